@@ -1,0 +1,46 @@
+// The library API: .synth text -> plan + diagnostics. Stages collect diagnostics; nothing here
+// prints or exits. A plan is returned only when there are no errors.
+import { DiagnosticBag, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import { loadSources, type SourceHost } from "./loader.ts";
+import { Constants } from "./constants.ts";
+import { convertFiles } from "./convert.ts";
+import { resolveModel } from "./model.ts";
+import { runChecks } from "./checks.ts";
+import { buildPlan } from "./plan-builder.ts";
+import { decidePhases } from "./phase-order.ts";
+import type { Plan } from "../specs/plan.ts";
+
+export interface CompileOptions {
+  /** Project-relative path of the source (used in spans and the plan); default "main.synth". */
+  path?: string;
+  /** Reads imported files (project-relative paths). Default: imports cannot be resolved. */
+  host?: SourceHost;
+}
+
+export interface CompileResult {
+  /** Present when there are no errors. */
+  plan?: Plan;
+  /** Sorted by file and position. */
+  diagnostics: Diagnostic[];
+  /** Texts of every source read (root and imports), by project-relative path: for rendering. */
+  sources: Map<string, string>;
+}
+
+export function compile(source: string, options: CompileOptions = {}): CompileResult {
+  const path = options.path ?? "main.synth";
+  const host = options.host ?? { readFile: () => undefined };
+  const diags = new DiagnosticBag();
+  const loaded = loadSources(path, source, host, diags);
+  const consts = new Constants(loaded.files, diags);
+  const converted = convertFiles(loaded.files, consts, diags);
+  consts.reportUnused(diags);
+  const model = resolveModel(converted, diags, path);
+  let plan: Plan | undefined;
+  if (model) {
+    runChecks(model, diags);
+    const phases = decidePhases(model, diags);
+    if (phases && !diags.hasErrors) plan = buildPlan(model, phases, loaded.sources, diags);
+  }
+  if (diags.hasErrors) plan = undefined;
+  return { plan, diagnostics: sortDiagnostics(diags.items), sources: loaded.texts };
+}

@@ -1,0 +1,101 @@
+// Volumes and block layout per phase: how much work, split into fixed-size blocks (the unit
+// of deterministic randomness). Decided here, at compile time, so a run never re-decides it.
+import { allocate } from "../core/allocate.ts";
+import { periodAt, periodWeight, parseIso, type TemporalParams } from "../core/calendar.ts";
+import type { Rate } from "../specs/fields.ts";
+import type { PhaseId, PhaseParams } from "../specs/phases.ts";
+import type { Layout, PlanCompany, Segment } from "../specs/plan.ts";
+
+export interface LayoutContext {
+  companies: PlanCompany[];
+  startDate: string;
+  months: number;
+  fiscalStartMonth: number;
+  params: PhaseParams;
+}
+
+type LayoutFn = (cx: LayoutContext) => Layout;
+
+/** Units over the whole scenario for a rate such as 100k per year. */
+export function rateTotal(rate: Rate, cx: Pick<LayoutContext, "startDate" | "months" | "fiscalStartMonth">): number {
+  const days = () => {
+    const end = periodAt(cx.startDate, cx.fiscalStartMonth, cx.months - 1);
+    return end.firstDay + end.days - parseIso(cx.startDate);
+  };
+  const perScenario: Record<Rate["per"], () => number> = {
+    year: () => (rate.amount * cx.months) / 12,
+    quarter: () => (rate.amount * cx.months) / 3,
+    month: () => rate.amount * cx.months,
+    week: () => (rate.amount * days()) / 7,
+    day: () => rate.amount * days(),
+  };
+  return Math.round(perScenario[rate.per]());
+}
+
+/** Lays out segments in order, numbering blocks consecutively. */
+export function buildLayout(unit: string, blockSize: number, parts: Omit<Segment, "firstBlock" | "blocks">[]): Layout {
+  let next = 0;
+  let total = 0;
+  const segments = parts.map((p) => {
+    const blocks = Math.ceil(p.units / blockSize);
+    const s: Segment = { ...p, firstBlock: next, blocks };
+    next += blocks;
+    total += p.units;
+    return s;
+  });
+  return { unit, total, blockSize, blocks: next, segments };
+}
+
+const shares = (cx: LayoutContext) => cx.companies.map((c) => c.share);
+
+function perCompanyPeriod(unit: string, blockSize: number, total: number, cx: LayoutContext, weight: (period: number) => number): Layout {
+  const byCompany = allocate(total, shares(cx));
+  const weights = Array.from({ length: cx.months }, (_, i) => weight(i));
+  const parts = cx.companies.flatMap((c, ci) =>
+    allocate(byCompany[ci]!, weights).map((units, period) => ({ company: c.code, period, units })),
+  );
+  return buildLayout(unit, blockSize, parts);
+}
+
+const transactions: LayoutFn = (cx) => {
+  const p = cx.params.transactions;
+  const total = rateTotal(p.volume, cx);
+  const temporal = p.temporal as TemporalParams;
+  const weight = (i: number) => periodWeight(periodAt(cx.startDate, cx.fiscalStartMonth, i), temporal);
+  return perCompanyPeriod("entries", p.block_size, total, cx, weight);
+};
+
+export const MASTER_TABLES = ["cost_centers", "employees", "vendors", "customers", "materials", "fixed_assets"] as const;
+
+const masterData: LayoutFn = (cx) => {
+  const p = cx.params.master_data;
+  const parts = cx.companies.flatMap((c) => MASTER_TABLES.map((table) => ({ company: c.code, table, units: p[table] })));
+  return buildLayout("records", p.block_size, parts);
+};
+
+/** One unit per company and period: close, reporting. */
+const perPeriod = (unit: string): LayoutFn => (cx) =>
+  buildLayout(unit, 1, cx.companies.flatMap((c) => Array.from({ length: cx.months }, (_, period) => ({ company: c.code, period, units: 1 }))));
+
+/** One unit per company: set-up style phases. */
+const perCompany = (unit: string): LayoutFn => (cx) => buildLayout(unit, 1, cx.companies.map((c) => ({ company: c.code, units: 1 })));
+
+/** A rate-driven volume spread evenly over periods. */
+const rated = (unit: string, rate: (p: PhaseParams) => Rate, blockSize = 1024): LayoutFn => (cx) =>
+  perCompanyPeriod(unit, blockSize, rateTotal(rate(cx.params), cx), cx, () => 1);
+
+const LAYOUTS: Partial<Record<PhaseId, LayoutFn>> = {
+  initialize: (cx) => buildLayout("companies", 1, [{ units: cx.companies.length }]),
+  master_data: masterData,
+  opening_balances: perCompany("companies"),
+  transactions,
+  period_close: perPeriod("periods"),
+  financial_reporting: perPeriod("periods"),
+  hr: perPeriod("payroll periods"),
+  manufacturing: rated("production orders", (p) => p.manufacturing.production_orders),
+  sales_kpis_budgets: rated("quotes", (p) => p.sales_kpis_budgets.quotes),
+};
+
+export function layoutFor(id: PhaseId, cx: LayoutContext): Layout {
+  return (LAYOUTS[id] ?? perCompany("companies"))(cx);
+}

@@ -1,0 +1,136 @@
+// Raw document -> checked model: industry preset under the user's settings, then zod fills
+// defaults and checks ranges. zod's issues become positioned diagnostics.
+import type { z } from "zod";
+import { ScenarioDocument, INDUSTRIES, type Industry } from "../specs/scenario.ts";
+import { PRESETS } from "../specs/presets.ts";
+import { PHASE_IDS, PHASE_PARAMS, type PhaseId, type PhaseParams } from "../specs/phases.ts";
+import { metaOf, unwrap } from "../specs/fields.ts";
+import { fileSpan, type DiagnosticBag } from "./diagnostics.ts";
+import type { Converted, Raw, SpanIndex } from "./convert.ts";
+import { formatBytes, formatCount, formatDuration, formatMoney, formatPercent } from "./units.ts";
+
+export interface Model {
+  doc: ScenarioDocument;
+  spans: SpanIndex;
+  /** Phases the scenario wrote a block for (enablement follows the block). */
+  explicitPhases: Set<PhaseId>;
+  /** Parameters of every phase, defaults filled in. */
+  params: PhaseParams;
+  /** The root file, for diagnostics without a better place. */
+  rootFile: string;
+}
+
+export function resolveModel(converted: Converted, diags: DiagnosticBag, rootFile = "main.synth"): Model | undefined {
+  const raw = converted.raw;
+  const explicitPhases = new Set(Object.keys((raw.phase as Raw | undefined) ?? {}) as PhaseId[]);
+  const industry = industryOf(raw);
+  const merged = mergeUnder(PRESETS[industry], raw) as Raw;
+  // Presets carry parameters, not enablement: only blocks the user opened become phases.
+  const phases = (merged.phase as Raw | undefined) ?? {};
+  merged.phase = Object.fromEntries(Object.entries(phases).filter(([id]) => explicitPhases.has(id as PhaseId)));
+  const parsed = parseReporting(merged, converted.spans, diags, rootFile);
+  if (!parsed) return undefined;
+  const params = {} as Record<PhaseId, unknown>;
+  for (const id of PHASE_IDS) {
+    params[id] = parsed.data.phase[id] ?? PHASE_PARAMS[id].parse((phases as Raw)[id] ?? {});
+  }
+  return { doc: parsed.data, spans: converted.spans, explicitPhases, params: params as PhaseParams, rootFile };
+}
+
+/**
+ * Parses with zod; on issues, reports them, drops the offending settings (defaults take their
+ * place) and parses again, so later checks still run and one compile shows every error.
+ */
+function parseReporting(merged: Raw, spans: SpanIndex, diags: DiagnosticBag, rootFile: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const parsed = ScenarioDocument.safeParse(merged);
+    if (parsed.success) return { success: true as const, data: parsed.data };
+    for (const issue of parsed.error.issues) {
+      reportIssue(issue, spans, diags, rootFile);
+      if (!dropAt(merged, issue.path)) return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Removes the setting at path (or its list) so its default applies; false if nothing to drop. */
+function dropAt(root: Raw, path: PropertyKey[]): boolean {
+  const keys = path.filter((k) => typeof k === "string") as string[];
+  let node: unknown = root;
+  for (const k of keys.slice(0, -1)) node = isPlainObject(node) ? node[k] : undefined;
+  const last = keys[keys.length - 1];
+  if (!isPlainObject(node) || last === undefined || !Object.hasOwn(node, last)) return false;
+  delete node[last];
+  return true;
+}
+
+function industryOf(raw: Raw): Industry {
+  const v = (raw.scenario as Raw | undefined)?.industry;
+  return (INDUSTRIES as readonly unknown[]).includes(v) ? (v as Industry) : "manufacturing";
+}
+
+/** Deep merge: objects merge, everything else (arrays included) from `over` wins. */
+export function mergeUnder(under: unknown, over: unknown): unknown {
+  if (!isPlainObject(under) || !isPlainObject(over)) return over === undefined ? under : over;
+  const out: Raw = { ...under };
+  for (const [k, v] of Object.entries(over)) out[k] = mergeUnder(under[k], v);
+  return out;
+}
+
+function isPlainObject(v: unknown): v is Raw {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function reportIssue(issue: z.core.$ZodIssue, spans: SpanIndex, diags: DiagnosticBag, rootFile: string): void {
+  const path = issue.path.map(String);
+  const span = spans.nearest(path) ?? fileSpan(rootFile);
+  const name = path.join(".") || "scenario";
+  const field = fieldAt(path);
+  if (issue.code === "invalid_type" && spans.get(path) === undefined) {
+    const key = path[path.length - 1] ?? "value";
+    diags.report("SYN3004", `missing required setting "${key}" in ${path.slice(0, -1).join(".")}`, span, `add ${key} = ...`);
+  } else if (issue.code === "too_big" || issue.code === "too_small") {
+    const i = issue as { maximum?: unknown; minimum?: unknown; inclusive?: boolean };
+    // zod's "positive" is an exclusive 0; for whole numbers that reads better as "at least 1".
+    const exclusiveStep = i.inclusive === false ? (issue.code === "too_big" ? -1 : 1) : 0;
+    const limit = Number(i.maximum ?? i.minimum) + exclusiveStep;
+    const isArray = issue.origin === "array";
+    const bound = issue.code === "too_big" ? "at most" : "at least";
+    const shown = isArray ? `${limit} items` : formatLimit(field, limit);
+    diags.report("SYN3002", `${name} must be ${bound} ${shown}`, span);
+  } else {
+    diags.report("SYN3003", `${name}: ${issue.message.toLowerCase()}`, span);
+  }
+}
+
+/** The schema of the setting at `path`, for unit-aware messages. */
+function fieldAt(path: string[]): z.ZodType | undefined {
+  let s: z.ZodType | undefined = ScenarioDocument;
+  for (const key of path) {
+    if (!s) return undefined;
+    const inner: z.ZodType = unwrap(s);
+    const def = inner.def as { type: string; shape?: Record<string, z.ZodType>; valueType?: z.ZodType; element?: z.ZodType; catchall?: z.ZodType };
+    if (def.type === "object") s = (inner as z.ZodObject).shape[key] ?? def.catchall;
+    else if (def.type === "record") s = def.valueType;
+    else if (def.type === "array") s = def.element;
+    else return undefined;
+  }
+  return s;
+}
+
+function formatLimit(field: z.ZodType | undefined, n: number): string {
+  switch (field && metaOf(field).unit) {
+    case "percent":
+      return formatPercent(n);
+    case "bytes":
+      return formatBytes(n);
+    case "count":
+      return formatCount(n);
+    case "duration":
+      return formatDuration(n);
+    case "money":
+      return formatMoney(n);
+    default:
+      return String(n);
+  }
+}

@@ -1,0 +1,92 @@
+// Phase DAG: which phases run, are skipped (a need is not running) or disabled, and in what
+// order (topological; ties broken by the reference order, so the order is stable).
+import { PHASES, PHASE_BY_ID, type PhaseId } from "../specs/phases.ts";
+import { fileSpan, type DiagnosticBag, type Span } from "./diagnostics.ts";
+import type { Model } from "./model.ts";
+
+export interface PhaseDecision {
+  id: PhaseId;
+  status: "run" | "skipped" | "disabled";
+  reason?: string;
+  after: PhaseId[];
+}
+
+export function decidePhases(m: Model, diags: DiagnosticBag): PhaseDecision[] | undefined {
+  const enabled = new Map<PhaseId, boolean>(PHASES.map((p) => [p.id, isEnabled(m, p.id)]));
+  const after = new Map<PhaseId, PhaseId[]>(PHASES.map((p) => [p.id, afterOf(m, p.id)]));
+  const order = topoOrder(after, enabled, m, diags);
+  if (!order) return undefined;
+  const status = new Map<PhaseId, PhaseDecision>();
+  for (const id of order) status.set(id, decide(id, enabled, status, after.get(id)!, m, diags));
+  return order.map((id) => status.get(id)!);
+}
+
+function isEnabled(m: Model, id: PhaseId): boolean {
+  if (!m.explicitPhases.has(id)) return PHASE_BY_ID.get(id)!.defaultEnabled;
+  return m.params[id].enabled ?? true;
+}
+
+function afterOf(m: Model, id: PhaseId): PhaseId[] {
+  const user = m.explicitPhases.has(id) ? (m.params[id].after ?? []) : [];
+  return [...new Set([...PHASE_BY_ID.get(id)!.after, ...user])].sort();
+}
+
+function decide(
+  id: PhaseId,
+  enabled: Map<PhaseId, boolean>,
+  done: Map<PhaseId, PhaseDecision>,
+  after: PhaseId[],
+  m: Model,
+  diags: DiagnosticBag,
+): PhaseDecision {
+  if (!enabled.get(id)) return { id, status: "disabled", after };
+  const blocked = PHASE_BY_ID.get(id)!.needs.find((n) => done.get(n)?.status !== "run");
+  if (!blocked) return { id, status: "run", after };
+  const why = done.get(blocked)?.status === "skipped" ? "skipped" : "disabled";
+  const reason = `needs ${blocked}, which is ${why}`;
+  const span = phaseSpan(m, id) ?? phaseSpan(m, blocked) ?? fileSpan(m.rootFile);
+  diags.report("SYN3006", `phase ${id} is skipped: it ${reason}`, span, `enable ${blocked}, or disable ${id}`);
+  return { id, status: "skipped", reason, after };
+}
+
+export function phaseSpan(m: Model, id: PhaseId): Span | undefined {
+  return m.spans.get(["phase", id]);
+}
+
+/** Kahn's algorithm over needs + after edges (after only towards enabled phases). */
+function topoOrder(after: Map<PhaseId, PhaseId[]>, enabled: Map<PhaseId, boolean>, m: Model, diags: DiagnosticBag): PhaseId[] | undefined {
+  const preds = new Map<PhaseId, Set<PhaseId>>();
+  for (const p of PHASES) {
+    const soft = after.get(p.id)!.filter((a) => enabled.get(a));
+    preds.set(p.id, new Set([...p.needs, ...soft]));
+  }
+  const order: PhaseId[] = [];
+  const placed = new Set<PhaseId>();
+  while (order.length < PHASES.length) {
+    const next = PHASES.find((p) => !placed.has(p.id) && [...preds.get(p.id)!].every((q) => placed.has(q)));
+    if (!next) return reportCycle(preds, placed, m, diags);
+    order.push(next.id);
+    placed.add(next.id);
+  }
+  return order;
+}
+
+function reportCycle(preds: Map<PhaseId, Set<PhaseId>>, placed: Set<PhaseId>, m: Model, diags: DiagnosticBag): undefined {
+  const cycle = findCycle(preds, placed);
+  const culprit = cycle.find((id) => m.spans.get(["phase", id, "after"])) ?? cycle[0]!;
+  const span = m.spans.get(["phase", culprit, "after"]) ?? phaseSpan(m, culprit) ?? fileSpan(m.rootFile);
+  diags.report("SYN3005", `phase dependency cycle: ${[...cycle, cycle[0]].join(" -> ")}`, span, `remove one of the "after" orderings`);
+  return undefined;
+}
+
+/** Walks predecessors among unplaced phases until one repeats. */
+function findCycle(preds: Map<PhaseId, Set<PhaseId>>, placed: Set<PhaseId>): PhaseId[] {
+  let cur = PHASES.find((p) => !placed.has(p.id))!.id;
+  const path: PhaseId[] = [];
+  while (!path.includes(cur)) {
+    path.push(cur);
+    cur = [...preds.get(cur)!].find((q) => !placed.has(q))!;
+  }
+  // path runs against the edges (from a phase to what must come first); show it forwards.
+  return path.slice(path.indexOf(cur)).reverse();
+}

@@ -1,0 +1,151 @@
+// Checked model -> Plan: companies, accounts, FX, processes, phases in order with their
+// resolved parameters and block layout, and the hashes that make the plan reviewable.
+import { PLAN_FORMAT_VERSION, Plan, type PlanCompany, type PlanPhase, type SourceRef } from "../specs/plan.ts";
+import { PHASE_BY_ID, type PhaseId } from "../specs/phases.ts";
+import { FISCAL_START_MONTH } from "../specs/scenario.ts";
+import { CURRENCIES } from "../specs/currencies.ts";
+import { hashOf, sha256 } from "./canonical.ts";
+import type { DiagnosticBag, Span } from "./diagnostics.ts";
+import type { SourceFile } from "./loader.ts";
+import type { Model } from "./model.ts";
+import { phaseSpan, type PhaseDecision } from "./phase-order.ts";
+import { layoutFor, type LayoutContext } from "./layout.ts";
+
+const EMPTY_LAYOUT = { unit: "none", total: 0, blockSize: 1, blocks: 0, segments: [] };
+
+type Draft = Omit<Plan, "planHash" | "phases">;
+
+export function buildPlan(m: Model, decisions: PhaseDecision[], sources: SourceFile[], diags: DiagnosticBag): Plan {
+  const draft = buildDraft(m, sources);
+  const cx: LayoutContext = {
+    companies: draft.companies,
+    startDate: draft.scenario.startDate,
+    months: draft.scenario.months,
+    fiscalStartMonth: draft.scenario.fiscalYearStartMonth,
+    params: m.params,
+  };
+  const contextHash = hashOf({ ...draft, output: undefined, runtime: undefined, sources: undefined, sourceHash: undefined });
+  const phases = decisions.map((d) => buildPhase(m, d, cx, contextHash, diags));
+  const body = { ...draft, phases };
+  const plan = { ...body, planHash: hashOf(body) };
+  const checked = Plan.safeParse(plan);
+  // The builder's own output must satisfy the contract the runtime will check.
+  if (!checked.success) throw new Error(`internal: built plan fails its schema: ${checked.error.message}`);
+  return checked.data;
+}
+
+function buildDraft(m: Model, sources: SourceFile[]): Draft {
+  const s = m.doc.scenario;
+  // Root first, then imports by path: the order a reviewer expects, independent of import order.
+  const root = sources.find((x) => x.path === m.rootFile) ?? sources[sources.length - 1]!;
+  const ordered = [root, ...sources.filter((x) => x !== root).sort((a, b) => (a.path < b.path ? -1 : 1))];
+  const companies = buildCompanies(m);
+  return {
+    formatVersion: PLAN_FORMAT_VERSION,
+    generator: "synth",
+    scenario: {
+      name: s.name,
+      seed: s.seed,
+      industry: s.industry,
+      startDate: s.start,
+      months: s.months,
+      fiscalYear: s.fiscal_year,
+      fiscalYearStartMonth: FISCAL_START_MONTH[s.fiscal_year],
+      groupCurrency: s.group_currency,
+      presentationCurrency: s.presentation_currency ?? s.group_currency,
+    },
+    sources: ordered,
+    sourceHash: sha256(ordered.map((x) => `${x.path}\n${x.sha256}\n`).join("")),
+    companies,
+    chartOfAccounts: {
+      size: m.doc.chart_of_accounts.size,
+      custom: Object.entries(m.doc.chart_of_accounts.account)
+        .map(([number, a]) => ({ number, name: a.name, type: a.type, parent: a.parent }))
+        .sort((a, b) => (a.number < b.number ? -1 : 1)),
+    },
+    fx: buildFx(m, companies),
+    processes: Object.entries(m.doc.process)
+      .filter(([, p]) => p !== undefined && p.enabled)
+      .map(([id, p]) => ({ id, params: { ...p, enabled: undefined }, source: ref(m.spans.get(["process", id])) }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    output: {
+      directory: m.doc.output.directory,
+      formats: m.doc.output.formats,
+      tables: m.doc.output.tables,
+    },
+    runtime: {
+      workers: m.doc.runtime.workers,
+      memorySoft: m.doc.runtime.memory_soft,
+      memoryHard: m.doc.runtime.memory_hard,
+      batchSize: m.doc.runtime.batch_size,
+    },
+  };
+}
+
+/** Companies in source order; without any, one company for the whole scenario. */
+function buildCompanies(m: Model): PlanCompany[] {
+  const entries = Object.entries(m.doc.company);
+  const group = m.doc.scenario.group_currency;
+  if (entries.length === 0) {
+    return [{ code: "C001", name: m.doc.scenario.name, country: "US", currency: group, share: 1 }];
+  }
+  const explicit = entries.reduce((sum, [, c]) => sum + (c.share ?? 0), 0);
+  const implicitCount = entries.filter(([, c]) => c.share === undefined).length;
+  const rest = implicitCount ? Math.max(0, 1 - explicit) / implicitCount : 0;
+  return entries.map(([code, c]) => ({
+    code,
+    name: c.name ?? code,
+    country: c.country,
+    currency: c.currency ?? group,
+    share: c.share ?? rest,
+    source: ref(m.spans.get(["company", code])),
+  }));
+}
+
+/** Rates for every non-group currency in play: the scenario's own, else the reference table. */
+function buildFx(m: Model, companies: PlanCompany[]): Plan["fx"] {
+  const group = m.doc.scenario.group_currency;
+  const { volatility, drift, ...explicit } = m.doc.fx;
+  const used = new Set<string>([...companies.map((c) => c.currency), m.doc.scenario.presentation_currency ?? group]);
+  for (const code of Object.keys(explicit)) used.add(code);
+  used.delete(group);
+  const rates = [...used].sort().map((currency) => {
+    const given = (explicit as Record<string, number>)[currency];
+    const rate = given ?? CURRENCIES[currency]!.usd / CURRENCIES[group]!.usd;
+    return { currency, rate: decimal(rate) };
+  });
+  return { volatility, drift, rates };
+}
+
+/** Up to 8 significant decimals, no exponent, no trailing zeros. */
+function decimal(x: number): string {
+  return x.toFixed(8).replace(/\.?0+$/, "");
+}
+
+function buildPhase(m: Model, d: PhaseDecision, cx: LayoutContext, contextHash: string, diags: DiagnosticBag): PlanPhase {
+  const spec = PHASE_BY_ID.get(d.id)!;
+  const { enabled: _e, after: _a, ...params } = m.params[d.id] as Record<string, unknown>;
+  if (d.status === "run" && !spec.implemented && m.explicitPhases.has(d.id)) reportPlanned(m, d.id, diags);
+  const phase = {
+    id: d.id,
+    title: spec.title,
+    status: d.status,
+    reason: d.reason,
+    needs: spec.needs,
+    after: d.after,
+    outputs: spec.outputs,
+    params,
+    // Only running phases carry work; the others keep an empty layout so diffs stay readable.
+    layout: d.status === "run" ? layoutFor(d.id, cx) : EMPTY_LAYOUT,
+    source: ref(phaseSpan(m, d.id)),
+  };
+  return { ...phase, hash: hashOf({ phase, contextHash }) };
+}
+
+function reportPlanned(m: Model, id: PhaseId, diags: DiagnosticBag): void {
+  diags.report("SYN3014", `phase ${id} is planned, but this version of the runtime does not generate it yet`, phaseSpan(m, id)!, "synth run will skip it and say so");
+}
+
+function ref(span: Span | undefined): SourceRef | undefined {
+  return span && { file: span.file, line: span.start.line, column: span.start.column };
+}

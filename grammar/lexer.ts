@@ -1,0 +1,42 @@
+// Text -> tokens, with lexing errors turned into diagnostics.
+import { Lexer, type IToken } from "chevrotain";
+import { allTokens, UnterminatedString } from "./tokens.ts";
+import type { DiagnosticBag, Span } from "../compiler/diagnostics.ts";
+
+export const lexer = new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: false });
+
+export function tokenize(text: string, file: string, diags: DiagnosticBag): IToken[] {
+  const result = lexer.tokenize(text);
+  for (const e of result.errors) {
+    const span = spanAt(file, e.offset, e.length, e.line ?? 1, e.column ?? 1);
+    const ch = text.slice(e.offset, e.offset + e.length);
+    diags.report("SYN1001", `unexpected character ${JSON.stringify(ch)}`, span, "remove it, or quote it in a string");
+  }
+  const tokens: IToken[] = [];
+  for (const t of result.tokens) {
+    if (t.tokenType === UnterminatedString) {
+      diags.report("SYN1002", "unterminated string", tokenSpan(file, t), 'close the string with " on the same line');
+      continue;
+    }
+    tokens.push(t);
+  }
+  return tokens;
+}
+
+export function tokenSpan(file: string, t: IToken): Span {
+  return spanAt(file, t.startOffset, t.image.length, t.startLine ?? 1, t.startColumn ?? 1);
+}
+
+/** Builds a span from a start position and a length; tokens never span lines except comments. */
+export function spanAt(file: string, offset: number, length: number, line: number, column: number): Span {
+  return {
+    file,
+    start: { line, column, offset },
+    end: { line, column: column + length, offset: offset + length },
+  };
+}
+
+/** Span from the start of one token to the end of another. */
+export function joinSpans(a: Span, b: Span): Span {
+  return { file: a.file, start: a.start, end: b.end };
+}

@@ -1,0 +1,133 @@
+// The execution plan: what `synth compile` writes and `synth run` executes. Canonical JSON,
+// committed next to the scenario and reviewed like a lockfile. The runtime safeParses it.
+import { z } from "zod";
+import { PHASE_IDS } from "./phases.ts";
+import { ACCOUNT_TYPES, COA_SIZES, FISCAL_YEARS, INDUSTRIES, OUTPUT_FORMATS } from "./scenario.ts";
+import { IsoDate } from "./fields.ts";
+
+export const PLAN_FORMAT_VERSION = 1;
+
+const Currency = z.string().regex(/^[A-Z]{3}$/);
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const SourceRef = z.object({
+  file: z.string(),
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const PlanCompany = z.object({
+  code: z.string(),
+  name: z.string(),
+  country: z.string(),
+  currency: Currency,
+  /** Fraction of the group's volume. */
+  share: z.number().min(0).max(1),
+  source: SourceRef.optional(),
+});
+export type PlanCompany = z.infer<typeof PlanCompany>;
+
+export const PlanAccount = z.object({
+  number: z.string().regex(/^\d{3,10}$/),
+  name: z.string(),
+  type: z.enum(ACCOUNT_TYPES),
+  parent: z.string().optional(),
+});
+
+/** A slice of a phase's work: one company (and period / table), laid out in fixed-size blocks. */
+export const Segment = z.object({
+  company: z.string().optional(),
+  /** 0-based period index from the scenario start. */
+  period: z.number().int().nonnegative().optional(),
+  table: z.string().optional(),
+  units: z.number().int().nonnegative(),
+  firstBlock: z.number().int().nonnegative(),
+  blocks: z.number().int().nonnegative(),
+});
+export type Segment = z.infer<typeof Segment>;
+
+export const Layout = z.object({
+  /** What one unit is: "entries", "records", ... */
+  unit: z.string(),
+  total: z.number().int().nonnegative(),
+  blockSize: z.number().int().positive(),
+  blocks: z.number().int().nonnegative(),
+  segments: z.array(Segment),
+});
+export type Layout = z.infer<typeof Layout>;
+
+export const PlanPhase = z.object({
+  id: z.enum(PHASE_IDS),
+  title: z.string(),
+  /** run: will run; skipped: enabled but a need is not running; disabled: not enabled. */
+  status: z.enum(["run", "skipped", "disabled"]),
+  reason: z.string().optional(),
+  needs: z.array(z.enum(PHASE_IDS)),
+  after: z.array(z.enum(PHASE_IDS)),
+  outputs: z.array(z.string()),
+  params: z.record(z.string(), z.unknown()),
+  layout: Layout,
+  /** Where the phase was configured in the .synth source, if it was. */
+  source: SourceRef.optional(),
+  hash: Sha256,
+});
+export type PlanPhase = z.infer<typeof PlanPhase>;
+
+export const PlanProcess = z.object({
+  id: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  source: SourceRef.optional(),
+});
+
+export const FxRate = z.object({
+  currency: Currency,
+  /** Units of group currency per unit of this currency at the start date, as a decimal string. */
+  rate: z.string().regex(/^\d+(\.\d+)?$/),
+});
+
+export const Plan = z.object({
+  formatVersion: z.literal(PLAN_FORMAT_VERSION),
+  generator: z.literal("synth"),
+  scenario: z.object({
+    name: z.string(),
+    seed: z.number().int().nonnegative(),
+    industry: z.enum(INDUSTRIES),
+    startDate: IsoDate,
+    months: z.number().int().positive(),
+    fiscalYear: z.enum(FISCAL_YEARS),
+    fiscalYearStartMonth: z.number().int().min(1).max(12),
+    groupCurrency: Currency,
+    presentationCurrency: Currency,
+  }),
+  /** The root .synth and its imports, project-relative, with content hashes. */
+  sources: z.array(z.object({ path: z.string(), sha256: Sha256 })),
+  sourceHash: Sha256,
+  companies: z.array(PlanCompany).min(1),
+  chartOfAccounts: z.object({
+    size: z.enum(COA_SIZES),
+    custom: z.array(PlanAccount),
+  }),
+  fx: z.object({
+    volatility: z.number().min(0),
+    drift: z.number(),
+    rates: z.array(FxRate),
+  }),
+  processes: z.array(PlanProcess),
+  output: z.object({
+    directory: z.string(),
+    formats: z.array(z.enum(OUTPUT_FORMATS)).min(1),
+    tables: z.array(z.string()).optional(),
+  }),
+  runtime: z.object({
+    workers: z.union([z.literal("auto"), z.number().int().positive()]),
+    memorySoft: z.number().int().positive(),
+    memoryHard: z.number().int().positive(),
+    batchSize: z.union([z.literal("auto"), z.number().int().positive()]),
+  }),
+  /** Every phase, in execution order (topological, ties broken by the reference order). */
+  phases: z.array(PlanPhase),
+  /** sha256 of the canonical plan without this field. */
+  planHash: Sha256,
+});
+export type Plan = z.infer<typeof Plan>;

@@ -1,0 +1,144 @@
+// The .synth document: which blocks and settings exist, their units, ranges and defaults.
+// The checker walks this schema; docs/language.md is generated from it.
+import { z } from "zod";
+import { f, labelledKeys, labelledRecord } from "./fields.ts";
+import { PHASE_PARAMS } from "./phases.ts";
+
+export const INDUSTRIES = ["manufacturing", "retail", "financial_services", "healthcare", "technology"] as const;
+export type Industry = (typeof INDUSTRIES)[number];
+
+export const FISCAL_YEARS = ["calendar", "april", "july", "october"] as const;
+/** First month (1-12) of each fiscal year variant. */
+export const FISCAL_START_MONTH: Record<(typeof FISCAL_YEARS)[number], number> = {
+  calendar: 1,
+  april: 4,
+  july: 7,
+  october: 10,
+};
+
+export const ACCOUNT_TYPES = ["asset", "liability", "equity", "revenue", "expense"] as const;
+export const COA_SIZES = ["small", "medium", "large"] as const;
+export const OUTPUT_FORMATS = ["csv", "ndjson", "parquet", "sqlite"] as const;
+
+export const ScenarioBlock = z
+  .object({
+    name: f.string("scenario name (also the block label: scenario \"Acme\" { })").default("Untitled scenario"),
+    seed: f.count("root of all randomness: same seed, same data").max(2 ** 32 - 1).default(1),
+    industry: f.enum(INDUSTRIES, "industry preset: sensible defaults for everything else").default("manufacturing"),
+    start: f.date("first day of the first period").default("2025-01-01"),
+    months: f.count("number of monthly periods to generate").min(1).max(120).default(12),
+    fiscal_year: f.enum(FISCAL_YEARS, "fiscal year variant (the month it starts)").default("calendar"),
+    group_currency: f.currency("currency of the group (consolidation)").default("USD"),
+    presentation_currency: f.currency("currency statements are presented in (default: group currency)").optional(),
+  })
+  .meta({ labelAs: "name", doc: "the scenario: name, seed, industry, calendar and currencies" });
+
+export const CompanyBlock = z
+  .object({
+    name: f.string("legal name").optional(),
+    country: f.code("ISO 3166 country code").default("US"),
+    currency: f.currency("functional currency (default: group currency)").optional(),
+    share: f.percent("share of the group's volume (default: the rest, split evenly)").optional(),
+  })
+  .meta({ doc: "a company of the group; the label is its code" });
+
+export const AccountBlock = z
+  .object({
+    name: f.string("account name"),
+    type: f.enum(ACCOUNT_TYPES, "account type"),
+    parent: f.code("number of the parent account in the hierarchy").optional(),
+  })
+  .meta({ doc: "a custom account; the label is its number" });
+
+export const ChartOfAccountsBlock = z
+  .object({
+    size: f.enum(COA_SIZES, "preset size: small ~100, medium ~400, large ~2500 accounts").default("medium"),
+    account: labelledRecord(AccountBlock, "custom accounts added to the preset", "account").default({}),
+  })
+  .meta({ doc: "the chart of accounts" });
+
+const lags = z
+  .object({
+    order_to_receipt: f.range("duration", f.duration("days"), "order to goods receipt / delivery").default({ min: 2, max: 14 }),
+    receipt_to_invoice: f.range("duration", f.duration("days"), "receipt / delivery to invoice").default({ min: 0, max: 7 }),
+    invoice_to_payment: f.range("duration", f.duration("days"), "invoice to payment").default({ min: 10, max: 45 }),
+  })
+  .meta({ doc: "lags between the steps of a chain" });
+
+const chainCommon = {
+  enabled: f.bool("generate this chain").default(true),
+  volume: f.rate("chains (orders) per year or per month, for the group").default({ amount: 2000, per: "year" }),
+  lags: lags.prefault({}),
+  partial_delivery: f.percent("share of orders delivered in several parts").default(0.1),
+  late_payment: f.percent("share of invoices paid late").default(0.12),
+};
+
+export const ProcessesBlock = labelledKeys(
+  {
+    procure_to_pay: z
+      .object({
+        ...chainCommon,
+        match_tolerance: f.percent("three-way-match price/quantity tolerance").default(0.02),
+        variance_share: f.percent("share of invoices with a price or quantity variance").default(0.05),
+        early_discount: f.percent("share of invoices paid early with a cash discount").default(0.15),
+      })
+      .meta({ doc: "purchase order -> goods receipt -> vendor invoice -> payment" })
+      .optional(),
+    order_to_cash: z
+      .object({
+        ...chainCommon,
+        backorder: f.percent("share of orders with a backorder").default(0.05),
+        bad_debt: f.percent("share of invoices written off").default(0.01),
+        dunning: f.bool("send dunning notices for overdue invoices").default(true),
+      })
+      .meta({ doc: "sales order -> delivery -> customer invoice -> receipt" })
+      .optional(),
+  },
+  "process chains (document flows) behind the transactions",
+  "process",
+);
+
+const phaseShape = Object.fromEntries(
+  Object.entries(PHASE_PARAMS).map(([id, s]) => [id, s.optional()]),
+) as { [K in keyof typeof PHASE_PARAMS]: z.ZodOptional<(typeof PHASE_PARAMS)[K]> };
+
+export const PhasesBlock = labelledKeys(phaseShape, "a phase of the pipeline and its parameters", "phase");
+
+export const FxBlock = z
+  .object({
+    volatility: f.percent("daily volatility of exchange rates").max(0.2).default(0.004),
+    drift: f.percent("yearly drift of exchange rates").max(1).default(0),
+  })
+  // Currency codes as keys: EUR = 1.085 means 1 EUR = 1.085 units of the group currency.
+  .catchall(f.number("units of group currency per unit of this currency").positive())
+  .meta({ doc: "exchange rates: `EUR = 1.085` (1 EUR in group currency) plus volatility and drift" });
+
+export const OutputBlock = z
+  .object({
+    directory: f.string("output directory, relative to the working directory").default("out"),
+    formats: f.list(z.enum(OUTPUT_FORMATS), "file formats").min(1).default(["csv"]),
+    tables: f.list(f.code("table"), "tables to write (default: all)").optional(),
+  })
+  .meta({ doc: "where and how to write" });
+
+export const RuntimeBlock = z
+  .object({
+    workers: f.autoOrCount("worker threads (auto: all cores)").default("auto"),
+    memory_soft: f.bytes("start shrinking dispatch batches above this RSS").default(512 * 2 ** 20),
+    memory_hard: f.bytes("stop dispatching above this RSS").default(1024 * 2 ** 20),
+    batch_size: f.autoOrCount("blocks per dispatch batch (auto: sized for memory)").default("auto"),
+  })
+  .meta({ doc: "how to run: workers, memory limits, batching (never changes the data)" });
+
+/** The whole document after conversion; defaults applied by zod. */
+export const ScenarioDocument = z.object({
+  scenario: ScenarioBlock.prefault({}),
+  company: labelledRecord(CompanyBlock, "companies of the group", "company").default({}),
+  chart_of_accounts: ChartOfAccountsBlock.prefault({}),
+  phase: PhasesBlock.prefault({}),
+  process: ProcessesBlock.prefault({}),
+  fx: FxBlock.prefault({}),
+  output: OutputBlock.prefault({}),
+  runtime: RuntimeBlock.prefault({}),
+});
+export type ScenarioDocument = z.infer<typeof ScenarioDocument>;
