@@ -1,0 +1,44 @@
+// What a command may touch of the outside world, so commands run in-process in tests.
+import { EXIT, type ExitCode } from "./exit-codes.ts";
+
+export interface Io {
+  /** Writes to standard output (plans, graphs, JSON for tools). */
+  out(text: string): void;
+  /** Writes to standard error (diagnostics, summaries, messages for people). */
+  err(text: string): void;
+  /** Directory relative command-line paths are resolved against. */
+  cwd: string;
+  /** Whether diagnostics on stderr are colored. */
+  color: boolean;
+}
+
+/** An expected failure: main prints `synth: <message>` and exits with `code`. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code: ExitCode,
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+export const usageError = (message: string): CliError => new CliError(message, EXIT.usage);
+
+/** Color on stderr: NO_COLOR and TERM=dumb win, FORCE_COLOR forces, else only on a TTY. */
+export function colorEnabled(env: Record<string, string | undefined>, isTTY: boolean): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
+  if (env.TERM === "dumb") return false;
+  return isTTY;
+}
+
+/** The real process streams. */
+export function processIo(): Io {
+  return {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    cwd: process.cwd(),
+    color: colorEnabled(process.env, process.stderr.isTTY === true),
+  };
+}

@@ -1,0 +1,44 @@
+// `synth` argv -> command -> exit code. Expected failures are CliErrors (one line, a distinct
+// code); anything else is a bug and propagates to bin/synth.ts.
+import { suggest } from "../compiler/diagnostics.ts";
+import { parseCommandArgs } from "./args.ts";
+import { COMMANDS, findCommand } from "./commands/index.ts";
+import type { CommandSpec } from "./command.ts";
+import { EXIT } from "./exit-codes.ts";
+import { commandHelp, mainHelp, versionText } from "./help.ts";
+import { CliError, processIo, usageError, type Io } from "./io.ts";
+
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  try {
+    return await dispatch([...argv], io);
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    io.err(`synth: ${e.message}\n`);
+    return e.code;
+  }
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "--help" || first === "-h") return print(io, mainHelp(COMMANDS));
+  if (first === "--version" || first === "-V") return print(io, versionText());
+  if (first === "help") return print(io, rest[0] === undefined ? mainHelp(COMMANDS) : commandHelp(lookup(rest[0])));
+  if (first.startsWith("-")) throw usageError(`unknown option ${first} (see synth --help)`);
+  const spec = lookup(first);
+  const args = parseCommandArgs(spec, rest);
+  if (args.values.help === true) return print(io, commandHelp(spec));
+  return spec.run({ io, values: args.values, positionals: args.positionals });
+}
+
+function lookup(name: string): CommandSpec {
+  const spec = findCommand(name);
+  if (spec) return spec;
+  const guess = suggest(name, [...COMMANDS.map((c) => c.name), "help"]);
+  const mean = guess ? `; did you mean ${guess}?` : "";
+  throw usageError(`unknown command "${name}"${mean} (see synth --help)`);
+}
+
+function print(io: Io, text: string): number {
+  io.out(text);
+  return EXIT.ok;
+}
