@@ -13,9 +13,17 @@ export const EXIT = {
   /** An output file could not be written. */
   cantWrite: 4,
 
-  // 10-14 are reserved for the runtime's typed errors (`synth run`, `synth merge`), one each:
-  //   10 ConfigurationError, 11 GenerationError, 12 MemoryExceeded, 13 OutputError, 14 Interrupted
-  // Add them here when the runtime lands; never reuse a number.
+  // The runtime's typed errors (runtime/errors.ts carries the same numbers).
+  /** The plan or run options are unusable (invalid or hand-edited plan, bad --shard, nothing to resume). */
+  configuration: 10,
+  /** A generator failed. */
+  generation: 11,
+  /** Memory stayed above the hard limit with dispatch stopped. */
+  memoryExceeded: 12,
+  /** The output could not be written (permissions, full disk, a file in the way). */
+  output: 13,
+  /** SIGINT / SIGTERM: stopped cleanly; `--resume` finishes the job. */
+  interrupted: 14,
 
   /** A bug in synth: an exception nobody expected (EX_SOFTWARE from sysexits.h). */
   internal: 70,

@@ -7,15 +7,25 @@ import type { CommandSpec } from "./command.ts";
 import { EXIT } from "./exit-codes.ts";
 import { commandHelp, mainHelp, versionText } from "./help.ts";
 import { CliError, processIo, usageError, type Io } from "./io.ts";
+import { RunError } from "../runtime/errors.ts";
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   try {
     return await dispatch([...argv], io);
   } catch (e) {
+    if (e instanceof RunError) return reportRunError(io, e);
     if (!(e instanceof CliError)) throw e;
     io.err(`synth: ${e.message}\n`);
     return e.code;
   }
+}
+
+/** A runtime failure: one line with its kind, a hint, and the .synth line behind it if known. */
+function reportRunError(io: Io, e: RunError): number {
+  const where = e.source ? ` (${e.source.file}:${e.source.line}:${e.source.column})` : "";
+  io.err(`synth: ${e.kind}: ${e.message}${where}\n`);
+  if (e.hint) io.err(`  hint: ${e.hint}\n`);
+  return e.exitCode;
 }
 
 async function dispatch(argv: string[], io: Io): Promise<number> {

@@ -93,7 +93,8 @@ export type Money = z.infer<typeof Money>;
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const RATE_PERIODS = ["day", "week", "month", "quarter", "year"] as const;
-export const Rate = z.object({ amount: z.number().nonnegative(), per: z.enum(RATE_PERIODS) });
+// Bounded so a whole scenario's volume (up to 120 months of days) stays a safe integer.
+export const Rate = z.object({ amount: z.number().nonnegative().max(1e12), per: z.enum(RATE_PERIODS) });
 export type Rate = z.infer<typeof Rate>;
 
 /** A labelled block family whose labels are free: company C01 { }, account 1000 { }. */

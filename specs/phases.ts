@@ -255,13 +255,13 @@ const spec = (
 
 /** In the seed's reference order; the compiler uses this order to break ties. */
 export const PHASES: readonly PhaseSpec[] = [
-  spec("initialize", "Initialize", [], ["companies", "chart_of_accounts", "fiscal_periods"], { on: true }),
-  spec("master_data", "Master data", ["initialize"], ["vendors", "customers", "materials", "fixed_assets", "employees", "cost_centers"], { on: true }),
-  spec("opening_balances", "Opening balances", ["master_data"], ["opening_balances"], { on: true }),
-  spec("transactions", "Transactions", ["opening_balances"], ["journal_entries"], { on: true }),
-  spec("period_close", "Period close", ["transactions"], ["trial_balance"], { on: true }),
+  spec("initialize", "Initialize", [], ["companies", "chart_of_accounts", "fiscal_periods"], { on: true, implemented: true }),
+  spec("master_data", "Master data", ["initialize"], ["vendors", "customers", "materials", "fixed_assets", "employees", "cost_centers"], { on: true, implemented: true }),
+  spec("opening_balances", "Opening balances", ["master_data"], ["opening_balances", "journal_entries"], { on: true, implemented: true }),
+  spec("transactions", "Transactions", ["opening_balances"], ["journal_entries"], { on: true, implemented: true }),
+  spec("period_close", "Period close", ["transactions"], ["journal_entries", "trial_balance"], { on: true, implemented: true }),
   spec("anomalies", "Anomaly injection", ["transactions"], ["anomaly_labels"], { after: ["period_close"] }),
-  spec("export", "Export and ML labels", ["transactions"], ["ml_labels"], { on: true, after: ["period_close", "anomalies"] }),
+  spec("export", "Export and ML labels", ["transactions"], ["data_dictionary", "ml_labels"], { on: true, implemented: true, after: ["period_close", "anomalies"] }),
   spec("banking", "Banking KYC/AML", ["master_data"], ["bank_customers", "bank_accounts", "bank_transactions", "aml_alerts"]),
   spec("audit", "Audit (ISA)", ["transactions", "period_close"], ["audit_engagements", "audit_samples", "audit_findings"]),
   spec("graphs", "Graph exports", ["transactions"], ["graph_nodes", "graph_edges"], { after: ["anomalies"] }),

@@ -3,13 +3,14 @@ import type { CommandSpec } from "../command.ts";
 import { checkCommand } from "./check.ts";
 import { compileCommand } from "./compile.ts";
 import { graphCommand } from "./graph.ts";
+import { runCommand } from "./run.ts";
 
 export const COMMANDS: readonly CommandSpec[] = [
   compileCommand,
   checkCommand,
   graphCommand,
-  // ---- runtime commands: register `run` and `merge` here (cli/commands/run.ts, merge.ts) ----
-  // Their typed errors map to the reserved exit codes 10-14 in cli/exit-codes.ts.
+  runCommand,
+  // `merge` (shard outputs) registers here.
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

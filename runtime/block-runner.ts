@@ -1,0 +1,98 @@
+// Runs one block of a block phase and encodes its rows: the same code in a worker and inline,
+// so where a block runs never changes what it produces.
+import type { PlanPhase } from "../specs/plan.ts";
+import type { TableSpec } from "../specs/records/table.ts";
+import { blockRef, type RunContext } from "./context.ts";
+import type { BlockPhaseImpl, TableOut } from "./generators/types.ts";
+import { CsvWriter, FanOutWriter, NdjsonWriter, ObjectWriter, type RowWriter } from "./writers.ts";
+
+export type RowFormat = "csv" | "ndjson" | "objects";
+
+/** One table's rows of one block, in one format. */
+export interface Chunk {
+  table: string;
+  format: RowFormat;
+  rows: number;
+  /** Encoded rows (csv / ndjson), without header. */
+  bytes?: Uint8Array;
+  /** Logical records ("objects" format). */
+  records?: Record<string, unknown>[];
+}
+
+export interface BlockResult {
+  phase: string;
+  index: number;
+  chunks: Chunk[];
+  totals?: Float64Array;
+  units: number;
+}
+
+/** A writer that drops rows: for tables the output does not keep. */
+class NullWriter implements RowWriter {
+  rows = 0;
+  id(): void {}
+  text(): void {}
+  int(): void {}
+  money(): void {}
+  decimal(): void {}
+  date(): void {}
+  bool(): void {}
+  empty(): void {}
+  end(): void {
+    this.rows++;
+  }
+}
+
+const encoder = new TextEncoder();
+
+/** Collects the writers a generator asks for, then turns them into chunks. */
+export class ChunkCollector implements TableOut {
+  private readonly writers = new Map<string, { spec: TableSpec; parts: [RowFormat, RowWriter][]; writer: RowWriter }>();
+
+  constructor(
+    private readonly formats: readonly RowFormat[],
+    private readonly keep: (table: string) => boolean,
+  ) {}
+
+  table(spec: TableSpec): RowWriter {
+    let entry = this.writers.get(spec.name);
+    if (!entry) {
+      const parts: [RowFormat, RowWriter][] = this.keep(spec.name) ? this.formats.map((f) => [f, makeWriter(f, spec)]) : [];
+      const writer = parts.length === 0 ? new NullWriter() : parts.length === 1 ? parts[0]![1] : new FanOutWriter(parts.map((p) => p[1]));
+      this.writers.set(spec.name, (entry = { spec, parts, writer }));
+    }
+    return entry.writer;
+  }
+
+  chunks(): Chunk[] {
+    const out: Chunk[] = [];
+    for (const [table, { parts }] of this.writers) {
+      for (const [format, w] of parts) {
+        if (w.rows === 0) continue;
+        if (format === "objects") out.push({ table, format, rows: w.rows, records: (w as ObjectWriter).records });
+        else out.push({ table, format, rows: w.rows, bytes: encoder.encode((w as CsvWriter | NdjsonWriter).buf) });
+      }
+    }
+    return out;
+  }
+}
+
+function makeWriter(format: RowFormat, spec: TableSpec): RowWriter {
+  if (format === "csv") return new CsvWriter();
+  if (format === "ndjson") return new NdjsonWriter(spec);
+  return new ObjectWriter(spec);
+}
+
+export function runBlock(
+  cx: RunContext,
+  impl: BlockPhaseImpl,
+  phase: PlanPhase,
+  index: number,
+  formats: readonly RowFormat[],
+  keep: (table: string) => boolean,
+): BlockResult {
+  const ref = blockRef(phase, index);
+  const out = new ChunkCollector(formats, keep);
+  const totals = impl.block(cx, phase, ref, out);
+  return { phase: phase.id, index, chunks: out.chunks(), totals, units: ref.units };
+}

@@ -1,0 +1,89 @@
+// Opening balances: a balance sheet per company at the scenario start that balances, with PPE
+// and accumulated depreciation taken from the fixed-asset register, posted as one opening entry.
+import { allocate } from "../../core/allocate.ts";
+import { formatIso } from "../../core/calendar.ts";
+import { journalEntries, openingBalances } from "../../specs/records/ledger.ts";
+import type { AccountRole } from "../../specs/accounts.ts";
+import { moneyIn, type CompanyInfo, type RunContext } from "../context.ts";
+import type { Account } from "./chart.ts";
+import { accumulatedAfter, assetsOf, monthIndexOfDay, monthsInService } from "./assets.ts";
+import { documentNumber, writeDocument } from "./journal.ts";
+import { Lines } from "./postings.ts";
+import type { MainPhaseImpl } from "./types.ts";
+import { costCenterId } from "./master-data.ts";
+
+const CURRENT_ASSETS: [AccountRole, number][] = [["cash", 2], ["bank", 23], ["ar_control", 30], ["inventory", 30], ["prepaid_expenses", 6], ["input_tax", 4], ["ic_receivable", 0]];
+const LIABILITIES: [AccountRole, number][] = [["ap_control", 30], ["accrued_liabilities", 12], ["payroll_payable", 5], ["output_tax", 6], ["income_tax_payable", 4], ["withholding_payable", 3], ["loans_payable", 40]];
+
+/** Balance per account (debit positive) of a company's opening balance sheet. */
+export function openingSheet(cx: RunContext, company: CompanyInfo): Map<Account, number> {
+  const p = cx.params("opening_balances");
+  const sheet = new Map<Account, number>();
+  const add = (a: Account, v: number) => sheet.set(a, (sheet.get(a) ?? 0) + v);
+  const startMonth = monthIndexOfDay(cx.periods[0]!.firstDay);
+  let netPpe = 0;
+  for (const a of assetsOf(cx, company.index)) {
+    // Assets bought after the start are not on the opening sheet.
+    if (a.acquiredMonth >= startMonth) continue;
+    const acc = accumulatedAfter(a, monthsInService(a, startMonth - 1));
+    add(a.ppe, a.cost);
+    if (a.accumulated && acc > 0) add(a.accumulated, -acc);
+    netPpe += a.cost - acc;
+  }
+  const target = Math.round(moneyIn(cx, company, p.total_assets) * company.share);
+  const total = Math.max(target, Math.ceil(netPpe / 0.6), 1000 * 10 ** company.digits);
+  spread(cx, total - netPpe, CURRENT_ASSETS, 1, add);
+  const equity = Math.round(total * p.equity_ratio);
+  const capital = Math.round(equity * 0.35);
+  add(cx.chart.one("share_capital"), -capital);
+  add(cx.chart.one("retained_earnings"), -(equity - capital));
+  spread(cx, total - equity, LIABILITIES, -1, add);
+  return sheet;
+}
+
+function spread(cx: RunContext, amount: number, weights: [AccountRole, number][], sign: 1 | -1, add: (a: Account, v: number) => void): void {
+  const parts = allocate(amount, weights.map(([, w]) => w));
+  weights.forEach(([role, _], i) => {
+    if (parts[i]! > 0) add(cx.chart.role(role)[0]!, sign * parts[i]!);
+  });
+}
+
+export const openingBalancesPhase: MainPhaseImpl = {
+  kind: "main",
+  tables: [openingBalances, journalEntries],
+  run(cx, _phase, state, out) {
+    const wo = out.table(openingBalances);
+    const wj = out.table(journalEntries);
+    const asOf = formatIso(cx.periods[0]!.firstDay);
+    for (const company of cx.companies) {
+      const sheet = [...openingSheet(cx, company)].sort(([a], [b]) => a.index - b.index);
+      const lines = new Lines();
+      for (const [account, balance] of sheet) {
+        if (balance === 0) continue;
+        const debit = balance > 0 ? balance : 0;
+        const credit = balance < 0 ? -balance : 0;
+        wo.id(company.code);
+        wo.date(asOf);
+        wo.id(account.number);
+        wo.money(debit, company.digits);
+        wo.money(credit, company.digits);
+        wo.id(company.currency);
+        wo.end();
+        lines.add(account, debit, credit, -1, "");
+      }
+      const header = {
+        company,
+        documentId: documentNumber("OB", company.code, 1),
+        postingDate: asOf,
+        documentDate: asOf,
+        period: cx.periods[0]!,
+        docType: "OB",
+        source: "automated",
+        event: "opening_balance",
+        postedBy: "SYS-MIGR",
+        text: "Opening balance",
+      };
+      writeDocument(wj, header, lines, state.ledger.cell(company.index, 0), (i) => costCenterId(company.code, i));
+    }
+  },
+};

@@ -1,0 +1,30 @@
+// The two shapes of phase implementation. Block phases run in workers, one fixed-size block at
+// a time, and may return totals that the main thread folds in block order. Main phases run on
+// the main thread with the folded state (they are small: per company or per period).
+import type { PlanPhase } from "../../specs/plan.ts";
+import type { TableSpec } from "../../specs/records/table.ts";
+import type { BlockRef, RunContext } from "../context.ts";
+import type { RunState } from "../ledger.ts";
+import type { RowWriter } from "../writers.ts";
+
+/** Gives a generator the writer of each table it fills. */
+export interface TableOut {
+  table(spec: TableSpec): RowWriter;
+}
+
+export interface BlockPhaseImpl {
+  kind: "blocks";
+  tables: TableSpec[];
+  /** Pure: same (plan, block) -> same rows and totals. Runs in a worker. */
+  block(cx: RunContext, phase: PlanPhase, ref: BlockRef, out: TableOut): Float64Array | undefined;
+  /** Folds a block's totals into the run state, on the main thread, in block order. */
+  fold?(cx: RunContext, state: RunState, ref: BlockRef, totals: Float64Array): void;
+}
+
+export interface MainPhaseImpl {
+  kind: "main";
+  tables: TableSpec[];
+  run(cx: RunContext, phase: PlanPhase, state: RunState, out: TableOut): void;
+}
+
+export type PhaseImpl = BlockPhaseImpl | MainPhaseImpl;

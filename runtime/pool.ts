@@ -1,0 +1,113 @@
+// A fixed pool of Bun workers, created once per run and reused for every batch (creating and
+// terminating workers repeatedly leaks memory). Workers receive the plan once.
+import type { Plan } from "../specs/plan.ts";
+import type { BlockResult, RowFormat } from "./block-runner.ts";
+import type { FromWorker, ToWorker } from "./worker.ts";
+import { GenerationError } from "./errors.ts";
+
+export interface BatchTask {
+  phase: string;
+  from: number;
+  to: number;
+}
+
+interface Pending {
+  task: BatchTask;
+  resolve: (r: { results: BlockResult[]; heap: number }) => void;
+  reject: (e: Error) => void;
+}
+
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly running = new Map<number, Pending & { worker: Worker }>();
+  private nextId = 1;
+  private failure: Error | undefined;
+  readonly heaps = new Map<Worker, number>();
+
+  private constructor(readonly size: number) {}
+
+  static async start(size: number, plan: Plan, formats: RowFormat[], tables: string[] | null): Promise<WorkerPool> {
+    const pool = new WorkerPool(size);
+    const url = new URL("./worker.ts", import.meta.url);
+    await Promise.all(Array.from({ length: size }, () => pool.spawn(url, plan, formats, tables)));
+    return pool;
+  }
+
+  private spawn(url: URL, plan: Plan, formats: RowFormat[], tables: string[] | null): Promise<void> {
+    const w = new Worker(url);
+    this.workers.push(w);
+    return new Promise((resolve, reject) => {
+      w.onmessage = (ev: MessageEvent<FromWorker>) => {
+        if (ev.data.type === "ready") {
+          w.onmessage = (e: MessageEvent<FromWorker>) => this.onMessage(w, e.data);
+          this.idle.push(w);
+          resolve();
+        }
+      };
+      w.onerror = (ev) => {
+        const err = new GenerationError(`worker failed: ${ev.message}`);
+        reject(err);
+        this.fail(err);
+      };
+      w.postMessage({ type: "init", plan, formats, tables } satisfies ToWorker);
+    });
+  }
+
+  run(task: BatchTask): Promise<{ results: BlockResult[]; heap: number }> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
+      this.pump();
+    });
+  }
+
+  get busy(): number {
+    return this.running.size + this.queue.length;
+  }
+
+  /** Sum of the workers' last reported heap sizes. */
+  get workerHeap(): number {
+    let s = 0;
+    for (const h of this.heaps.values()) s += h;
+    return s;
+  }
+
+  private pump(): void {
+    while (this.idle.length && this.queue.length) {
+      const worker = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      const id = this.nextId++;
+      this.running.set(id, { ...job, worker });
+      worker.postMessage({ type: "batch", id, ...job.task } satisfies ToWorker);
+    }
+  }
+
+  private onMessage(worker: Worker, msg: FromWorker): void {
+    if (msg.type === "ready") return;
+    const job = this.running.get(msg.id);
+    if (!job) return;
+    this.running.delete(msg.id);
+    this.idle.push(worker);
+    if (msg.type === "done") {
+      this.heaps.set(worker, msg.heap);
+      job.resolve({ results: msg.results, heap: msg.heap });
+    } else {
+      job.reject(new GenerationError(`block generation failed in phase ${job.task.phase}: ${msg.message}`));
+    }
+    this.pump();
+  }
+
+  private fail(err: Error): void {
+    this.failure = err;
+    for (const job of [...this.running.values(), ...this.queue]) job.reject(err);
+    this.running.clear();
+    this.queue.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    for (const w of this.workers) w.terminate();
+    this.workers.length = 0;
+  }
+}

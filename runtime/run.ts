@@ -1,0 +1,270 @@
+// The orchestrator: walks the plan's phases in order, runs main phases on this thread and block
+// phases on the worker pool, writes in block order, checkpoints, and ends with a manifest whose
+// status says exactly how far it got.
+import type { Plan } from "../specs/plan.ts";
+import { checkPlan } from "./plan-check.ts";
+import type { Manifest } from "../specs/manifest.ts";
+import { blockRef as blockRefOf, buildContext, type RunContext } from "./context.ts";
+import { ChunkCollector, runBlock, type RowFormat } from "./block-runner.ts";
+import { RunControl } from "./control.ts";
+import { ConfigurationError, GenerationError, Interrupted, RunError } from "./errors.ts";
+import type { BlockResult } from "./block-runner.ts";
+import { LedgerTotals, type RunState } from "./ledger.ts";
+import { MemoryGovernor, type RssReader } from "./memory.ts";
+import { WorkerPool } from "./pool.ts";
+import { makeView, ProgressTracker, type Progress, type ProgressMode, type ProgressView } from "./progress.ts";
+import { runBlockPhase, type BatchRunner } from "./scheduler.ts";
+import { PHASE_IMPLS, blockPhase } from "./phases.ts";
+import { MemorySink, type FileState, type Sink } from "./sinks.ts";
+import { DirStore, type Store, NoStore } from "./store.ts";
+import { installSignals } from "./signals.ts";
+import { buildReport, type RunReport } from "./report.ts";
+
+export interface RunOptions {
+  /** Output directory (default: the plan's output.directory). */
+  out?: string;
+  /** Write to memory instead of files (tests, the library). */
+  memory?: boolean;
+  /** Worker threads; 0 runs blocks inline on this thread. Default: the plan's, else all cores. */
+  workers?: number;
+  formats?: RowFormat[];
+  resume?: boolean;
+  /** Hard memory limit in bytes (the soft limit becomes 60% of it). */
+  memoryLimit?: number;
+  /** Blocks per dispatch batch; default: the plan's (auto). */
+  batchSize?: number;
+  progress?: ProgressMode;
+  view?: ProgressView;
+  onProgress?: (p: Progress) => void;
+  /** Install SIGINT / SIGTERM / SIGUSR1 handlers (the CLI does). */
+  signals?: boolean;
+  checkpointEveryMs?: number;
+  readRss?: RssReader;
+}
+
+export interface RunResult {
+  manifest: Manifest;
+  files: FileState[];
+  report: RunReport;
+  /** In-memory tables when run with { memory: true }. */
+  tables?: Map<string, Record<string, unknown>[]>;
+}
+
+const DATA_FORMATS: readonly string[] = ["csv", "ndjson"];
+
+export class SynthRun {
+  readonly control = new RunControl();
+  readonly done: Promise<RunResult>;
+
+  constructor(plan: unknown, opts: RunOptions = {}) {
+    this.done = execute(plan, opts, this.control);
+    // The caller awaits `done`; this only keeps an unobserved failure from being reported twice.
+    this.done.catch(() => {});
+  }
+  pause(): void {
+    this.control.pause();
+  }
+  resume(): void {
+    this.control.resume();
+  }
+  isPaused(): boolean {
+    return this.control.paused;
+  }
+  /** Stop after the blocks in flight, as SIGINT does; `done` rejects with Interrupted. */
+  stop(): void {
+    this.control.stop("stopped");
+  }
+}
+
+export function run(plan: unknown, opts: RunOptions = {}): SynthRun {
+  return new SynthRun(plan, opts);
+}
+
+function resolveFormats(plan: Plan, opts: RunOptions): RowFormat[] {
+  if (opts.memory) return ["objects"];
+  const formats = opts.formats ?? plan.output.formats;
+  const unsupported = formats.filter((f) => !DATA_FORMATS.includes(f));
+  if (unsupported.length) {
+    throw new ConfigurationError(`output format ${unsupported.join(", ")} is not supported by this runtime yet`, "use csv or ndjson");
+  }
+  return [...new Set(formats)] as RowFormat[];
+}
+
+function resolveWorkers(plan: Plan, opts: RunOptions): number {
+  const w = opts.workers ?? (plan.runtime.workers === "auto" ? navigator.hardwareConcurrency : plan.runtime.workers);
+  if (!Number.isInteger(w) || w < 0 || w > 256) throw new ConfigurationError(`--workers must be a whole number from 0 to 256, got ${w}`);
+  const maxBlocks = Math.max(1, ...plan.phases.map((p) => (p.status === "run" ? p.layout.blocks : 0)));
+  return Math.min(w, maxBlocks);
+}
+
+async function execute(rawPlan: unknown, opts: RunOptions, control: RunControl): Promise<RunResult> {
+  const plan = checkPlan(rawPlan);
+  const formats = resolveFormats(plan, opts);
+  const workers = resolveWorkers(plan, opts);
+  const memorySink = opts.memory ? new MemorySink() : undefined;
+  const store: Store = memorySink ? new NoStore(memorySink) : new DirStore(opts.out ?? plan.output.directory, plan, formats);
+  const view = opts.view ?? makeView(opts.progress ?? "auto");
+  const o = new Orchestrator(plan, buildContext(plan), store, control, view, opts, workers);
+  const uninstall = opts.signals ? installSignals(control, () => view.note("paused (SIGUSR1 again to resume)")) : () => {};
+  try {
+    const result = await o.run();
+    return { ...result, tables: memorySink?.tables };
+  } finally {
+    uninstall();
+  }
+}
+
+class Orchestrator {
+  private readonly state: RunState;
+  private readonly governor: MemoryGovernor;
+  private readonly tracker: ProgressTracker;
+  private pool: WorkerPool | undefined;
+  private readonly phaseTimes: { id: string; ms: number; units: number }[] = [];
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly cx: RunContext,
+    private readonly store: Store,
+    private readonly control: RunControl,
+    private readonly view: ProgressView,
+    private readonly opts: RunOptions,
+    private readonly workers: number,
+  ) {
+    this.state = { ledger: LedgerTotals.for(cx) };
+    const hard = opts.memoryLimit ?? plan.runtime.memoryHard;
+    const soft = opts.memoryLimit ? Math.floor(hard * 0.6) : plan.runtime.memorySoft;
+    const fixed = opts.batchSize ?? (plan.runtime.batchSize === "auto" ? undefined : plan.runtime.batchSize);
+    this.governor = new MemoryGovernor({ soft, hard }, fixed ?? 16, Math.max(1, workers) * 2, opts.readRss, fixed !== undefined);
+    this.tracker = new ProgressTracker(plan.phases.reduce((s, p) => s + (p.status === "run" && PHASE_IMPLS[p.id] ? p.layout.total : 0), 0));
+  }
+
+  async run(): Promise<Omit<RunResult, "tables">> {
+    const started = performance.now();
+    try {
+      const start = this.store.begin(this.opts.resume ?? false, this.cx);
+      if (start.ledger) this.state.ledger.cells.forEach((byPeriod, ci) => byPeriod.forEach((c, pi) => c.set(start.ledger!.cell(ci, pi))));
+      if (start.phaseIndex > 0 || start.completedBlocks > 0) this.view.note(`resuming at phase ${this.plan.phases[start.phaseIndex]?.id ?? "end"}, block ${start.completedBlocks}`);
+      this.tracker.current = this.unitsBefore(start.phaseIndex, start.completedBlocks);
+      for (let i = start.phaseIndex; i < this.plan.phases.length; i++) {
+        await this.runPhase(i, i === start.phaseIndex ? start.completedBlocks : 0);
+        if (this.control.stopRequested) throw new Interrupted(`interrupted (${this.control.stopCause}); completed blocks are recorded`, "run the same command with --resume to finish");
+      }
+      const manifest = await this.store.complete(this.state);
+      const report = this.report(started);
+      this.store.writeReport(report);
+      this.view.finish(`done: ${manifest.files.reduce((s, f) => s + f.rows, 0).toLocaleString("en-US")} rows in ${manifest.files.length} files (${((performance.now() - started) / 1000).toFixed(1)}s)`);
+      return { manifest, files: manifest.files, report };
+    } catch (e) {
+      const err = e instanceof RunError ? e : new GenerationError(`unexpected failure: ${(e as Error)?.message ?? e}`);
+      await this.store.fail(err, this.control.stopRequested && err instanceof Interrupted);
+      this.view.fail(err.message);
+      throw err;
+    } finally {
+      await this.pool?.stop();
+    }
+  }
+
+  private unitsBefore(phaseIndex: number, blocks: number): number {
+    let units = 0;
+    this.plan.phases.forEach((p, i) => {
+      if (p.status !== "run" || !PHASE_IMPLS[p.id]) return;
+      if (i < phaseIndex) units += p.layout.total;
+      else if (i === phaseIndex) units += Math.min(p.layout.total, blocks * p.layout.blockSize);
+    });
+    return units;
+  }
+
+  private async runPhase(index: number, fromBlock: number): Promise<void> {
+    const phase = this.plan.phases[index]!;
+    const impl = PHASE_IMPLS[phase.id];
+    if (phase.status !== "run") {
+      this.store.markPhase(phase.id, phase.status, phase.reason);
+      if (phase.status === "skipped") this.view.note(`skipped ${phase.id}: ${phase.reason}`);
+      return;
+    }
+    if (!impl) {
+      this.store.markPhase(phase.id, "not_implemented", "this runtime does not generate this phase yet");
+      this.view.note(`not generated: ${phase.id} (planned, not implemented by this runtime yet)`);
+      return;
+    }
+    const t0 = performance.now();
+    this.tracker.enter(phase.id, phase.title, phase.layout.unit);
+    this.store.checkpoint(index, fromBlock, this.state);
+    if (impl.kind === "main") {
+      const out = new ChunkCollector(this.store.sink.formats, this.store.keep);
+      impl.run(this.cx, phase, this.state, out);
+      for (const c of out.chunks()) this.store.sink.write(c);
+      this.tracker.add(phase.layout.total);
+      this.emit();
+      this.store.markPhase(phase.id, "complete", undefined, phase.layout.blocks);
+    } else {
+      const written = await runBlockPhase(phase, fromBlock, await this.runner(), this.hooks(index));
+      const complete = written >= phase.layout.blocks;
+      this.store.markPhase(phase.id, complete ? "complete" : "partial", undefined, written);
+      if (!complete) {
+        this.store.checkpoint(index, written, this.state);
+        return;
+      }
+    }
+    await this.store.sink.flush();
+    this.store.checkpoint(index + 1, 0, this.state);
+    this.phaseTimes.push({ id: phase.id, ms: performance.now() - t0, units: phase.layout.total });
+  }
+
+  private hooks(index: number) {
+    const phase = this.plan.phases[index]!;
+    const impl = blockPhase(phase.id);
+    return {
+      control: this.control,
+      governor: this.governor,
+      sink: this.store.sink,
+      onBlock: (r: BlockResult) => {
+        if (r.totals && impl.fold) impl.fold(this.cx, this.state, blockRefOf(phase, r.index), r.totals);
+        this.tracker.add(r.units);
+        this.emit();
+      },
+      checkpoint: (blocks: number) => this.store.checkpoint(index, blocks, this.state),
+      checkpointEvery: this.opts.checkpointEveryMs ?? 5000,
+      now: () => performance.now(),
+    };
+  }
+
+  private async runner(): Promise<BatchRunner> {
+    if (this.workers === 0) return inlineRunner(this.cx, this.store);
+    this.pool ??= await WorkerPool.start(this.workers, this.plan, this.store.sink.formats, this.plan.output.tables ?? null);
+    return this.pool;
+  }
+
+  private emit(): void {
+    const p = this.tracker.snapshot(this.control.paused);
+    this.view.update(p);
+    this.opts.onProgress?.(p);
+  }
+
+  private report(started: number): RunReport {
+    return buildReport({
+      plan: this.plan,
+      cx: this.cx,
+      workers: this.workers,
+      formats: this.store.sink.formats,
+      elapsedMs: performance.now() - started,
+      phases: this.phaseTimes,
+      governor: this.governor,
+      workerHeap: this.pool?.workerHeap ?? 0,
+    });
+  }
+}
+
+function inlineRunner(cx: RunContext, store: Store): BatchRunner {
+  return {
+    async run(task) {
+      const phase = cx.phase(task.phase as never);
+      const impl = blockPhase(phase.id);
+      const results = [];
+      for (let i = task.from; i < task.to; i++) results.push(runBlock(cx, impl, phase, i, store.sink.formats, store.keep));
+      return { results };
+    },
+  };
+}
+
+export type { Sink };

@@ -1,0 +1,80 @@
+// Record specs: each output table is declared once, as ordered typed columns. The zod schema
+// (logical values), CSV header, NDJSON keys, column types for columnar formats and the data
+// dictionary are all derived from this declaration.
+import { z } from "zod";
+
+export type ColumnKind =
+  | "id" // identifier-like text that never needs CSV quoting (codes, ids, numbers-as-text)
+  | "text" // free text, quoted as needed
+  | "int" // integer
+  | "money" // decimal string with the currency's minor digits ("1234.50")
+  | "decimal" // other exact decimals as strings (rates, quantities)
+  | "date" // YYYY-MM-DD
+  | "bool";
+
+export interface Column {
+  name: string;
+  kind: ColumnKind;
+  optional: boolean;
+  doc: string;
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+function zodFor(kind: ColumnKind): z.ZodType {
+  switch (kind) {
+    case "id":
+      return z.string().min(1).regex(/^[^,"\r\n]*$/, "ids never need quoting");
+    case "text":
+      return z.string();
+    case "int":
+      return z.number().int();
+    case "money":
+    case "decimal":
+      return z.string().regex(DECIMAL);
+    case "date":
+      return z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+    case "bool":
+      return z.boolean();
+  }
+}
+
+type Def = { kind: ColumnKind; optional?: boolean; doc: string };
+
+export const c = {
+  id: (doc: string): Def => ({ kind: "id", doc }),
+  text: (doc: string): Def => ({ kind: "text", doc }),
+  int: (doc: string): Def => ({ kind: "int", doc }),
+  money: (doc: string): Def => ({ kind: "money", doc }),
+  decimal: (doc: string): Def => ({ kind: "decimal", doc }),
+  date: (doc: string): Def => ({ kind: "date", doc }),
+  bool: (doc: string): Def => ({ kind: "bool", doc }),
+  optional: (d: Def): Def => ({ ...d, optional: true }),
+};
+
+export interface TableSpec {
+  name: string;
+  doc: string;
+  columns: Column[];
+  /** Validates one logical record (ints as numbers, money as decimal strings). */
+  schema: z.ZodObject;
+}
+
+export function table(name: string, doc: string, defs: Record<string, Def>): TableSpec {
+  const columns = Object.entries(defs).map(([n, d]) => ({ name: n, kind: d.kind, optional: d.optional ?? false, doc: d.doc }));
+  const shape = Object.fromEntries(columns.map((col) => [col.name, col.optional ? zodFor(col.kind).nullable() : zodFor(col.kind)]));
+  return { name, doc, columns, schema: z.object(shape).strict() };
+}
+
+/** A CSV field (already unquoted) -> its logical value, per the column kind. */
+export function fromText(col: Column, text: string): unknown {
+  if (text === "" && col.optional) return null;
+  switch (col.kind) {
+    case "int":
+      return /^-?\d+$/.test(text) ? Number(text) : text;
+    case "bool":
+      return text === "true" ? true : text === "false" ? false : text;
+    default:
+      return text;
+  }
+}
