@@ -5,3 +5,5 @@ export { ConfigurationError, GenerationError, Interrupted, MemoryExceeded, Outpu
 export type { Progress, ProgressMode } from "./progress.ts";
 export { tableSpecs } from "./phases.ts";
 export { checkPlan } from "./plan-check.ts";
+export { scenarioParams, scenarioSource, planArbitrary, ledgerArbitrary, generateInMemory, compileParams, type GeneratedLedger, type ScenarioParams } from "./testing.ts";
+export { verifyLedger, verifyYearEndClose, minorOf, type Violation, type Tables } from "./verify.ts";

@@ -139,6 +139,8 @@ class Orchestrator {
   }
 
   async run(): Promise<Omit<RunResult, "tables">> {
+    // Callers get their SynthRun handle before the first progress callback fires.
+    await Promise.resolve();
     const started = performance.now();
     try {
       const start = this.store.begin(this.opts.resume ?? false, this.cx);

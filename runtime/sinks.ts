@@ -36,6 +36,8 @@ interface OpenFile {
 
 export class DirSink implements Sink {
   private readonly open = new Map<string, OpenFile>();
+  /** A write error seen asynchronously (an auto-flush); raised at the next write or flush. */
+  private failure: Error | undefined;
 
   constructor(
     readonly dir: string,
@@ -69,8 +71,9 @@ export class DirSink implements Sink {
 
   write(chunk: Chunk): void {
     if (!chunk.bytes) return;
+    if (this.failure) throw this.failure;
     const f = this.file(chunk.table, chunk.format);
-    f.sink.write(chunk.bytes);
+    this.guard(f, () => f.sink.write(chunk.bytes!));
     f.hasher.update(chunk.bytes);
     f.state.bytes += chunk.bytes.byteLength;
     f.state.rows += chunk.rows;
@@ -89,15 +92,27 @@ export class DirSink implements Sink {
     } catch (e) {
       throw outputError(full, e);
     }
-    sink.write(bytes);
     const hasher = new Bun.CryptoHasher("sha256");
     hasher.update(bytes);
     f = { state: { path, table, format, rows: 0, bytes: bytes.byteLength }, hasher, sink };
     this.open.set(path, f);
+    this.guard(f, () => sink.write(bytes));
     return f;
   }
 
+  /** FileSink.write throws, or returns a promise when it flushes; both become OutputErrors. */
+  private guard(f: OpenFile, write: () => unknown): void {
+    const where = join(this.dir, f.state.path);
+    try {
+      const r = write();
+      if (r instanceof Promise) r.catch((e) => (this.failure ??= outputError(where, e)));
+    } catch (e) {
+      throw (this.failure ??= outputError(where, e));
+    }
+  }
+
   async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
     for (const [path, f] of this.open) {
       try {
         await f.sink.flush();

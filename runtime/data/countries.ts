@@ -23,7 +23,9 @@ export interface CountryProfile {
   legalForms: readonly (readonly [string, number])[];
   /** Second-level domain used for e-mail addresses. */
   tld: string;
+  /** Tax id template; taxPrefix (literal, e.g. the country code) goes before it. */
   taxId: string;
+  taxPrefix?: string;
   /** Bank code and account templates; IBAN = country + check digits + bank + account. */
   bankCode: string;
   account: string;
@@ -193,7 +195,7 @@ const intl = (
   bank: string, account: string, iban: boolean, salary: number,
 ): CountryProfile => ({
   code, locale: "intl", currency, cities, postal: "P###", streets: INTL_STREETS, numberFirst: false, legalForms, tld,
-  taxId: code + "#########", bankCode: bank, account, iban, salary, terms: GENERIC_TERMS,
+  taxId: "#########", taxPrefix: code, bankCode: bank, account, iban, salary, terms: GENERIC_TERMS,
 });
 
 // Fallback profiles: plausible cities and formats for other common countries (intl names).

@@ -276,12 +276,30 @@ const DIGITS = "0123456789";
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const POST_LETTERS = "ABDEFGHJLNPQRSTUWXYZ";
 
-/** Fills a template: '#' digit, 'A' letter, 'P' the prefix; anything else literal. */
+/** A template compiled to parts: a run of n digits (n > 0), n letters (n < 0), or a literal string. */
+type Part = number | string;
+const templates = new Map<string, Part[]>();
+function compileTemplate(tpl: string): Part[] {
+  const parts: Part[] = [];
+  for (const run of tpl.match(/#+|A+|[^#A]+/g) ?? []) {
+    if (run[0] === "#") for (let n = run.length; n > 0; n -= 9) parts.push(Math.min(9, n));
+    else if (run[0] === "A") parts.push(-run.length);
+    else parts.push(run);
+  }
+  return parts;
+}
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
+/** Fills a template: '#' digit, 'A' letter, 'P' the prefix; anything else literal. Digit runs take one draw. */
 function fill(rng: Rng, tpl: string, prefix = "", letters = LETTERS): string {
+  let parts = templates.get(tpl);
+  if (!parts) templates.set(tpl, (parts = compileTemplate(tpl)));
   let s = "";
-  for (let k = 0; k < tpl.length; k++) {
-    const ch = tpl[k]!;
-    s += ch === "#" ? DIGITS[rng.int(10)] : ch === "A" ? letters[rng.int(letters.length)] : ch === "P" ? prefix : ch;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    if (typeof p === "string") s += p === "P" ? prefix : p.includes("P") ? p.replace("P", prefix) : p;
+    else if (p > 0) s += String(rng.int(POW10[p]!)).padStart(p, "0");
+    else for (let n = p; n < 0; n++) s += letters[rng.int(letters.length)];
   }
   return s;
 }
@@ -298,18 +316,20 @@ function address(rng: Rng, p: CountryProfile): Address {
 }
 
 function taxId(rng: Rng, p: CountryProfile): string {
-  if (p.code !== "FR") return fill(rng, p.taxId);
+  if (p.code !== "FR") return (p.taxPrefix ?? "") + fill(rng, p.taxId);
   const siren = 100_000_000 + rng.int(900_000_000);
   return `FR${pad((12 + 3 * (siren % 97)) % 97, 2)}${siren}`;
 }
 
-/** ISO 7064 mod 97 over an alphanumeric string (letters count as 10..35). */
-function mod97(s: string, r = 0): number {
+/** ISO 7064 mod 97 over an alphanumeric string (letters count as 10..35); reduces only when large. */
+function mod97(s: string): number {
+  let r = 0;
   for (let k = 0; k < s.length; k++) {
+    if (r >= 1e12) r %= 97;
     const c = s.charCodeAt(k);
-    r = c <= 57 ? (r * 10 + c - 48) % 97 : (r * 100 + c - 55) % 97;
+    r = c <= 57 ? r * 10 + c - 48 : r * 100 + c - 55;
   }
-  return r;
+  return r % 97;
 }
 export function ibanFor(country: string, bban: string): string {
   return country + pad(98 - mod97(bban + country + "00"), 2) + bban;

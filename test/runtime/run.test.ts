@@ -1,0 +1,214 @@
+// The runtime end to end on real files: determinism across workers and batch sizes,
+// pause / resume, interrupt + resume equality, memory governance and every error path.
+import { afterAll, describe, expect, test } from "bun:test";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { compile } from "../../compiler/compile.ts";
+import { run, type RunOptions } from "../../runtime/run.ts";
+import { ConfigurationError, Interrupted, MemoryExceeded, OutputError } from "../../runtime/errors.ts";
+import type { Plan } from "../../specs/plan.ts";
+
+const root = mkdtempSync(join(tmpdir(), "synth-run-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+const dir = () => join(root, `out-${++n}`);
+
+const SOURCE = `
+scenario "Runtime test" { seed = 11  industry = manufacturing  start = 2024-11-01  months = 3 }
+chart_of_accounts { size = small }
+company US1 { currency = USD  share = 60% }
+company DE1 { country = DE  currency = EUR }
+phase master_data { vendors = 30 customers = 40 materials = 20 fixed_assets = 10 employees = 25 cost_centers = 5  block_size = 64 }
+phase transactions { volume = 12k per year  block_size = 64 }
+`;
+
+function plan(source = SOURCE): Plan {
+  const r = compile(source, { path: "runtime-test.synth" });
+  if (!r.plan) throw new Error(r.diagnostics.map((d) => d.message).join("\n"));
+  return r.plan;
+}
+
+const base: RunOptions = { progress: "none" };
+const hashes = (out: string) => {
+  const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+  return Object.fromEntries(m.files.map((f: { path: string; sha256: string; rows: number }) => [f.path, `${f.sha256}:${f.rows}`]));
+};
+
+describe("synth run on files", () => {
+  const p = plan();
+  let reference: Record<string, string>;
+
+  test("writes every table, a complete manifest and a run report", async () => {
+    const out = dir();
+    const r = await run(p, { ...base, out, workers: 1 }).done;
+    expect(r.manifest.status).toBe("complete");
+    const tables = r.files.map((f) => f.table).sort();
+    expect(tables).toEqual(["chart_of_accounts", "companies", "cost_centers", "customers", "data_dictionary", "employees", "fiscal_periods", "fixed_assets", "journal_entries", "materials", "opening_balances", "trial_balance", "vendors"]);
+    const csv = readFileSync(join(out, "journal_entries.csv"), "utf8");
+    expect(csv.split("\n")[0]).toStartWith("company_code,document_id,line_number,posting_date");
+    expect(csv.trimEnd().split("\n").length - 1).toBe(r.files.find((f) => f.table === "journal_entries")!.rows);
+    expect(JSON.parse(readFileSync(join(out, "run-report.json"), "utf8")).meanLinesPerEntry).toBeGreaterThan(2);
+    reference = hashes(out);
+  });
+
+  test("output is byte-identical for 1 and 3 workers and any batch size", async () => {
+    for (const opts of [{ workers: 3 }, { workers: 2, batchSize: 1 }, { workers: 3, batchSize: 7 }, { workers: 0 }]) {
+      const out = dir();
+      await run(p, { ...base, out, ...opts }).done;
+      expect(hashes(out)).toEqual(reference);
+    }
+  });
+
+  test("an interrupted run resumes to exactly the uninterrupted result", async () => {
+    const out = dir();
+    let stopped = false;
+    const r = run(p, {
+      ...base,
+      out,
+      workers: 2,
+      batchSize: 2,
+      checkpointEveryMs: 0,
+      onProgress: (pr) => {
+        if (!stopped && pr.phase === "transactions" && pr.percent > 40) {
+          stopped = true;
+          r.stop();
+        }
+      },
+    });
+    await expect(r.done).rejects.toBeInstanceOf(Interrupted);
+    const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    expect(m.status).toBe("interrupted");
+    expect(m.checkpoint.completedBlocks).toBeGreaterThan(0);
+    expect(m.phases.find((x: { id: string }) => x.id === "transactions").status).toBe("partial");
+    const resumed = await run(p, { ...base, out, workers: 3, resume: true }).done;
+    expect(resumed.manifest.status).toBe("complete");
+    expect(hashes(out)).toEqual(reference);
+  });
+
+  test("a run that died without cleaning up resumes from its last checkpoint", async () => {
+    const out = dir();
+    const r = run(p, { ...base, out, workers: 1, batchSize: 1, checkpointEveryMs: 0, onProgress: (pr) => pr.phase === "transactions" && pr.percent > 60 && r.stop() });
+    await expect(r.done).rejects.toBeInstanceOf(Interrupted);
+    // Simulate a kill: garbage after the checkpoint and a manifest still saying "running".
+    writeFileSync(join(out, "journal_entries.csv"), "half a line,", { flag: "a" });
+    const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    writeFileSync(join(out, "manifest.json"), JSON.stringify({ ...m, status: "running", error: undefined }));
+    await run(p, { ...base, out, workers: 2, resume: true }).done;
+    expect(hashes(out)).toEqual(reference);
+  });
+
+  test("pause stops writing until resume, and the result is unchanged", async () => {
+    const out = dir();
+    let pausedAt = -1;
+    let rowsWhilePaused = 0;
+    const r = run(p, {
+      ...base,
+      out,
+      workers: 2,
+      batchSize: 2,
+      onProgress: (pr) => {
+        if (pausedAt < 0 && pr.phase === "transactions" && pr.percent > 30) {
+          r.pause();
+          pausedAt = pr.current;
+          setTimeout(() => {
+            rowsWhilePaused = pr.current - pausedAt;
+            expect(r.isPaused()).toBe(true);
+            r.resume();
+          }, 150);
+        } else if (r.isPaused()) rowsWhilePaused++;
+      },
+    });
+    const res = await r.done;
+    expect(pausedAt).toBeGreaterThan(0);
+    expect(rowsWhilePaused).toBe(0);
+    expect(r.isPaused()).toBe(false);
+    expect(res.manifest.status).toBe("complete");
+    expect(hashes(out)).toEqual(reference);
+  });
+
+  test("memory above the soft limit shrinks batches; the data does not change", async () => {
+    const out = dir();
+    let calls = 0;
+    // A fake RSS: low at first, then between soft (60 MB) and hard (100 MB).
+    const readRss = () => (++calls < 6 ? 10e6 : 80e6);
+    const res = await run(p, { ...base, out, workers: 2, memoryLimit: 100e6, readRss }).done;
+    const actions = res.report.adjustments.map((a) => a.action);
+    expect(actions).toContain("grow");
+    expect(actions).toContain("shrink");
+    expect(res.report.adjustments.at(-1)!.batchBlocks).toBe(1);
+    expect(hashes(out)).toEqual(reference);
+  });
+
+  test("memory that stays above the hard limit fails with MemoryExceeded and a failed manifest", async () => {
+    const out = dir();
+    const r = run(p, { ...base, out, workers: 1, memoryLimit: 50e6, readRss: () => 90e6 });
+    const err = await r.done.catch((e) => e);
+    expect(err).toBeInstanceOf(MemoryExceeded);
+    expect(err.limit).toBe(50e6);
+    expect(err.current).toBe(90e6);
+    expect(err.exitCode).toBe(12);
+    expect(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).status).toBe("failed");
+  });
+});
+
+describe("runtime errors", () => {
+  const p = plan();
+
+  test("an output path that is a file is an OutputError", async () => {
+    const file = join(root, "a-file");
+    writeFileSync(file, "x");
+    const err = await run(p, { ...base, out: file }).done.catch((e) => e);
+    expect(err).toBeInstanceOf(OutputError);
+    expect(err.exitCode).toBe(13);
+  });
+
+  test("an unwritable directory is an OutputError", async () => {
+    if (process.getuid?.() === 0) return; // root writes anywhere; covered by the /dev/full test
+    const locked = join(root, "locked");
+    mkdirSync(locked);
+    chmodSync(locked, 0o500);
+    const err = await run(p, { ...base, out: join(locked, "out") }).done.catch((e) => e);
+    expect(err).toBeInstanceOf(OutputError);
+  });
+
+  test("a full disk is an OutputError that names the file", async () => {
+    const out = dir();
+    mkdirSync(out);
+    // journal_entries.csv -> /dev/full: every write fails with ENOSPC.
+    require("node:fs").symlinkSync("/dev/full", join(out, "journal_entries.csv"));
+    const err = await run(p, { ...base, out, workers: 1 }).done.catch((e) => e);
+    expect(err).toBeInstanceOf(OutputError);
+    expect(err.message).toContain("no space left");
+    expect(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).status).toBe("failed");
+  });
+
+  test("a hand-edited plan is refused", async () => {
+    const edited = { ...p, scenario: { ...p.scenario, seed: p.scenario.seed + 1 } };
+    const err = await run(edited, { ...base, out: dir() }).done.catch((e) => e);
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect(err.message).toContain("planHash");
+  });
+
+  test("a plan that is not a plan is refused", async () => {
+    const err = await run({ formatVersion: 1 }, { ...base, out: dir() }).done.catch((e) => e);
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect(err.exitCode).toBe(10);
+  });
+
+  test("--resume with nothing to resume, or another plan's output, is refused", async () => {
+    const empty = dir();
+    expect(await run(p, { ...base, out: empty, resume: true }).done.catch((e) => e)).toBeInstanceOf(ConfigurationError);
+    const out = dir();
+    await run(p, { ...base, out, workers: 0 }).done;
+    const other = plan(SOURCE.replace("seed = 11", "seed = 12"));
+    const err = await run(other, { ...base, out, resume: true }).done.catch((e) => e);
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect(err.message).toContain("different plan");
+  });
+
+  test("an unsupported format is a ConfigurationError", async () => {
+    const err = await run(p, { ...base, out: dir(), formats: ["xlsx" as never] }).done.catch((e) => e);
+    expect(err).toBeInstanceOf(ConfigurationError);
+  });
+});
