@@ -4,7 +4,7 @@ import type { PlanPhase } from "../specs/plan.ts";
 import type { TableSpec } from "../specs/records/table.ts";
 import { blockRef, type RunContext } from "./context.ts";
 import type { BlockPhaseImpl, TableOut } from "./generators/types.ts";
-import { CsvWriter, FanOutWriter, NdjsonWriter, ObjectWriter, type RowWriter } from "./writers.ts";
+import { ByteBuffer, CsvWriter, FanOutWriter, NdjsonWriter, ObjectWriter, type RowWriter } from "./writers.ts";
 
 export type RowFormat = "csv" | "ndjson" | "objects";
 
@@ -43,8 +43,6 @@ class NullWriter implements RowWriter {
   }
 }
 
-const encoder = new TextEncoder();
-
 /** Collects the writers a generator asks for, then turns them into chunks. */
 export class ChunkCollector implements TableOut {
   private readonly writers = new Map<string, { spec: TableSpec; parts: [RowFormat, RowWriter][]; writer: RowWriter }>();
@@ -70,7 +68,7 @@ export class ChunkCollector implements TableOut {
       for (const [format, w] of parts) {
         if (w.rows === 0) continue;
         if (format === "objects") out.push({ table, format, rows: w.rows, records: (w as ObjectWriter).records });
-        else out.push({ table, format, rows: w.rows, bytes: encoder.encode((w as CsvWriter | NdjsonWriter).buf) });
+        else out.push({ table, format, rows: w.rows, bytes: (w as CsvWriter | NdjsonWriter).out.take() });
       }
     }
     return out;
@@ -78,8 +76,8 @@ export class ChunkCollector implements TableOut {
 }
 
 function makeWriter(format: RowFormat, spec: TableSpec): RowWriter {
-  if (format === "csv") return new CsvWriter();
-  if (format === "ndjson") return new NdjsonWriter(spec);
+  if (format === "csv") return new CsvWriter(ByteBuffer.reused(`${spec.name}.csv`));
+  if (format === "ndjson") return new NdjsonWriter(spec, ByteBuffer.reused(`${spec.name}.ndjson`));
   return new ObjectWriter(spec);
 }
 

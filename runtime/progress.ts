@@ -51,7 +51,7 @@ export function describe(p: Progress): string {
 }
 
 function barOf(percent: number, width: number): string {
-  const filled = Math.round((percent / 100) * width);
+  const filled = Math.max(0, Math.min(width, Math.round((percent / 100) * width)));
   return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "]";
 }
 
@@ -78,14 +78,17 @@ class BarView implements ProgressView {
 
 class PlainView implements ProgressView {
   private last = -Infinity;
+  private paused = false;
   constructor(
     private readonly out: (line: string) => void,
     private readonly everyMs = 2000,
   ) {}
   update(p: Progress): void {
     const now = performance.now();
-    if (now - this.last < this.everyMs && p.current < p.total) return;
+    // A pause or resume is always shown at once; otherwise one line per interval.
+    if (now - this.last < this.everyMs && p.current < p.total && p.paused === this.paused) return;
     this.last = now;
+    this.paused = p.paused;
     this.out(describe(p));
   }
   note(message: string): void {
@@ -101,11 +104,13 @@ class PlainView implements ProgressView {
 
 class JsonView implements ProgressView {
   private last = -Infinity;
+  private paused = false;
   constructor(private readonly out: (line: string) => void) {}
   update(p: Progress): void {
     const now = performance.now();
-    if (now - this.last < 500 && p.current < p.total) return;
+    if (now - this.last < 500 && p.current < p.total && p.paused === this.paused) return;
     this.last = now;
+    this.paused = p.paused;
     this.out(JSON.stringify({ event: "progress", ...p }));
   }
   note(message: string): void {

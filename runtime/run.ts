@@ -106,11 +106,14 @@ async function execute(rawPlan: unknown, opts: RunOptions, control: RunControl):
   const view = opts.view ?? makeView(opts.progress ?? "auto");
   const o = new Orchestrator(plan, buildContext(plan), store, control, view, opts, workers);
   const uninstall = opts.signals ? installSignals(control, () => view.note("paused (SIGUSR1 again to resume)")) : () => {};
+  // Pausing and resuming show at once, even while no block completes.
+  const unsubscribe = control.changed.on(() => o.emit());
   try {
     const result = await o.run();
     return { ...result, tables: memorySink?.tables };
   } finally {
     uninstall();
+    unsubscribe();
   }
 }
 
@@ -171,7 +174,7 @@ class Orchestrator {
     this.plan.phases.forEach((p, i) => {
       if (p.status !== "run" || !PHASE_IMPLS[p.id]) return;
       if (i < phaseIndex) units += p.layout.total;
-      else if (i === phaseIndex) units += Math.min(p.layout.total, blocks * p.layout.blockSize);
+      else if (i === phaseIndex) units += unitsInFirstBlocks(p, blocks);
     });
     return units;
   }
@@ -237,9 +240,13 @@ class Orchestrator {
     return this.pool;
   }
 
-  private emit(): void {
+  emit(): void {
     const p = this.tracker.snapshot(this.control.paused);
-    this.view.update(p);
+    try {
+      this.view.update(p);
+    } catch {
+      // A display problem (a closed terminal) must never stop the generation.
+    }
     this.opts.onProgress?.(p);
   }
 
@@ -255,6 +262,13 @@ class Orchestrator {
       workerHeap: this.pool?.workerHeap ?? 0,
     });
   }
+}
+
+/** Units covered by blocks [0, blocks) of a phase (segments end in partial blocks). */
+function unitsInFirstBlocks(p: Plan["phases"][number], blocks: number): number {
+  let units = 0;
+  for (const s of p.layout.segments) units += Math.min(s.units, Math.max(0, blocks - s.firstBlock) * p.layout.blockSize);
+  return units;
 }
 
 function inlineRunner(cx: RunContext, store: Store): BatchRunner {

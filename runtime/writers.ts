@@ -43,32 +43,162 @@ export function formatMinor(minor: number, digits: number): string {
   return neg ? "-" + s : s;
 }
 
-const NEEDS_QUOTE = /[",\r\n]/;
+/**
+ * A growable byte buffer that encodes ASCII by hand (ids, numbers, dates: the bulk of every row)
+ * and falls back to TextEncoder only for non-ASCII text. Building one big JS string and
+ * encoding it at the end was a third of the generation time.
+ */
+export class ByteBuffer {
+  buf = new Uint8Array(1 << 16);
+  pos = 0;
+  private static readonly encoder = new TextEncoder();
+  private static readonly scratch = new Map<string, ByteBuffer>();
 
-/** CSV (RFC 4180): header line first, fields quoted only when they must be. */
+  /**
+   * A reset buffer reused per key on this thread: blocks run one at a time and `take()` copies,
+   * so regrowing a fresh buffer for every block (a tenth of the time) is avoided.
+   */
+  static reused(key: string): ByteBuffer {
+    let b = ByteBuffer.scratch.get(key);
+    if (!b) ByteBuffer.scratch.set(key, (b = new ByteBuffer()));
+    b.pos = 0;
+    return b;
+  }
+
+  ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
+
+  byte(b: number): void {
+    if (this.pos >= this.buf.length) this.ensure(1);
+    this.buf[this.pos++] = b;
+  }
+
+  /** Writes a string; returns false (writing nothing) if it is not pure ASCII. */
+  ascii(s: string): boolean {
+    const n = s.length;
+    this.ensure(n);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 127) return false;
+      b[p++] = c;
+    }
+    this.pos = p;
+    return true;
+  }
+
+  utf8(s: string): void {
+    this.ensure(s.length * 3);
+    this.pos += ByteBuffer.encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
+  }
+
+  str(s: string): void {
+    if (!this.ascii(s)) this.utf8(s);
+  }
+
+  /** A non-negative integer's decimal digits, without creating a string. */
+  uint(v: number): void {
+    if (v < 10) return this.byte(48 + v);
+    this.ensure(16);
+    let digits = 1;
+    for (let t = v; t >= 10; t = Math.floor(t / 10)) digits++;
+    let p = this.pos + digits;
+    this.pos = p;
+    for (let t = v; p > this.pos - digits; t = Math.floor(t / 10)) this.buf[--p] = 48 + (t % 10);
+  }
+
+  int(v: number): void {
+    if (v < 0) {
+      this.byte(45);
+      v = -v;
+    }
+    this.uint(v);
+  }
+
+  /** Minor units as a decimal with `digits` decimals ("1234.50"). */
+  money(minor: number, digits: number): void {
+    if (minor < 0) {
+      this.byte(45);
+      minor = -minor;
+    }
+    if (digits === 0) return this.uint(minor);
+    const p = 10 ** digits;
+    const major = Math.floor(minor / p);
+    let frac = minor - major * p;
+    this.uint(major);
+    this.ensure(digits + 1);
+    this.buf[this.pos] = 46;
+    for (let i = digits; i >= 1; i--, frac = Math.floor(frac / 10)) this.buf[this.pos + i] = 48 + (frac % 10);
+    this.pos += digits + 1;
+  }
+
+  /** A copy of the bytes written so far (exactly sized, transferable). */
+  take(): Uint8Array {
+    // new + set is a memcpy; TypedArray.slice was several times slower in JSC here.
+    const out = new Uint8Array(this.pos);
+    out.set(this.buf.subarray(0, this.pos));
+    return out;
+  }
+
+  toString(): string {
+    return new TextDecoder().decode(this.buf.subarray(0, this.pos));
+  }
+}
+
+const COMMA = 44;
+const NL = 10;
+const QUOTE = 34;
+
+function needsQuote(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === QUOTE || c === COMMA || c === NL || c === 13) return true;
+  }
+  return false;
+}
+
+/** CSV (RFC 4180), encoded straight to UTF-8 bytes; fields quoted only when they must be. */
 export class CsvWriter implements RowWriter {
-  buf = "";
+  constructor(readonly out: ByteBuffer = new ByteBuffer()) {}
   rows = 0;
-  private sep = "";
+  private first = true;
 
   static header(spec: TableSpec): string {
     return spec.columns.map((c) => c.name).join(",") + "\n";
   }
+  /** The rows written so far as text (tests, debugging). */
+  get buf(): string {
+    return this.out.toString();
+  }
+  private sep(): void {
+    if (this.first) this.first = false;
+    else this.out.byte(COMMA);
+  }
   id(v: string): void {
-    this.buf += this.sep + v;
-    this.sep = ",";
+    this.sep();
+    this.out.str(v);
   }
   text(v: string): void {
-    this.buf += this.sep + (NEEDS_QUOTE.test(v) ? '"' + v.replaceAll('"', '""') + '"' : v);
-    this.sep = ",";
+    this.sep();
+    if (!needsQuote(v)) return this.out.str(v);
+    this.out.byte(QUOTE);
+    this.out.str(v.replaceAll('"', '""'));
+    this.out.byte(QUOTE);
   }
   int(v: number): void {
-    this.buf += this.sep + v;
-    this.sep = ",";
+    this.sep();
+    this.out.int(v);
   }
   money(minor: number, digits: number): void {
-    this.buf += this.sep + formatMinor(minor, digits);
-    this.sep = ",";
+    this.sep();
+    this.out.money(minor, digits);
   }
   decimal(v: string): void {
     this.id(v);
@@ -77,59 +207,72 @@ export class CsvWriter implements RowWriter {
     this.id(v);
   }
   bool(v: boolean): void {
-    this.buf += this.sep + (v ? "true" : "false");
-    this.sep = ",";
+    this.id(v ? "true" : "false");
   }
   empty(): void {
-    this.buf += this.sep;
-    this.sep = ",";
+    this.sep();
   }
   end(): void {
-    this.buf += "\n";
-    this.sep = "";
+    this.out.byte(NL);
+    this.first = true;
     this.rows++;
   }
 }
 
 /** Newline-delimited JSON: ints and bools as JSON values, money and decimals as strings. */
 export class NdjsonWriter implements RowWriter {
-  buf = "";
   rows = 0;
   private col = 0;
   private readonly keys: string[];
 
-  constructor(spec: TableSpec) {
+  constructor(
+    spec: TableSpec,
+    readonly out: ByteBuffer = new ByteBuffer(),
+  ) {
     this.keys = spec.columns.map((c, i) => (i === 0 ? "{" : ",") + JSON.stringify(c.name) + ":");
   }
-  private put(json: string): void {
-    this.buf += this.keys[this.col++] + json;
+  get buf(): string {
+    return this.out.toString();
+  }
+  private key(): void {
+    this.out.ascii(this.keys[this.col++]!);
   }
   id(v: string): void {
-    this.put('"' + v + '"');
+    this.text(v);
   }
   text(v: string): void {
-    this.put(JSON.stringify(v));
+    this.key();
+    this.out.str(JSON.stringify(v));
   }
   int(v: number): void {
-    this.put(String(v));
+    this.key();
+    this.out.int(v);
   }
   money(minor: number, digits: number): void {
-    this.put('"' + formatMinor(minor, digits) + '"');
+    this.key();
+    this.out.byte(QUOTE);
+    this.out.money(minor, digits);
+    this.out.byte(QUOTE);
   }
   decimal(v: string): void {
-    this.id(v);
+    this.text(v);
   }
   date(v: string): void {
-    this.id(v);
+    this.key();
+    this.out.byte(QUOTE);
+    this.out.ascii(v);
+    this.out.byte(QUOTE);
   }
   bool(v: boolean): void {
-    this.put(v ? "true" : "false");
+    this.key();
+    this.out.ascii(v ? "true" : "false");
   }
   empty(): void {
-    this.put("null");
+    this.key();
+    this.out.ascii("null");
   }
   end(): void {
-    this.buf += "}\n";
+    this.out.ascii("}\n");
     this.col = 0;
     this.rows++;
   }

@@ -31,7 +31,14 @@ const SPAN = 8;
 
 // ---------- ids ----------
 
-const pad = (n: number, width: number) => String(n).padStart(width, "0");
+/** DIGITS_N[n][x]: x as n zero-padded digits (n = 1..4), so digit runs need no number formatting. */
+const DIGITS_N: string[][] = [0, 1, 2, 3, 4].map((n) => Array.from({ length: 10 ** n }, (_, x) => String(10 ** n + x).slice(1)));
+
+function pad(n: number, width: number): string {
+  if (width === 6 && n < 1_000_000) return DIGITS_N[2]![Math.floor(n / 10000)]! + DIGITS_N[4]![n % 10000]!;
+  if (width === 4 && n < 10_000) return DIGITS_N[4]![n]!;
+  return String(n).padStart(width, "0");
+}
 export const vendorId = (company: string, i: number) => `V-${company}-${pad(i + 1, 6)}`;
 export const customerId = (company: string, i: number) => `C-${company}-${pad(i + 1, 6)}`;
 export const materialId = (company: string, i: number) => `M-${company}-${pad(i + 1, 6)}`;
@@ -282,13 +289,12 @@ const templates = new Map<string, Part[]>();
 function compileTemplate(tpl: string): Part[] {
   const parts: Part[] = [];
   for (const run of tpl.match(/#+|A+|[^#A]+/g) ?? []) {
-    if (run[0] === "#") for (let n = run.length; n > 0; n -= 9) parts.push(Math.min(9, n));
+    if (run[0] === "#") for (let n = run.length; n > 0; n -= 4) parts.push(Math.min(4, n));
     else if (run[0] === "A") parts.push(-run.length);
     else parts.push(run);
   }
   return parts;
 }
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 
 /** Fills a template: '#' digit, 'A' letter, 'P' the prefix; anything else literal. Digit runs take one draw. */
 function fill(rng: Rng, tpl: string, prefix = "", letters = LETTERS): string {
@@ -298,7 +304,10 @@ function fill(rng: Rng, tpl: string, prefix = "", letters = LETTERS): string {
   for (let k = 0; k < parts.length; k++) {
     const p = parts[k]!;
     if (typeof p === "string") s += p === "P" ? prefix : p.includes("P") ? p.replace("P", prefix) : p;
-    else if (p > 0) s += String(rng.int(POW10[p]!)).padStart(p, "0");
+    else if (p > 0) {
+      const table = DIGITS_N[p]!;
+      s += table[rng.int(table.length)];
+    }
     else for (let n = p; n < 0; n++) s += letters[rng.int(letters.length)];
   }
   return s;
@@ -368,23 +377,23 @@ function businessName(rng: Rng, p: CountryProfile, trade: string): string {
   const loc = p.locale;
   const wordsByLoc = TRADE_WORDS[trade] ?? TRADE_WORDS.merchandise!;
   const words = wordsByLoc[loc] ?? wordsByLoc.en!;
-  const word = words[rng.int(words.length)]!;
   const legal = choose(rng, p.legalForms);
+  const word = () => words[rng.int(words.length)]!;
   const lasts = namesFor(rng, p).last.names;
-  const sur = lasts[rng.int(lasts.length)]!;
-  const coined = COINED_START[rng.int(COINED_START.length)]! + COINED_END[rng.int(COINED_END.length)]!;
-  const geos = GEO_PREFIX[loc];
-  const geo = geos[rng.int(geos.length)]!;
+  const sur = () => lasts[rng.int(lasts.length)]!;
+  const coined = () => COINED_START[rng.int(COINED_START.length)]! + COINED_END[rng.int(COINED_END.length)]!;
+  const geo = () => GEO_PREFIX[loc][rng.int(GEO_PREFIX[loc].length)]!;
   switch (rng.int(5)) {
-    case 0: return loc === "fr" ? `${word} ${sur} ${legal}` : `${sur} ${word} ${legal}`;
-    case 1: return `${coined} ${legal}`;
-    case 2: return loc === "de" ? `${geo}-${word} ${legal}` : loc === "fr" ? `${word} ${geo} ${legal}` : `${geo} ${word} ${legal}`;
+    case 0: return loc === "fr" ? `${word()} ${sur()} ${legal}` : `${sur()} ${word()} ${legal}`;
+    case 1: return `${coined()} ${legal}`;
+    case 2: return loc === "de" ? `${geo()}-${word()} ${legal}` : loc === "fr" ? `${word()} ${geo()} ${legal}` : `${geo()} ${word()} ${legal}`;
     case 3: {
-      const sur2 = lasts[rng.int(lasts.length)]!;
-      if (loc === "fr") return `${sur} et Fils ${legal}`;
-      return loc === "ja" || sur2 === sur ? `${sur} ${word} ${legal}` : `${sur} & ${sur2} ${legal}`;
+      const a = sur();
+      if (loc === "fr") return `${a} et Fils ${legal}`;
+      const b = sur();
+      return loc === "ja" || a === b ? `${a} ${word()} ${legal}` : `${a} & ${b} ${legal}`;
     }
-    default: return `${coined} ${word} ${legal}`;
+    default: return `${coined()} ${word()} ${legal}`;
   }
 }
 

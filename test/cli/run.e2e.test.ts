@@ -1,0 +1,122 @@
+// `synth run` as a user drives it: the real executable, real signals, real exit codes.
+import { afterAll, describe, expect, test } from "bun:test";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tempProject } from "./helpers.ts";
+
+const BIN = join(import.meta.dir, "..", "..", "bin", "synth.ts");
+const project = tempProject();
+afterAll(() => project.remove());
+
+const SCENARIO = `
+scenario "Signals" { seed = 5  industry = technology  start = 2024-01-01  months = 2 }
+chart_of_accounts { size = small }
+company T1 { currency = USD }
+phase master_data { vendors = 20 customers = 20 materials = 10 fixed_assets = 10 employees = 10 cost_centers = 3 }
+phase transactions { volume = 240k per year  block_size = 256 }
+`;
+project.write("s.synth", SCENARIO);
+project.write("quick.synth", SCENARIO.replace("240k per year", "3k per year"));
+
+const env = { ...process.env, NO_COLOR: "1" };
+
+function synth(...args: string[]) {
+  const r = Bun.spawnSync([process.execPath, BIN, ...args], { cwd: project.dir, env, stdout: "pipe", stderr: "pipe" });
+  return { code: r.exitCode, out: r.stdout.toString(), err: r.stderr.toString() };
+}
+
+const manifest = (dir: string) => JSON.parse(readFileSync(join(project.dir, dir, "manifest.json"), "utf8"));
+const hashes = (dir: string) => manifest(dir).files.map((f: { path: string; sha256: string }) => `${f.path}:${f.sha256}`);
+
+/** Starts a run and sends `signal` once the transactions phase reports progress. */
+async function runUntilTransactions(out: string, onTransactions: (p: Bun.Subprocess) => Promise<void>) {
+  const p = Bun.spawn([process.execPath, BIN, "run", "s.synth", "--out", out, "--workers", "1", "--batch-size", "1", "--progress", "json"], {
+    cwd: project.dir,
+    env,
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const decoder = new TextDecoder();
+  let seen = "";
+  let fired = false;
+  for await (const chunk of p.stderr as ReadableStream<Uint8Array>) {
+    seen += decoder.decode(chunk);
+    if (!fired && seen.includes('"phase":"transactions"')) {
+      fired = true;
+      await onTransactions(p);
+    }
+  }
+  return { code: await p.exited, err: seen };
+}
+
+describe("synth run (executable)", () => {
+  test("runs a scenario to a complete manifest", () => {
+    const r = synth("run", "quick.synth", "--out", "out-quick", "--progress", "plain");
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("done:");
+    expect(manifest("out-quick").status).toBe("complete");
+  });
+
+  test("SIGINT stops cleanly (exit 14); --resume finishes with the uninterrupted result", async () => {
+    const clean = synth("run", "s.synth", "--out", "out-clean", "--quiet");
+    expect(clean.code).toBe(0);
+    const r = await runUntilTransactions("out-int", async (p) => p.kill("SIGINT"));
+    expect(r.code).toBe(14);
+    expect(r.err).toContain("Interrupted");
+    expect(r.err).toContain("--resume");
+    expect(manifest("out-int").status).toBe("interrupted");
+    const resumed = synth("run", "s.synth", "--out", "out-int", "--resume", "--quiet", "--workers", "2");
+    expect(resumed.code).toBe(0);
+    expect(hashes("out-int")).toEqual(hashes("out-clean"));
+  });
+
+  test("SIGUSR1 pauses and resumes; the run still completes", async () => {
+    const r = await runUntilTransactions("out-usr1", async (p) => {
+      p.kill("SIGUSR1");
+      await Bun.sleep(700);
+      p.kill("SIGUSR1");
+    });
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('"paused":true');
+    expect(hashes("out-usr1")).toEqual(hashes("out-clean"));
+  });
+
+  test("a memory limit below what the process needs is MemoryExceeded (exit 12)", () => {
+    const r = synth("run", "quick.synth", "--out", "out-mem", "--memory-limit", "1MiB", "--quiet");
+    expect(r.code).toBe(12);
+    expect(r.err).toMatch(/^synth: MemoryExceeded: memory use \d+ MiB stays above the hard limit 1 MiB/m);
+    expect(r.err).not.toContain("    at ");
+  });
+
+  test("an output path that is a file is an OutputError (exit 13)", () => {
+    project.write("taken", "x");
+    const r = synth("run", "quick.synth", "--out", "taken", "--quiet");
+    expect(r.code).toBe(13);
+    expect(r.err).toContain("OutputError");
+  });
+
+  test("bad options are usage errors (exit 2)", () => {
+    expect(synth("run", "quick.synth", "--workers", "two").code).toBe(2);
+    expect(synth("run", "quick.synth", "--memory-limit", "lots").code).toBe(2);
+    expect(synth("run", "quick.synth", "--format", "xlsx").code).toBe(2);
+  });
+
+  test("a hand-edited plan is refused (exit 10), a broken one is SYN4001 (exit 1)", () => {
+    expect(synth("compile", "quick.synth", "-o", "quick.plan.json").code).toBe(0);
+    const plan = JSON.parse(readFileSync(join(project.dir, "quick.plan.json"), "utf8"));
+    plan.scenario.seed = 99;
+    writeFileSync(join(project.dir, "edited.plan.json"), JSON.stringify(plan));
+    const edited = synth("run", "edited.plan.json", "--out", "out-edited");
+    expect(edited.code).toBe(10);
+    expect(edited.err).toContain("planHash");
+    writeFileSync(join(project.dir, "broken.plan.json"), "{ not json");
+    expect(synth("run", "broken.plan.json").code).toBe(1);
+  });
+
+  test("run --help documents the command", () => {
+    const r = synth("run", "--help");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("--resume");
+    expect(r.out).toContain("SIGUSR1");
+  });
+});
