@@ -45,12 +45,25 @@ function parseReporting(merged: Raw, spans: SpanIndex, diags: DiagnosticBag, roo
   for (let attempt = 0; attempt < 5; attempt++) {
     const parsed = ScenarioDocument.safeParse(merged);
     if (parsed.success) return { success: true as const, data: parsed.data };
+    // Report every issue of this round before giving up on one that cannot be dropped.
+    let stuck = false;
+    const dropped = new Set<string>();
     for (const issue of parsed.error.issues) {
       reportIssue(issue, spans, diags, rootFile);
-      if (!dropAt(merged, issue.path)) return undefined;
+      const at = writtenPrefix(issue.path, spans);
+      if (dropped.has(at.join("."))) continue;
+      if (dropAt(merged, at)) dropped.add(at.join("."));
+      else stuck = true;
     }
+    if (stuck) return undefined;
   }
   return undefined;
+}
+
+/** The longest prefix of path the user wrote (a setting or a labelled block): what to drop. */
+function writtenPrefix(path: PropertyKey[], spans: SpanIndex): PropertyKey[] {
+  for (let n = path.length; n > 0; n--) if (spans.get(path.slice(0, n).map(String))) return path.slice(0, n);
+  return path;
 }
 
 /** Removes the setting at path (or its list) so its default applies; false if nothing to drop. */
@@ -81,21 +94,27 @@ function isPlainObject(v: unknown): v is Raw {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+const WHOLE_UNITS = new Set(["count", "duration", "bytes", "auto-or-count", "auto-or-bytes"]);
+
 function reportIssue(issue: z.core.$ZodIssue, spans: SpanIndex, diags: DiagnosticBag, rootFile: string): void {
   const path = issue.path.map(String);
   const span = spans.nearest(path) ?? fileSpan(rootFile);
   const name = path.join(".") || "scenario";
   const field = fieldAt(path);
-  if (issue.code === "invalid_type" && spans.get(path) === undefined) {
+  // A setting nobody wrote: a missing enum is "invalid_value", a missing string "invalid_type".
+  if ((issue.code === "invalid_type" || issue.code === "invalid_value") && spans.get(path) === undefined) {
     const key = path[path.length - 1] ?? "value";
     diags.report("SYN3004", `missing required setting "${key}" in ${path.slice(0, -1).join(".")}`, span, `add ${key} = ...`);
   } else if (issue.code === "too_big" || issue.code === "too_small") {
     const i = issue as { maximum?: unknown; minimum?: unknown; inclusive?: boolean };
-    // zod's "positive" is an exclusive 0; for whole numbers that reads better as "at least 1".
-    const exclusiveStep = i.inclusive === false ? (issue.code === "too_big" ? -1 : 1) : 0;
-    const limit = Number(i.maximum ?? i.minimum) + exclusiveStep;
     const isArray = issue.origin === "array";
-    const bound = issue.code === "too_big" ? "at most" : "at least";
+    // zod's "positive" is an exclusive 0; for whole numbers that reads better as "at least 1".
+    const whole = isArray || WHOLE_UNITS.has(field ? (metaOf(field).unit ?? "") : "");
+    const exclusive = i.inclusive === false;
+    const exclusiveStep = exclusive && whole ? (issue.code === "too_big" ? -1 : 1) : 0;
+    const limit = Number(i.maximum ?? i.minimum) + exclusiveStep;
+    const strict = exclusive && !whole;
+    const bound = issue.code === "too_big" ? (strict ? "less than" : "at most") : strict ? "more than" : "at least";
     const shown = isArray ? `${limit} items` : formatLimit(field, limit);
     diags.report("SYN3002", `${name} must be ${bound} ${shown}`, span);
   } else {

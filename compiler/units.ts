@@ -174,7 +174,7 @@ export function formatCount(n: number): string {
 }
 
 export function formatPercent(fraction: number): string {
-  return shiftDecimal(plainDigits(fraction), 2) + "%";
+  return (fraction < 0 ? "-" : "") + shiftDecimal(plainDigits(fraction), 2) + "%";
 }
 
 export function formatBytes(n: number): string {

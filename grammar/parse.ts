@@ -69,7 +69,8 @@ function hintFor(expected: string | undefined): string | undefined {
 }
 
 function endSpan(file: string, text: string) {
-  const lines = text.split("\n");
+  // Line breaks as the lexer counts them: \n, \r\n and a lone \r.
+  const lines = text.split(/\r\n|\r|\n/);
   const line = lines.length;
   const column = (lines[lines.length - 1]?.length ?? 0) + 1;
   return spanAt(file, text.length, 0, line, column);

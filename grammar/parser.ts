@@ -99,7 +99,11 @@ export class SynthParser extends CstParser {
   quantity = this.RULE("quantity", () => {
     this.OPTION(() => this.CONSUME(T.Minus));
     this.CONSUME(T.Quantity);
-    this.OPTION2(() => this.CONSUME(T.CurrencyCode));
+    // A currency code followed by '=' or '{' starts the next entry (fx { EUR = 1.085 GBP = 1.27 }).
+    this.OPTION2({
+      GATE: () => this.LA(2).tokenType !== T.Equals && this.LA(2).tokenType !== T.LCurly,
+      DEF: () => this.CONSUME(T.CurrencyCode),
+    });
   });
 
   list = this.RULE("list", () => {

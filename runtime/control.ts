@@ -35,10 +35,12 @@ export class RunControl {
     return this.stopReason;
   }
   pause(): void {
+    if (this.pausedFlag || this.stopRequested) return;
     this.pausedFlag = true;
     this.changed.notify();
   }
   resume(): void {
+    if (!this.pausedFlag) return;
     this.pausedFlag = false;
     this.changed.notify();
   }
@@ -48,7 +50,8 @@ export class RunControl {
   }
   /** Ask the run to stop after the blocks in flight; a stop also lifts a pause. */
   stop(reason: string): void {
-    this.stopReason ??= reason;
+    if (this.stopReason !== undefined) return;
+    this.stopReason = reason;
     this.pausedFlag = false;
     this.changed.notify();
   }

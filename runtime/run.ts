@@ -240,7 +240,20 @@ class Orchestrator {
     return this.pool;
   }
 
+  private emitting = false;
+
   emit(): void {
+    // A callback that pauses or stops the run re-enters here through the control signal.
+    if (this.emitting) return;
+    this.emitting = true;
+    try {
+      this.emitNow();
+    } finally {
+      this.emitting = false;
+    }
+  }
+
+  private emitNow(): void {
     const p = this.tracker.snapshot(this.control.paused);
     try {
       this.view.update(p);

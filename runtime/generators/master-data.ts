@@ -81,7 +81,7 @@ export interface FixedAsset {
 
 const ascii = (s: string) =>
   s.replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/Ä/g, "Ae").replace(/Ö/g, "Oe").replace(/Ü/g, "Ue")
-    .replace(/ß/g, "ss").replace(/[łŁ]/g, "l").replace(/ı/g, "i").normalize("NFD").replace(/[^A-Za-z]/g, "").toLowerCase();
+    .replace(/ß/g, "ss").replace(/[łŁ]/g, "l").replace(/ı/g, "i").normalize("NFD").replace(/[^A-Za-z0-9]/g, "").toLowerCase();
 
 interface NameList { names: string[]; ascii: string[] }
 function nameList(...lists: (readonly string[])[]): NameList {
@@ -212,13 +212,20 @@ function buildCtx(plan: Plan, ci: number): Ctx {
     startDay, startMonth: start.y * 12 + start.m - 1,
     usdToMinor: 10 ** digits / usdRate(company.currency),
     salaryMinor: salaryMajor * 10 ** digits,
-    salaryUnit: roundSig(Math.max(1, Math.round(salaryMajor / 1000)), 1) * 10 ** digits,
+    salaryUnit: salaryRounding(salaryMajor) * 10 ** digits,
     domain: domainOf(company.name, profile.tld),
     staffNames: names,
     nameMul: coprimeNear(m, Math.floor(m * 0.6180339887)),
     nameAdd: new Rng(plan.scenario.seed, H_PHASE, hash32("names"), ci).int(m),
     org: buildOrg(industry, counts.cost_centers, counts.employees),
   };
+}
+
+/** Salaries are rounded to the power of ten just under a thousandth of the typical salary: 100 USD, 10,000 JPY. */
+function salaryRounding(typical: number): number {
+  let unit = 1;
+  while (unit * 1000 <= typical) unit *= 10;
+  return unit;
 }
 
 function gcd(a: number, b: number): number {

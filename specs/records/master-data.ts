@@ -65,7 +65,7 @@ export const customers = table("customers", "customers of each company: business
   postal_code: c.id("postal code in the country's format"),
   tax_id: c.optional(c.id("VAT / tax registration number (businesses only)")),
   segment: c.id("enterprise, mid_market, small_business, public_sector, consumer, loyalty_member, premium, insurer, hospital, insured_patient, ... (per industry)"),
-  credit_limit: c.money("credit limit in the customer currency (0 for cash customers)"),
+  credit_limit: c.money("credit limit in the company currency (0 for cash customers)"),
   payment_terms: c.id("payment terms code (see vendors.payment_terms; IMMEDIATE: due on receipt)"),
   payment_terms_days: c.int("days until the invoice is due"),
   payment_behaviour: c.id("prompt (~30%), normal (~45%), late (~18%) or very_late (~7%): how the customer actually pays"),

@@ -79,6 +79,7 @@ describe("synth run on files", () => {
     await expect(r.done).rejects.toBeInstanceOf(Interrupted);
     const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(m.status).toBe("interrupted");
+    if (m.checkpoint.completedBlocks === 0) console.log(JSON.stringify(m.checkpoint).slice(0, 300), JSON.stringify(m.phases.slice(0, 6)));
     expect(m.checkpoint.completedBlocks).toBeGreaterThan(0);
     expect(m.phases.find((x: { id: string }) => x.id === "transactions").status).toBe("partial");
     const resumed = await run(p, { ...base, out, workers: 3, resume: true }).done;
@@ -133,10 +134,14 @@ describe("synth run on files", () => {
     // A fake RSS: low at first, then between soft (60 MB) and hard (100 MB).
     const readRss = () => (++calls < 6 ? 10e6 : 80e6);
     const res = await run(p, { ...base, out, workers: 2, memoryLimit: 100e6, readRss }).done;
-    const actions = res.report.adjustments.map((a) => a.action);
-    expect(actions).toContain("grow");
-    expect(actions).toContain("shrink");
-    expect(res.report.adjustments.at(-1)!.batchBlocks).toBe(1);
+    const adj = res.report.adjustments;
+    expect(adj.map((a) => a.action)).toContain("grow");
+    const firstShrink = adj.findIndex((a) => a.action === "shrink");
+    expect(firstShrink).toBeGreaterThan(0);
+    // Once over the soft limit, batches and work in flight only get smaller.
+    const after = adj.slice(firstShrink);
+    expect(after.every((a) => a.action === "shrink")).toBe(true);
+    expect(after.at(-1)!.batchBlocks).toBeLessThan(Math.max(...adj.map((a) => a.batchBlocks)));
     expect(hashes(out)).toEqual(reference);
   });
 

@@ -1,0 +1,187 @@
+// The .synth formatter: canonical layout, literals as written, comments kept, syntax errors refused.
+import { describe, expect, test } from "bun:test";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { formatSynth } from "../../compiler/format.ts";
+import { compile } from "../../compiler/compile.ts";
+import { folderHost, goldenCases } from "../helpers/golden.ts";
+import { meaningHash } from "../helpers/plans.ts";
+
+const fmt = (text: string) => {
+  const r = formatSynth(text);
+  expect(r.diagnostics).toEqual([]);
+  return r.text;
+};
+
+const lines = (...l: string[]) => l.join("\n") + "\n";
+
+describe("layout", () => {
+  test("one setting per line, 2-space indent, `key = value`, blank line between top-level blocks", () => {
+    const input = 'scenario "Acme"{name="x";months=12\n  seed=  1_000}\ncompany C01{share=40%,country=DE} phase transactions { amounts { sigma = 1.5 } }';
+    expect(fmt(input)).toBe(
+      lines(
+        'scenario "Acme" {',
+        '  name = "x"',
+        "  months = 12",
+        "  seed = 1_000",
+        "}",
+        "",
+        "company C01 {",
+        "  share = 40%",
+        "  country = DE",
+        "}",
+        "",
+        "phase transactions {",
+        "  amounts {",
+        "    sigma = 1.5",
+        "  }",
+        "}",
+      ),
+    );
+  });
+
+  test("imports first, then consts, then blocks, each group in its original order", () => {
+    const input = 'scenario { months = M }\nconst M = 2\nimport "b.synth"\nconst N = 3\nimport "a.synth"\n';
+    expect(fmt(input)).toBe(lines('import "b.synth"', 'import "a.synth"', "", "const M = 2", "const N = 3", "", "scenario {", "  months = M", "}"));
+  });
+
+  test("literals are printed exactly as written; only spacing around them changes", () => {
+    const input =
+      'x { a = 10k; b = 1_000.00   USD; c = - 1.5; d = 0.07%; e = 5d .. 15d; f = 100k  per  year; g = [ csv ,ndjson ]; h = 2024-02-01; i = "a \\"q\\"\\t"; j = 1GiB; k = 100USD; l = [] }';
+    expect(fmt(input)).toBe(
+      lines(
+        "x {",
+        "  a = 10k",
+        "  b = 1_000.00 USD",
+        "  c = -1.5",
+        "  d = 0.07%",
+        "  e = 5d..15d",
+        "  f = 100k per year",
+        "  g = [csv, ndjson]",
+        "  h = 2024-02-01",
+        '  i = "a \\"q\\"\\t"',
+        "  j = 1GiB",
+        "  k = 100USD",
+        "  l = []",
+        "}",
+      ),
+    );
+  });
+
+  test("empty blocks stay on one line; empty text formats to empty text", () => {
+    expect(fmt("runtime {   }\nfx{}")).toBe(lines("runtime {}", "", "fx {}"));
+    expect(fmt("")).toBe("");
+    expect(fmt(" \n\t\n")).toBe("");
+  });
+
+  test("blank lines inside blocks are kept (one at most), never at a block's edges", () => {
+    const input = "phase transactions {\n\n  users = 3\n\n\n\n  block_size = 64\n\n}\n";
+    const expected = lines("phase transactions {", "  users = 3", "", "  block_size = 64", "}");
+    expect(fmt(input)).toBe(expected);
+    // \r\n and a lone \r are read as line breaks; output always uses \n.
+    expect(fmt(input.replaceAll("\n", "\r\n"))).toBe(expected);
+    expect(fmt(input.replaceAll("\n", "\r"))).toBe(expected);
+  });
+});
+
+describe("comments", () => {
+  const input = [
+    "# header, set apart by a blank line",
+    "",
+    'scenario "Acme" { # after the brace',
+    "  months = 12 // trailing",
+    "  /* before seed */ seed = 7",
+    "  # dangling at the end of the block",
+    "}",
+    "const K = [1, # inside a list",
+    "  2]",
+    "output { formats = [csv]; } ; # after a separator",
+    "/* two",
+    "   lines */",
+    "# end of file",
+  ].join("\n");
+
+  test("every comment is kept, next to the code it belongs to", () => {
+    expect(fmt(input)).toBe(
+      lines(
+        "# header, set apart by a blank line",
+        "",
+        "# inside a list",
+        "const K = [1, 2]",
+        "",
+        'scenario "Acme" { # after the brace',
+        "  months = 12 // trailing",
+        "  /* before seed */",
+        "  seed = 7",
+        "  # dangling at the end of the block",
+        "}",
+        "",
+        "output {",
+        "  formats = [csv]",
+        "} # after a separator",
+        "/* two",
+        "   lines */",
+        "# end of file",
+      ),
+    );
+  });
+
+  test("comment markers inside strings are not comments", () => {
+    const text = 'scenario { name = "a # b // c /* d */" }';
+    expect(fmt(text)).toBe(lines("scenario {", '  name = "a # b // c /* d */"', "}"));
+  });
+
+  test("formatting twice changes nothing", () => {
+    const once = fmt(input);
+    expect(fmt(once)).toBe(once);
+  });
+});
+
+describe("syntax errors", () => {
+  test("text with syntax errors is returned unchanged, with the errors", () => {
+    const text = "scenario { months = 12\nphase { @ }\n";
+    const r = formatSynth(text, { path: "broken.synth" });
+    expect(r.text).toBe(text);
+    expect(r.diagnostics.map((d) => `${d.span.file}:${d.span.start.line}:${d.span.start.column} ${d.code}`)).toEqual([
+      "broken.synth:2:9 SYN1001",
+      "broken.synth:3:1 SYN1004",
+    ]);
+  });
+
+  test("semantic errors do not stop formatting", () => {
+    expect(formatSynth("scenery{nmae=1}").diagnostics).toEqual([]);
+  });
+});
+
+describe("golden inputs", () => {
+  const root = join(import.meta.dir, "..", "golden");
+  const synthFiles = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const full = join(dir, name);
+      return statSync(full).isDirectory() ? synthFiles(full) : name.endsWith(".synth") ? [full] : [];
+    });
+
+  test("every golden .synth formats idempotently", () => {
+    const files = synthFiles(root);
+    expect(files.length).toBeGreaterThan(50);
+    for (const file of files) {
+      const r = formatSynth(readFileSync(file, "utf8"), { path: relative(root, file) });
+      if (r.diagnostics.length > 0) continue; // syntax-error cases are refused, checked above
+      expect(formatSynth(r.text).text, relative(root, file)).toBe(r.text);
+    }
+  });
+
+  test("a formatted golden input compiles to the same plan content and the same diagnostics", () => {
+    for (const name of goldenCases(root)) {
+      const dir = join(root, name);
+      const text = readFileSync(join(dir, "input.synth"), "utf8");
+      const formatted = formatSynth(text);
+      if (formatted.diagnostics.length > 0) continue;
+      const before = compile(text, { path: "input.synth", host: folderHost(dir) });
+      const after = compile(formatted.text, { path: "input.synth", host: folderHost(dir) });
+      const codes = (r: typeof before) => r.diagnostics.map((d) => `${d.severity} ${d.code}`).sort();
+      expect(codes(after), name).toEqual(codes(before));
+      expect(after.plan && meaningHash(after.plan), name).toBe(before.plan && meaningHash(before.plan));
+    }
+  });
+});
