@@ -4,6 +4,7 @@ import type { PlanPhase } from "../specs/plan.ts";
 import type { TableSpec } from "../specs/records/table.ts";
 import { blockRef, type RunContext } from "./context.ts";
 import type { BlockPhaseImpl, TableOut } from "./generators/types.ts";
+import type { PackedTotals } from "./totals.ts";
 import { ByteBuffer, CsvWriter, FanOutWriter, NdjsonWriter, ObjectWriter, type RowWriter } from "./writers.ts";
 
 export type RowFormat = "csv" | "ndjson" | "objects";
@@ -23,7 +24,7 @@ export interface BlockResult {
   phase: string;
   index: number;
   chunks: Chunk[];
-  totals?: Float64Array;
+  totals?: PackedTotals;
   units: number;
 }
 

@@ -84,7 +84,10 @@ export function blockRef(phase: PlanPhase, index: number): BlockRef {
 
 /** A plan amount (minor units, optional currency) in the company's minor units. */
 export function moneyIn(cx: RunContext, company: CompanyInfo, m: { minor: number; currency?: string }): number {
-  if (!m.currency || m.currency === company.currency) return m.minor;
+  // Amounts written without a currency were parsed with 2 decimals and are in the group currency,
+  // so a yen subsidiary of a dollar group gets yen-sized amounts.
+  if (!m.currency) return Math.round((m.minor / 100) * cx.rate(cx.plan.scenario.groupCurrency, company.currency) * 10 ** company.digits);
+  if (m.currency === company.currency) return m.minor;
   const fromDigits = minorDigitsOf(m.currency);
   return Math.round((m.minor / 10 ** fromDigits) * cx.rate(m.currency, company.currency) * 10 ** company.digits);
 }

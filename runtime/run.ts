@@ -4,12 +4,12 @@
 import type { Plan } from "../specs/plan.ts";
 import { checkPlan } from "./plan-check.ts";
 import type { Manifest } from "../specs/manifest.ts";
-import { blockRef as blockRefOf, buildContext, type RunContext } from "./context.ts";
+import { buildContext, type RunContext } from "./context.ts";
 import { ChunkCollector, runBlock, type RowFormat } from "./block-runner.ts";
 import { RunControl } from "./control.ts";
 import { ConfigurationError, GenerationError, Interrupted, RunError } from "./errors.ts";
 import type { BlockResult } from "./block-runner.ts";
-import { LedgerTotals, type RunState } from "./ledger.ts";
+import { emptyState, foldTotals, type RunState } from "./ledger.ts";
 import { MemoryGovernor, type RssReader } from "./memory.ts";
 import { WorkerPool } from "./pool.ts";
 import { makeView, ProgressTracker, type Progress, type ProgressMode, type ProgressView } from "./progress.ts";
@@ -118,7 +118,7 @@ async function execute(rawPlan: unknown, opts: RunOptions, control: RunControl):
 }
 
 class Orchestrator {
-  private readonly state: RunState;
+  private state: RunState;
   private readonly governor: MemoryGovernor;
   private readonly tracker: ProgressTracker;
   private pool: WorkerPool | undefined;
@@ -133,7 +133,7 @@ class Orchestrator {
     private readonly opts: RunOptions,
     private readonly workers: number,
   ) {
-    this.state = { ledger: LedgerTotals.for(cx) };
+    this.state = emptyState(cx);
     const hard = opts.memoryLimit ?? plan.runtime.memoryHard;
     const soft = opts.memoryLimit ? Math.floor(hard * 0.6) : plan.runtime.memorySoft;
     const fixed = opts.batchSize ?? (plan.runtime.batchSize === "auto" ? undefined : plan.runtime.batchSize);
@@ -147,7 +147,7 @@ class Orchestrator {
     const started = performance.now();
     try {
       const start = this.store.begin(this.opts.resume ?? false, this.cx);
-      if (start.ledger) this.state.ledger.cells.forEach((byPeriod, ci) => byPeriod.forEach((c, pi) => c.set(start.ledger!.cell(ci, pi))));
+      if (start.state) this.state = start.state;
       if (start.phaseIndex > 0 || start.completedBlocks > 0) this.view.note(`resuming at phase ${this.plan.phases[start.phaseIndex]?.id ?? "end"}, block ${start.completedBlocks}`);
       this.tracker.current = this.unitsBefore(start.phaseIndex, start.completedBlocks);
       for (let i = start.phaseIndex; i < this.plan.phases.length; i++) {
@@ -224,7 +224,7 @@ class Orchestrator {
       governor: this.governor,
       sink: this.store.sink,
       onBlock: (r: BlockResult) => {
-        if (r.totals && impl.fold) impl.fold(this.cx, this.state, blockRefOf(phase, r.index), r.totals);
+        if (r.totals) foldTotals(this.state, r.totals);
         this.tracker.add(r.units);
         this.emit();
       },

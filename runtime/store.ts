@@ -7,7 +7,7 @@ import { MANIFEST_FORMAT_VERSION, type Checkpoint, type Manifest } from "../spec
 import type { RowFormat } from "./block-runner.ts";
 import type { RunContext } from "./context.ts";
 import { ConfigurationError, outputError, type RunError } from "./errors.ts";
-import { LedgerTotals, type RunState } from "./ledger.ts";
+import { stateFromJSON, stateToJSON, type RunState } from "./ledger.ts";
 import { readManifest, STATE_DIR, writeAtomic, writeManifest } from "./manifest.ts";
 import { PHASE_IMPLS, tableSpecs } from "./phases.ts";
 import { DirSink, type MemorySink, type Sink } from "./sinks.ts";
@@ -17,7 +17,7 @@ import { canonicalJson } from "../compiler/canonical.ts";
 export interface StartPoint {
   phaseIndex: number;
   completedBlocks: number;
-  ledger?: LedgerTotals;
+  state?: RunState;
 }
 
 type PhaseStatus = Manifest["phases"][number]["status"];
@@ -89,21 +89,21 @@ export class DirStore implements Store {
     }
     if (previous.status === "complete") {
       this.manifest = previous;
-      return { phaseIndex: this.plan.phases.length, completedBlocks: 0, ledger: undefined };
+      return { phaseIndex: this.plan.phases.length, completedBlocks: 0 };
     }
     const cp = previous.checkpoint;
     if (!cp) throw new ConfigurationError(`${this.dir} has no checkpoint to resume from`, "run without --resume to start over");
-    const ledger = LedgerTotals.fromJSON(JSON.parse(readFileSync(join(this.dir, cp.state), "utf8")), cx.chart.accounts.length);
+    const state = stateFromJSON(cx, JSON.parse(readFileSync(join(this.dir, cp.state), "utf8")));
     this.sink.prepareResume(cp.files, previous.files.map((f) => f.path));
     this.manifest = { ...previous, status: "running", error: undefined };
     this.last = cp;
     this.stateSeq = Number(/state-(\d+)/.exec(cp.state)?.[1] ?? 0);
-    return { phaseIndex: cp.phaseIndex, completedBlocks: cp.completedBlocks, ledger };
+    return { phaseIndex: cp.phaseIndex, completedBlocks: cp.completedBlocks, state };
   }
 
   checkpoint(phaseIndex: number, completedBlocks: number, state: RunState): void {
     const stateFile = `${STATE_DIR}/state-${++this.stateSeq}.json`;
-    writeAtomic(join(this.dir, stateFile), JSON.stringify(state.ledger.toJSON()));
+    writeAtomic(join(this.dir, stateFile), JSON.stringify(stateToJSON(state)));
     const files = this.sink.files().map(({ sha256: _s, ...f }) => f);
     const previous = this.last?.state;
     this.last = { phaseIndex, completedBlocks, files, state: stateFile };

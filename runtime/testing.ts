@@ -7,9 +7,9 @@ import fc from "fast-check";
 import { compile } from "../compiler/compile.ts";
 import type { Plan } from "../specs/plan.ts";
 import { INDUSTRIES, FISCAL_YEARS } from "../specs/scenario.ts";
-import { blockRef, buildContext } from "./context.ts";
+import { buildContext } from "./context.ts";
 import { ChunkCollector, runBlock } from "./block-runner.ts";
-import { LedgerTotals, type RunState } from "./ledger.ts";
+import { emptyState, foldTotals, type RunState } from "./ledger.ts";
 import { MemorySink } from "./sinks.ts";
 import { PHASE_IMPLS } from "./phases.ts";
 
@@ -87,7 +87,7 @@ export interface GeneratedLedger {
  */
 export function generateInMemory(plan: Plan): GeneratedLedger {
   const cx = buildContext(plan);
-  const state: RunState = { ledger: LedgerTotals.for(cx) };
+  const state: RunState = emptyState(cx);
   const sink = new MemorySink();
   for (const phase of plan.phases) {
     const impl = PHASE_IMPLS[phase.id];
@@ -101,7 +101,7 @@ export function generateInMemory(plan: Plan): GeneratedLedger {
     for (let b = 0; b < phase.layout.blocks; b++) {
       const r = runBlock(cx, impl, phase, b, ["objects"], () => true);
       for (const c of r.chunks) sink.write(c);
-      if (r.totals && impl.fold) impl.fold(cx, state, blockRef(phase, b), r.totals);
+      if (r.totals) foldTotals(state, r.totals);
     }
   }
   return { plan, tables: sink.tables };

@@ -5,6 +5,7 @@ import { Plan } from "../specs/plan.ts";
 import { buildContext, type RunContext } from "./context.ts";
 import { runBlock, type BlockResult, type RowFormat } from "./block-runner.ts";
 import { blockPhase } from "./phases.ts";
+import { transferables } from "./totals.ts";
 
 declare const self: Worker;
 
@@ -38,7 +39,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     for (let i = msg.from; i < msg.to; i++) results.push(runBlock(cx!, impl, phase, i, formats, keep));
     const transfer: ArrayBuffer[] = [];
     for (const r of results) {
-      if (r.totals) transfer.push(r.totals.buffer as ArrayBuffer);
+      if (r.totals) transfer.push(...transferables(r.totals));
       for (const c of r.chunks) if (c.bytes) transfer.push(c.bytes.buffer as ArrayBuffer);
     }
     // heapSize is this thread's heap (process RSS is read on the main thread).

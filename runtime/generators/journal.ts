@@ -10,6 +10,7 @@ import { amountModel, LineCountModel, sampleAmount, type AmountModel } from "./a
 import { Lines, TAX_RATES, TEMPLATES, TEMPLATE_WEIGHTS, type PostingEnv } from "./postings.ts";
 import { costCenterId, customerId, vendorId } from "./master-data.ts";
 import type { BlockPhaseImpl } from "./types.ts";
+import { BlockTotals, type PackedTotals } from "../totals.ts";
 
 export interface DocHeader {
   company: CompanyInfo;
@@ -148,11 +149,12 @@ export function documentNumber(prefix: string, company: string, n: number): stri
   return `${prefix}-${company}-${String(n).padStart(9, "0")}`;
 }
 
-function generateBlock(cx: RunContext, phase: PlanPhase, ref: BlockRef, w: RowWriter): Float64Array {
+function generateBlock(cx: RunContext, phase: PlanPhase, ref: BlockRef, w: RowWriter): PackedTotals {
   const m = modelFor(cx, phase);
   const seg = m.segment(ref);
   const rng = Rng.forBlock(cx.seed, phase.id, ref.index);
-  const totals = new Float64Array(cx.chart.accounts.length * 2);
+  const blockTotals = new BlockTotals(cx);
+  const totals = blockTotals.cell(seg.company.index, seg.period.index);
   const lines = new Lines();
   const code = seg.company.code;
   const users = cx.params("transactions").users;
@@ -188,16 +190,13 @@ function generateBlock(cx: RunContext, phase: PlanPhase, ref: BlockRef, w: RowWr
       text: template.text,
     }, lines, totals, ccId);
   }
-  return totals;
+  return blockTotals.pack();
 }
 
 export const transactionsPhase: BlockPhaseImpl = {
   kind: "blocks",
   tables: [journalEntries],
   block: (cx, phase, ref, out) => generateBlock(cx, phase, ref, out.table(journalEntries)),
-  fold: (cx, state, ref, totals) => {
-    state.ledger.fold(cx.companyIndex.get(ref.segment.company!)!, ref.segment.period!, totals);
-  },
 };
 
 /** Mean lines per entry of the plan's line-item distribution (for reports and the benchmark). */

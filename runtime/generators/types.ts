@@ -6,6 +6,7 @@ import type { TableSpec } from "../../specs/records/table.ts";
 import type { BlockRef, RunContext } from "../context.ts";
 import type { RunState } from "../ledger.ts";
 import type { RowWriter } from "../writers.ts";
+import type { PackedTotals } from "../totals.ts";
 
 /** Gives a generator the writer of each table it fills. */
 export interface TableOut {
@@ -15,10 +16,11 @@ export interface TableOut {
 export interface BlockPhaseImpl {
   kind: "blocks";
   tables: TableSpec[];
-  /** Pure: same (plan, block) -> same rows and totals. Runs in a worker. */
-  block(cx: RunContext, phase: PlanPhase, ref: BlockRef, out: TableOut): Float64Array | undefined;
-  /** Folds a block's totals into the run state, on the main thread, in block order. */
-  fold?(cx: RunContext, state: RunState, ref: BlockRef, totals: Float64Array): void;
+  /**
+   * Pure: same (plan, block) -> same rows and totals. Runs in a worker; the totals it returns
+   * are folded into the run state on the main thread, in block order.
+   */
+  block(cx: RunContext, phase: PlanPhase, ref: BlockRef, out: TableOut): PackedTotals | undefined;
 }
 
 export interface MainPhaseImpl {
