@@ -16,6 +16,9 @@ export interface CompanyInfo {
   share: number;
   /** Units of group currency per unit of the company currency. */
   toGroup: number;
+  /** Overrides from the scenario (else: the country's VAT, the period_close tax rate). */
+  vatRate?: number;
+  incomeTaxRate?: number;
 }
 
 export interface RunContext {
@@ -44,6 +47,8 @@ export function buildContext(plan: Plan): RunContext {
     digits: minorDigits(c.currency),
     share: c.share,
     toGroup: toGroup(c.currency),
+    vatRate: c.vatRate,
+    incomeTaxRate: c.incomeTaxRate,
   }));
   return {
     plan,

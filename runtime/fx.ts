@@ -10,6 +10,12 @@ import type { RunContext } from "./context.ts";
 /** Days of history before the start (opening open items are dated up to this far back). */
 export const FX_HISTORY_DAYS = 400;
 
+/** A rate as a plain decimal (never exponent notation). */
+export function rateText(rate: number): string {
+  const s = String(rate);
+  return s.includes("e") ? rate.toFixed(20).replace(/\.?0+$/, "") : s;
+}
+
 export function roundSignificant(x: number, digits = 8): number {
   return Number(x.toPrecision(digits));
 }

@@ -6,7 +6,7 @@ import type { BlockPhaseImpl, PhaseImpl } from "./generators/types.ts";
 import { initializePhase } from "./generators/initialize.ts";
 import { masterDataPhase } from "./generators/master-data-phase.ts";
 import { openingBalancesPhase } from "./generators/opening.ts";
-import { transactionsPhase } from "./generators/journal.ts";
+import { transactionsPhase } from "./generators/transactions.ts";
 import { periodClosePhase } from "./generators/close.ts";
 import { exportPhase } from "./generators/export.ts";
 

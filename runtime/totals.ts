@@ -19,6 +19,8 @@ export const SUBLEDGER_KINDS = [
   "ar_31_60",
   "ar_61_90",
   "ar_over_90",
+  "ic_receivable",
+  "ic_payable",
 ] as const;
 export type SubledgerKind = (typeof SUBLEDGER_KINDS)[number];
 export const KIND_INDEX = Object.fromEntries(SUBLEDGER_KINDS.map((k, i) => [k, i])) as Record<SubledgerKind, number>;

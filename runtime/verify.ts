@@ -133,6 +133,8 @@ function checkReferences(t: Tables, report: Report): void {
     const idCol = table === "vendors" ? "vendor_id" : table === "customers" ? "customer_id" : "employee_id";
     for (const r of rows(t, table)) partners.add(String(r[idCol]));
   }
+  // Intercompany lines name the other company as their partner.
+  for (const r of rows(t, "companies")) partners.add(String(r.company_code));
   const costCenters = new Set(rows(t, "cost_centers").map((r) => String(r.cost_center_id)));
   const haveMaster = partners.size > 0;
   for (const r of rows(t, "journal_entries")) {
@@ -171,4 +173,109 @@ export function verifyYearEndClose(t: Tables, yearEndPeriod = 12): Violation[] {
     }
   }
   return out;
+}
+
+/** Id columns of the document tables, by the type names references and entries use. */
+const DOCUMENT_IDS: Record<string, [table: string, column: string][]> = {
+  purchase_order: [["purchase_orders", "po_id"]],
+  goods_receipt: [["goods_receipts", "gr_id"]],
+  vendor_invoice: [["vendor_invoices", "invoice_id"]],
+  payment: [["payments", "payment_id"]],
+  sales_order: [["sales_orders", "so_id"]],
+  delivery: [["deliveries", "delivery_id"]],
+  customer_invoice: [["customer_invoices", "invoice_id"]],
+  customer_receipt: [["customer_receipts", "receipt_id"]],
+  write_off: [["customer_receipts", "receipt_id"]],
+  intercompany: [["intercompany_matches", "reference"]],
+  journal_entry: [["journal_entries", "document_id"]],
+};
+
+function idsOf(t: Tables): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [type, sources] of Object.entries(DOCUMENT_IDS)) {
+    const set = new Set<string>();
+    for (const [table, col] of sources) for (const r of rows(t, table)) set.add(String(r[col]));
+    out.set(type, set);
+  }
+  return out;
+}
+
+/**
+ * Document-flow invariants: every reference resolves, nothing is paid beyond its invoice, open
+ * items add up to the AR / AP control accounts, intercompany balances eliminate, and the
+ * translated and consolidated trial balances balance.
+ */
+export function verifyFlows(t: Tables): Violation[] {
+  const out: Violation[] = [];
+  const report = (check: string, message: string) => {
+    if (out.filter((v) => v.check === check).length < 20) out.push({ check, message });
+  };
+  const ids = idsOf(t);
+  const exists = (type: string, id: unknown) => ids.get(type)?.has(String(id)) ?? false;
+  for (const r of rows(t, "document_references")) {
+    if (!exists(String(r.from_type), r.from_document_id)) report("ref-flow", `${r.from_type} ${r.from_document_id} does not exist`);
+    if (!exists(String(r.to_type), r.to_document_id)) report("ref-flow", `${r.to_type} ${r.to_document_id} does not exist`);
+  }
+  for (const r of rows(t, "journal_entries")) {
+    if (r.source_document_id && !exists(String(r.source_document_type), r.source_document_id)) report("ref-source", `${r.document_id}: ${r.source_document_type} ${r.source_document_id} does not exist`);
+  }
+  const links: [string, string, string][] = [["goods_receipts", "po_id", "purchase_order"], ["vendor_invoices", "gr_id", "goods_receipt"], ["payments", "invoice_id", "vendor_invoice"], ["deliveries", "so_id", "sales_order"], ["customer_invoices", "delivery_id", "delivery"], ["customer_receipts", "invoice_id", "customer_invoice"], ["ap_open_items", "invoice_id", "vendor_invoice"], ["ar_open_items", "invoice_id", "customer_invoice"]];
+  for (const [table, col, type] of links) {
+    for (const r of rows(t, table)) if (r[col] !== null && !exists(type, r[col])) report("ref-chain", `${table}.${col} ${r[col]} does not exist`);
+  }
+  checkSettlements(t, "vendor_invoices", "payments", report);
+  checkSettlements(t, "customer_invoices", "customer_receipts", report);
+  checkOpenItems(t, report);
+  checkGroup(t, report);
+  return out;
+}
+
+/** No invoice is settled beyond its gross amount (payments plus discounts, in invoice currency). */
+function checkSettlements(t: Tables, invoices: string, settlements: string, report: Report): void {
+  const gross = new Map(rows(t, invoices).map((r) => [String(r.invoice_id), minorOf(r.gross_amount)]));
+  const paid = new Map<string, number>();
+  for (const r of rows(t, settlements)) {
+    const id = String(r.invoice_id);
+    paid.set(id, (paid.get(id) ?? 0) + minorOf(r.amount) + (r.discount_amount === undefined ? 0 : minorOf(r.discount_amount)));
+  }
+  for (const [id, p] of paid) if (p > (gross.get(id) ?? 0)) report("overpaid", `${id}: settled ${p} of ${gross.get(id)}`);
+}
+
+/** Open items at each period end add up to the control account in the trial balance. */
+function checkOpenItems(t: Tables, report: Report): void {
+  const roles = new Map(rows(t, "chart_of_accounts").map((a) => [String(a.account_number), String(a.role ?? "")]));
+  const tb = new Map<string, number>();
+  for (const r of rows(t, "trial_balance")) {
+    const role = roles.get(String(r.account_number));
+    if (role !== "ar_control" && role !== "ap_control") continue;
+    tb.set(`${role}|${r.company_code}|${r.fiscal_year}|${r.fiscal_period}`, Math.abs(minorOf(r.debit_balance) - minorOf(r.credit_balance)));
+  }
+  const sums = new Map<string, number>();
+  for (const [table, role] of [["ar_open_items", "ar_control"], ["ap_open_items", "ap_control"]] as const) {
+    for (const r of rows(t, table)) {
+      const k = `${role}|${r.company_code}|${r.fiscal_year}|${r.fiscal_period}`;
+      sums.set(k, (sums.get(k) ?? 0) + minorOf(r.open_amount_company));
+    }
+  }
+  for (const k of new Set([...tb.keys(), ...sums.keys()])) {
+    if ((tb.get(k) ?? 0) !== (sums.get(k) ?? 0)) report("open-items", `${k}: control account ${tb.get(k) ?? 0} != open items ${sums.get(k) ?? 0}`);
+  }
+  for (const r of rows(t, "reconciliation")) if (r.status !== "reconciled") report("reconciliation", `${r.company_code} ${r.fiscal_year}/${r.fiscal_period} ${r.subledger}: difference ${r.difference}`);
+}
+
+/** Translated TBs and the consolidated TB sum to zero; intercompany accounts eliminate to zero. */
+function checkGroup(t: Tables, report: Report): void {
+  const roles = new Map(rows(t, "chart_of_accounts").map((a) => [String(a.account_number), String(a.role ?? "")]));
+  const sums = new Map<string, number>();
+  for (const r of rows(t, "translated_trial_balance")) {
+    const k = `${r.company_code}|${r.fiscal_year}|${r.fiscal_period}`;
+    sums.set(k, (sums.get(k) ?? 0) + minorOf(r.group_balance));
+  }
+  for (const r of rows(t, "consolidated_trial_balance")) {
+    const net = minorOf(r.debit_balance) - minorOf(r.credit_balance);
+    const k = `group|${r.fiscal_year}|${r.fiscal_period}`;
+    sums.set(k, (sums.get(k) ?? 0) + net);
+    if (roles.get(String(r.account_number))?.startsWith("ic_") && net !== 0) report("elimination", `${k} account ${r.account_number}: ${net} left after elimination`);
+  }
+  for (const [k, v] of sums) if (v !== 0) report("group-balance", `${k}: translated / consolidated trial balance sums to ${v}`);
 }

@@ -27,6 +27,7 @@ export const ACCOUNT_ROLES = {
   share_capital: "equity",
   retained_earnings: "equity",
   fx_translation_reserve: "equity",
+  consolidation_difference: "equity",
   // revenue (4xxx)
   revenue: "revenue",
   service_revenue: "revenue",
@@ -35,6 +36,7 @@ export const ACCOUNT_ROLES = {
   fx_gain: "revenue",
   discount_received: "revenue",
   sales_discounts: "revenue",
+  ic_revenue: "revenue",
   // expenses (5xxx-8xxx)
   cogs: "expense",
   price_variance: "expense",
@@ -50,6 +52,7 @@ export const ACCOUNT_ROLES = {
   bad_debt_expense: "expense",
   fx_loss: "expense",
   freight: "expense",
+  ic_expense: "expense",
 } as const;
 
 export type AccountRole = keyof typeof ACCOUNT_ROLES;

@@ -12,6 +12,8 @@ import { documentNumber, writeDocument, type DocHeader } from "./journal.ts";
 import { Lines } from "./postings.ts";
 import { costCenterId } from "./master-data.ts";
 import type { MainPhaseImpl } from "./types.ts";
+import { inventoryBalances, reconcilePeriod, reconciliation, StockView, writeInventoryBalances } from "./reconcile.ts";
+import { Consolidation, consolidatedTrialBalance, Translation, translatedTrialBalance } from "./group.ts";
 
 const isPnl = (a: Account) => a.type === "revenue" || a.type === "expense";
 
@@ -125,7 +127,8 @@ function taxProvision(c: CloseCx, p: Period, cell: Float64Array, ytd: Float64Arr
 }
 
 /** Moves every P&L balance into retained earnings; afterwards all P&L accounts are zero. */
-function closeYear(c: CloseCx, p: Period, cell: Float64Array, ytd: Float64Array): void {
+/** Returns the closing entry's net per account (debit positive), for translation. */
+function closeYear(c: CloseCx, p: Period, cell: Float64Array, ytd: Float64Array): Float64Array | undefined {
   const lines = new Lines();
   let net = 0;
   for (const a of c.cx.chart.posting) {
@@ -135,10 +138,13 @@ function closeYear(c: CloseCx, p: Period, cell: Float64Array, ytd: Float64Array)
     lines.add(a, balance < 0 ? -balance : 0, balance > 0 ? balance : 0, -1, "");
     net += balance;
   }
-  if (lines.n === 0) return;
+  if (lines.n === 0) return undefined;
   const re = c.cx.chart.one("retained_earnings");
   lines.add(re, net > 0 ? net : 0, net < 0 ? -net : 0, -1, "");
   post(c, cell, header(c, p, p.firstDay + p.days - 1, "CL", "year_end_close", "Closing of profit and loss to retained earnings"), lines);
+  const closing = new Float64Array(c.cx.chart.accounts.length);
+  for (let i = 0; i < lines.n; i++) closing[lines.account[i]!.index] = lines.debit[i]! - lines.credit[i]!;
+  return closing;
 }
 
 function writeTrialBalance(w: RowWriter, cx: RunContext, company: CompanyInfo, p: Period, cell: Float64Array, cumulative: Float64Array): void {
@@ -171,13 +177,17 @@ function opexDebits(cx: RunContext, cell: Float64Array): number {
 
 export const periodClosePhase: MainPhaseImpl = {
   kind: "main",
-  tables: [journalEntries, trialBalance],
+  tables: [journalEntries, trialBalance, reconciliation, inventoryBalances, translatedTrialBalance, consolidatedTrialBalance],
   run(cx, phase, state, out) {
     const params = cx.params("period_close");
     const wj = out.table(journalEntries);
     const wt = out.table(trialBalance);
     const ccCount = Math.max(1, cx.params("master_data").cost_centers);
+    const stockView = new StockView(cx, state);
+    const group = new Consolidation(cx);
     for (const company of cx.companies) {
+      const stock = stockView.materials(company.index);
+      const translation = new Translation(cx, company);
       const ccIds = Array.from({ length: ccCount }, (_, i) => costCenterId(company.code, i));
       const c: CloseCx = { cx, company, w: wj, seq: 0, ccIndex: new Map(ccIds.map((id, i) => [id, i])), ccIds, openAccrual: undefined };
       // Net balances (debit - credit): since inception for the TB, since fiscal year start for P&L.
@@ -187,11 +197,20 @@ export const periodClosePhase: MainPhaseImpl = {
         const rng = Rng.forBlock(cx.seed, phase.id, company.index * cx.periods.length + p.index);
         if (params.depreciation) depreciation(c, p, cell);
         if (params.accruals) accruals(c, p, cell, rng, opexDebits(cx, cell));
-        taxProvision(c, p, cell, cumulative, params.tax_rate);
-        if (p.isYearEnd && params.close_years) closeYear(c, p, cell, cumulative);
-        for (let i = 0; i < cumulative.length; i++) cumulative[i] = cumulative[i]! + cell[i * 2]! - cell[i * 2 + 1]!;
+        taxProvision(c, p, cell, cumulative, company.incomeTaxRate ?? params.tax_rate);
+        const closing = p.isYearEnd && params.close_years ? closeYear(c, p, cell, cumulative) : undefined;
+        const activity = new Float64Array(cumulative.length);
+        for (let i = 0; i < cumulative.length; i++) {
+          activity[i] = cell[i * 2]! - cell[i * 2 + 1]!;
+          cumulative[i] = cumulative[i]! + activity[i]!;
+        }
         writeTrialBalance(wt, cx, company, p, cell, cumulative);
+        const stockValue = stock.reduce((s, m) => s + m.value[p.index]!, 0);
+        reconcilePeriod(cx, state, company, p, cumulative, stockValue, out.table(reconciliation));
+        group.add(p.index, translation.period(p, activity, closing, cumulative, out.table(translatedTrialBalance)));
       }
+      writeInventoryBalances(cx, company, stock, out.table(inventoryBalances));
     }
+    group.write(out.table(consolidatedTrialBalance));
   },
 };

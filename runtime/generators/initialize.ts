@@ -2,10 +2,38 @@
 import { formatIso } from "../../core/calendar.ts";
 import { chartOfAccounts, companies, fiscalPeriods } from "../../specs/records/ledger.ts";
 import type { MainPhaseImpl } from "./types.ts";
+import { fxRates } from "../../specs/records/group.ts";
+import { fxOf, rateText } from "../fx.ts";
+import type { RunContext } from "../context.ts";
+import type { RowWriter } from "../writers.ts";
+
+/** Every day's rate for each pair a run converts: any plan currency into each company's and the group's. */
+function writeFxRates(cx: RunContext, w: RowWriter): void {
+  const group = cx.plan.scenario.groupCurrency;
+  const all = [...new Set([group, ...cx.plan.fx.rates.map((r) => r.currency), ...cx.companies.map((c) => c.currency)])].sort();
+  const targets = [...new Set([group, ...cx.companies.map((c) => c.currency)])].sort();
+  if (all.length < 2) return;
+  const fx = fxOf(cx);
+  const first = cx.periods[0]!.firstDay;
+  const last = cx.periods[cx.periods.length - 1]!;
+  for (let day = first; day < last.firstDay + last.days; day++) {
+    const date = formatIso(day);
+    for (const from of all) {
+      for (const to of targets) {
+        if (from === to) continue;
+        w.date(date);
+        w.id(from);
+        w.id(to);
+        w.decimal(rateText(fx.rate(from, to, day)));
+        w.end();
+      }
+    }
+  }
+}
 
 export const initializePhase: MainPhaseImpl = {
   kind: "main",
-  tables: [companies, chartOfAccounts, fiscalPeriods],
+  tables: [companies, chartOfAccounts, fiscalPeriods, fxRates],
   run(cx, _phase, _state, out) {
     const wc = out.table(companies);
     for (const c of cx.companies) {
@@ -41,5 +69,6 @@ export const initializePhase: MainPhaseImpl = {
       wp.bool(p.isYearEnd);
       wp.end();
     }
+    writeFxRates(cx, out.table(fxRates));
   },
 };

@@ -1,15 +1,14 @@
 // Journal entries: writing a balanced document's lines (shared by opening, transactions and
 // close), and the transactions phase itself — a block of entries for one company and period.
 import { AliasTable, Rng } from "../../core/rng.ts";
-import { dayWeights, formatIso, type Period, type TemporalParams } from "../../core/calendar.ts";
+import { dayWeights, formatIso, resolveHolidayCalendar, type Period, type TemporalParams } from "../../core/calendar.ts";
 import type { PlanPhase, Segment as PlanSegment } from "../../specs/plan.ts";
 import { journalEntries } from "../../specs/records/ledger.ts";
 import type { BlockRef, CompanyInfo, RunContext } from "../context.ts";
 import type { RowWriter } from "../writers.ts";
 import { amountModel, LineCountModel, sampleAmount, type AmountModel } from "./amounts.ts";
-import { Lines, TAX_RATES, TEMPLATES, TEMPLATE_WEIGHTS, type PostingEnv } from "./postings.ts";
-import { costCenterId, customerId, vendorId } from "./master-data.ts";
-import type { BlockPhaseImpl } from "./types.ts";
+import { Lines, TEMPLATES, TEMPLATE_WEIGHTS, vatRate, type PostingEnv } from "./postings.ts";
+import { costCenterId } from "./master-data.ts";
 import { BlockTotals, type PackedTotals } from "../totals.ts";
 
 export interface DocHeader {
@@ -23,6 +22,10 @@ export interface DocHeader {
   event: string;
   postedBy: string;
   text: string;
+  /** Foreign document currency, its digits and the published rate; absent: the company's own. */
+  fx?: { currency: string; digits: number; rate: string };
+  sourceId?: string;
+  sourceType?: string;
 }
 
 /**
@@ -65,6 +68,22 @@ export function writeDocument(w: RowWriter, h: DocHeader, lines: Lines, totals: 
     if (p) w.id(p);
     else w.empty();
     w.text(h.text);
+    if (h.fx) {
+      w.id(h.fx.currency);
+      w.money(lines.docAmount[i]! >= 0 ? lines.docAmount[i]! : d + k, h.fx.digits);
+      w.decimal(h.fx.rate);
+    } else {
+      w.id(c.currency);
+      w.money(d + k, c.digits);
+      w.decimal("1");
+    }
+    if (h.sourceId) {
+      w.id(h.sourceId);
+      w.id(h.sourceType!);
+    } else {
+      w.empty();
+      w.empty();
+    }
     w.end();
   }
   if (dr !== cr) throw new Error(`internal: document ${h.documentId} does not balance (${dr} != ${cr})`);
@@ -111,7 +130,8 @@ class TransactionsModel {
     const md = cx.params("master_data");
     const company = cx.companies[cx.companyIndex.get(ref.segment.company!)!]!;
     const period = cx.periods[ref.segment.period!]!;
-    const weights = dayWeights(period, p.temporal as TemporalParams);
+    const temporal = p.temporal as TemporalParams;
+    const weights = dayWeights(period, temporal, resolveHolidayCalendar(temporal.holidays, company.country));
     return {
       company,
       period,
@@ -127,12 +147,12 @@ class TransactionsModel {
   }
 }
 
-/** Documents of the same company in segments laid out before this one. */
-function docOffset(phase: PlanPhase, seg: PlanSegment): number {
+/** Units of the same company and kind in segments laid out before this one (for numbering). */
+export function docOffset(phase: PlanPhase, seg: PlanSegment): number {
   let n = 0;
   for (const s of phase.layout.segments) {
     if (s === seg) return n;
-    if (s.company === seg.company) n += s.units;
+    if (s.company === seg.company && s.table === seg.table) n += s.units;
   }
   return n;
 }
@@ -149,7 +169,7 @@ export function documentNumber(prefix: string, company: string, n: number): stri
   return `${prefix}-${company}-${String(n).padStart(9, "0")}`;
 }
 
-function generateBlock(cx: RunContext, phase: PlanPhase, ref: BlockRef, w: RowWriter): PackedTotals {
+export function standaloneBlock(cx: RunContext, phase: PlanPhase, ref: BlockRef, w: RowWriter): PackedTotals {
   const m = modelFor(cx, phase);
   const seg = m.segment(ref);
   const rng = Rng.forBlock(cx.seed, phase.id, ref.index);
@@ -161,10 +181,8 @@ function generateBlock(cx: RunContext, phase: PlanPhase, ref: BlockRef, w: RowWr
   const env: PostingEnv = {
     rng,
     chart: cx.chart,
-    taxRate: TAX_RATES[seg.company.country] ?? 0.15,
+    taxRate: vatRate(seg.company),
     costCenters: seg.costCenters,
-    customer: () => customerId(code, rng.int(seg.customers)),
-    vendor: () => vendorId(code, rng.int(seg.vendors)),
     parts: [],
   };
   const ccId = (i: number) => seg.ccIds[i]!;
@@ -192,12 +210,6 @@ function generateBlock(cx: RunContext, phase: PlanPhase, ref: BlockRef, w: RowWr
   }
   return blockTotals.pack();
 }
-
-export const transactionsPhase: BlockPhaseImpl = {
-  kind: "blocks",
-  tables: [journalEntries],
-  block: (cx, phase, ref, out) => generateBlock(cx, phase, ref, out.table(journalEntries)),
-};
 
 /** Mean lines per entry of the plan's line-item distribution (for reports and the benchmark). */
 export function meanLinesPerEntry(cx: RunContext): number {

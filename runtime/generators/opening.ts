@@ -9,14 +9,26 @@ import type { Account } from "./chart.ts";
 import { accumulatedAfter, assetsOf, monthIndexOfDay, monthsInService } from "./assets.ts";
 import { documentNumber, writeDocument } from "./journal.ts";
 import { Lines } from "./postings.ts";
-import type { MainPhaseImpl } from "./types.ts";
+import type { MainPhaseImpl, TableOut } from "./types.ts";
+import { BlockTotals } from "../totals.ts";
+import { foldTotals, type RunState } from "../ledger.ts";
+import { Rng, hash32 } from "../../core/rng.ts";
+import { flowEnv } from "./flows/common.ts";
+import { openingInvoices, openingStock, writeOpeningStock } from "./flows/opening-items.ts";
 import { costCenterId } from "./master-data.ts";
 
-const CURRENT_ASSETS: [AccountRole, number][] = [["cash", 2], ["bank", 23], ["ar_control", 30], ["inventory", 30], ["prepaid_expenses", 6], ["input_tax", 4], ["ic_receivable", 0]];
+// Inventory is not spread: it is the value of the opening stock per material.
+const CURRENT_ASSETS: [AccountRole, number][] = [["cash", 3], ["bank", 33], ["ar_control", 43], ["prepaid_expenses", 9], ["input_tax", 6]];
+const INVENTORY_SHARE = 0.3;
 const LIABILITIES: [AccountRole, number][] = [["ap_control", 30], ["accrued_liabilities", 12], ["payroll_payable", 5], ["output_tax", 6], ["income_tax_payable", 4], ["withholding_payable", 3], ["loans_payable", 40]];
 
-/** Balance per account (debit positive) of a company's opening balance sheet. */
-export function openingSheet(cx: RunContext, company: CompanyInfo): Map<Account, number> {
+export interface Opening {
+  sheet: Map<Account, number>;
+  stock: ReturnType<typeof openingStock>;
+}
+
+/** Balance per account (debit positive) of a company's opening balance sheet, and its stock. */
+export function openingSheet(cx: RunContext, company: CompanyInfo): Opening {
   const p = cx.params("opening_balances");
   const sheet = new Map<Account, number>();
   const add = (a: Account, v: number) => sheet.set(a, (sheet.get(a) ?? 0) + v);
@@ -32,13 +44,21 @@ export function openingSheet(cx: RunContext, company: CompanyInfo): Map<Account,
   }
   const target = Math.round(moneyIn(cx, company, p.total_assets) * company.share);
   const total = Math.max(target, Math.ceil(netPpe / 0.6), 1000 * 10 ** company.digits);
-  spread(cx, total - netPpe, CURRENT_ASSETS, 1, add);
+  const stock = openingStock(cx, company, (total - netPpe) * INVENTORY_SHARE);
+  let inventory = 0;
+  for (const s of stock) {
+    add(s.account, s.value);
+    inventory += s.value;
+  }
+  spread(cx, Math.max(0, total - netPpe - inventory), CURRENT_ASSETS, 1, add);
   const equity = Math.round(total * p.equity_ratio);
   const capital = Math.round(equity * 0.35);
   add(cx.chart.one("share_capital"), -capital);
   add(cx.chart.one("retained_earnings"), -(equity - capital));
-  spread(cx, total - equity, LIABILITIES, -1, add);
-  return sheet;
+  // Stock can overshoot its share: the liabilities and equity follow the assets actually there.
+  const assets = Math.max(total, netPpe + inventory);
+  spread(cx, assets - equity, LIABILITIES, -1, add);
+  return { sheet, stock };
 }
 
 function spread(cx: RunContext, amount: number, weights: [AccountRole, number][], sign: 1 | -1, add: (a: Account, v: number) => void): void {
@@ -46,6 +66,18 @@ function spread(cx: RunContext, amount: number, weights: [AccountRole, number][]
   weights.forEach(([role, _], i) => {
     if (parts[i]! > 0) add(cx.chart.role(role)[0]!, sign * parts[i]!);
   });
+}
+
+/** The open items and stock behind the opening AR, AP and inventory balances. */
+function openingSubledgers(cx: RunContext, company: CompanyInfo, opening: Opening, state: RunState, out: TableOut): void {
+  const totals = new BlockTotals(cx);
+  const env = flowEnv(cx, new Rng(cx.seed, hash32("opening_items"), company.index), totals, out);
+  const balance = (role: AccountRole) => opening.sheet.get(cx.chart.one(role)) ?? 0;
+  writeOpeningStock(env, company, opening.stock);
+  openingInvoices(env, company, "ar", balance("ar_control"));
+  openingInvoices(env, company, "ap", -balance("ap_control"));
+  env.reval.post(env, "OPENING");
+  foldTotals(state, totals.pack());
 }
 
 export const openingBalancesPhase: MainPhaseImpl = {
@@ -56,7 +88,8 @@ export const openingBalancesPhase: MainPhaseImpl = {
     const wj = out.table(journalEntries);
     const asOf = formatIso(cx.periods[0]!.firstDay);
     for (const company of cx.companies) {
-      const sheet = [...openingSheet(cx, company)].sort(([a], [b]) => a.index - b.index);
+      const opening = openingSheet(cx, company);
+      const sheet = [...opening.sheet].sort(([a], [b]) => a.index - b.index);
       const lines = new Lines();
       for (const [account, balance] of sheet) {
         if (balance === 0) continue;
@@ -84,6 +117,7 @@ export const openingBalancesPhase: MainPhaseImpl = {
         text: "Opening balance",
       };
       writeDocument(wj, header, lines, state.ledger.cell(company.index, 0), (i) => costCenterId(company.code, i));
+      openingSubledgers(cx, company, opening, state, out);
     }
   },
 };

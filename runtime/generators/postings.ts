@@ -13,19 +13,22 @@ export class Lines {
   credit: number[] = [];
   costCenter: number[] = [];
   partner: string[] = [];
+  /** The line's amount in the document currency (-1: same as the company amount). */
+  docAmount: number[] = [];
 
   reset(): void {
     this.n = 0;
   }
 
-  /** cc: cost center index or -1; partner: id or "". */
-  add(account: Account, debit: number, credit: number, cc: number, partner: string): void {
+  /** cc: cost center index or -1; partner: id or ""; doc: amount in document currency, -1 if the same. */
+  add(account: Account, debit: number, credit: number, cc: number, partner: string, doc = -1): void {
     const i = this.n++;
     this.account[i] = account;
     this.debit[i] = debit;
     this.credit[i] = credit;
     this.costCenter[i] = cc;
     this.partner[i] = partner;
+    this.docAmount[i] = doc;
   }
 }
 
@@ -36,8 +39,6 @@ export interface PostingEnv {
   /** Sales tax / VAT rate of the company. */
   taxRate: number;
   costCenters: number;
-  customer(): string;
-  vendor(): string;
   parts: number[];
 }
 
@@ -54,7 +55,6 @@ const pick = (env: PostingEnv, role: AccountRole): Account => env.rng.pick(env.c
 const cc = (env: PostingEnv) => env.rng.int(env.costCenters);
 
 const EXPENSE_ROLES: AccountRole[] = ["opex", "opex", "opex", "utilities", "rent", "freight"];
-const PURCHASE_ROLES: AccountRole[] = ["inventory", "inventory", "inventory", ...EXPENSE_ROLES];
 
 /** One account on `headSide` carries the total; n-1 lines on the other side split it. */
 function oneToMany(
@@ -101,35 +101,16 @@ function withTax(env: PostingEnv, lines: Lines, n: number, gross: number, headDe
   if (withTaxLine) lines.add(env.chart.one(taxRole), headDebit ? 0 : tax, headDebit ? tax : 0, -1, "");
 }
 
+// Standalone entries never touch AR, AP, GR/IR or inventory: those belong to the document
+// chains (and opening items), which keep the subledgers reconciled to their control accounts.
 export const TEMPLATES: Template[] = [
   {
-    event: "sale", docType: "DR", text: "Customer invoice", scale: 1,
-    build: (env, l, n, t) => withTax(env, l, n, t, true, env.chart.one("ar_control"), env.customer(), ["revenue", "revenue", "service_revenue"], "output_tax"),
+    event: "cash_sale", docType: "DR", text: "Cash sale", scale: 0.3,
+    build: (env, l, n, t) => withTax(env, l, n, t, true, pick(env, "bank"), "", ["revenue", "service_revenue"], "output_tax"),
   },
   {
-    event: "purchase", docType: "KR", text: "Vendor invoice", scale: 1,
-    build: (env, l, n, t) => withTax(env, l, n, t, false, env.chart.one("ap_control"), env.vendor(), PURCHASE_ROLES, "input_tax"),
-  },
-  {
-    event: "customer_payment", docType: "DZ", text: "Incoming payment", scale: 1,
-    build: (env, l, n, t) =>
-      n % 2 === 0
-        ? pairs(env, l, n, t, () => [pick(env, "bank"), env.chart.one("ar_control"), env.customer(), -1])
-        : oneToMany(env, l, n, t, { account: pick(env, "bank"), debit: true, partner: "", cc: -1 }, () => ({ account: env.chart.one("ar_control"), cc: -1, partner: env.customer() })),
-  },
-  {
-    event: "vendor_payment", docType: "KZ", text: "Payment run", scale: 1,
-    build: (env, l, n, t) =>
-      n % 2 === 0
-        ? pairs(env, l, n, t, () => [env.chart.one("ap_control"), pick(env, "bank"), env.vendor(), -1])
-        : oneToMany(env, l, n, t, { account: pick(env, "bank"), debit: false, partner: "", cc: -1 }, () => ({ account: env.chart.one("ap_control"), cc: -1, partner: env.vendor() })),
-  },
-  {
-    event: "goods_issue", docType: "WA", text: "Goods issue to cost of sales", scale: 0.6,
-    build: (env, l, n, t) =>
-      n % 2 === 0
-        ? pairs(env, l, n, t, () => [pick(env, "cogs"), pick(env, "inventory"), "", cc(env)])
-        : oneToMany(env, l, n, t, { account: pick(env, "inventory"), debit: false, partner: "", cc: -1 }, () => ({ account: pick(env, "cogs"), cc: cc(env), partner: "" })),
+    event: "direct_expense", docType: "SA", text: "Expense paid by direct debit", scale: 0.5,
+    build: (env, l, n, t) => withTax(env, l, n, t, false, pick(env, "bank"), "", EXPENSE_ROLES, "input_tax"),
   },
   {
     event: "payroll", docType: "PR", text: "Payroll accrual", scale: 4,
@@ -142,6 +123,13 @@ export const TEMPLATES: Template[] = [
       l.add(env.chart.one("payroll_payable"), 0, t - withheld, -1, "");
       l.add(env.chart.one("withholding_payable"), 0, withheld, -1, "");
     },
+  },
+  {
+    event: "payroll_payment", docType: "ZP", text: "Salary payment", scale: 3,
+    build: (env, l, n, t) =>
+      n % 2 === 0
+        ? pairs(env, l, n, t, () => [env.chart.one("payroll_payable"), pick(env, "bank"), "", -1])
+        : oneToMany(env, l, n, t, { account: pick(env, "bank"), debit: false, partner: "", cc: -1 }, () => ({ account: env.chart.one(env.rng.chance(0.8) ? "payroll_payable" : "withholding_payable"), cc: -1, partner: "" })),
   },
   {
     event: "reclassification", docType: "SA", text: "Cost reallocation", scale: 0.4,
@@ -158,13 +146,28 @@ export const TEMPLATES: Template[] = [
         : oneToMany(env, l, n, t, { account: pick(env, "bank"), debit: false, partner: "", cc: -1 }, () => ({ account: pick(env, "bank_charges"), cc: -1, partner: "" })),
   },
   {
-    event: "cash_sale", docType: "DR", text: "Cash sale", scale: 0.3,
-    build: (env, l, n, t) => withTax(env, l, n, t, true, pick(env, "bank"), "", ["revenue"], "output_tax"),
+    event: "tax_payment", docType: "SA", text: "Sales tax settlement", scale: 1,
+    build: (env, l, n, t) =>
+      n % 2 === 0
+        ? pairs(env, l, n, t, () => [env.chart.one("output_tax"), pick(env, "bank"), "", -1])
+        : oneToMany(env, l, n, t, { account: pick(env, "bank"), debit: false, partner: "", cc: -1 }, () => ({ account: env.chart.one("output_tax"), cc: -1, partner: "" })),
+  },
+  {
+    event: "prepaid_amortization", docType: "SA", text: "Amortization of prepaid expenses", scale: 0.2,
+    build: (env, l, n, t) =>
+      n % 2 === 0
+        ? pairs(env, l, n, t, () => [pick(env, env.rng.pick(EXPENSE_ROLES)), env.chart.one("prepaid_expenses"), "", cc(env)])
+        : oneToMany(env, l, n, t, { account: env.chart.one("prepaid_expenses"), debit: false, partner: "", cc: -1 }, () => ({ account: pick(env, env.rng.pick(EXPENSE_ROLES)), cc: cc(env), partner: "" })),
   },
 ];
 
 /** Relative frequency of each template (same order as TEMPLATES). */
-export const TEMPLATE_WEIGHTS = [24, 22, 15, 13, 8, 4, 6, 3, 5];
+export const TEMPLATE_WEIGHTS = [22, 28, 8, 6, 14, 8, 4, 5];
+
+/** Sales tax / VAT of a company: its own setting, else its country's standard rate. */
+export function vatRate(c: { vatRate?: number; country: string }): number {
+  return c.vatRate ?? TAX_RATES[c.country] ?? 0.15;
+}
 
 /** Sales tax / VAT by country; a plausible default elsewhere. */
 export const TAX_RATES: Record<string, number> = {

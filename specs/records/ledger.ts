@@ -59,6 +59,11 @@ export const journalEntries = table("journal_entries", "the general journal: one
   cost_center: c.optional(c.id("cost center, on expense lines")),
   partner_id: c.optional(c.id("vendor, customer or employee the line concerns")),
   line_text: c.text("line description"),
+  document_currency: c.id("currency of the business document (= currency when it is the company's)"),
+  document_amount: c.money("the line's amount in the document currency (on the line's debit or credit side)"),
+  exchange_rate: c.decimal("document currency -> company currency rate used (1 for the company's own)"),
+  source_document_id: c.optional(c.id("business document that produced the entry (purchase order, goods receipt, invoice, payment, ...)")),
+  source_document_type: c.optional(c.id("its type: goods_receipt, vendor_invoice, payment, delivery, customer_invoice, customer_receipt, ...")),
 });
 
 export const trialBalance = table("trial_balance", "cumulative balances per company, period and account after the period's close", {
