@@ -2,12 +2,19 @@
 // that is missing is simply dropped (its syntax error was already reported).
 import type { CstElement, CstNode, IToken } from "chevrotain";
 import { tokenSpan } from "../grammar/lexer.ts";
-import type { Span } from "./diagnostics.ts";
+import { DiagnosticBag, type Span } from "./diagnostics.ts";
 import type * as A from "./ast.ts";
 
-export function buildAst(cst: CstNode, path: string): A.FileNode {
+/** Underscores group digits, so they may only stand between two digits: 1_000.000_5. */
+const WELL_FORMED_NUMBER = /^\d+(?:_\d+)*(?:\.\d+(?:_\d+)*)?$/;
+
+/**
+ * Also reports the syntax errors the grammar lets through on purpose so parsing can go on: a
+ * missing `=` (SYN1004) and a malformed number (SYN1005). The value is still used.
+ */
+export function buildAst(cst: CstNode, path: string, diags: DiagnosticBag = new DiagnosticBag()): A.FileNode {
   const file: A.FileNode = { kind: "file", path, imports: [], consts: [], entries: [] };
-  const b = new Builder(path);
+  const b = new Builder(path, diags);
   for (const n of nodes(cst, "importDecl")) {
     const s = tok(n, "StringLit");
     if (s) file.imports.push({ kind: "import", path: unquote(s.image), span: b.nodeSpan(n) });
@@ -24,10 +31,13 @@ export function buildAst(cst: CstNode, path: string): A.FileNode {
 }
 
 class Builder {
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly diags: DiagnosticBag,
+  ) {}
 
   constDecl(n: CstNode): A.ConstNode | undefined {
-    const name = tok(n, "Identifier");
+    const name = tok(n, "name");
     const value = this.expression(first(n, "expression"));
     if (!name || !value) return undefined;
     return { kind: "const", name: name.image, nameSpan: this.span(name), value, span: this.nodeSpan(n) };
@@ -37,11 +47,7 @@ class Builder {
     const key = tok(n, "key");
     if (!key) return undefined;
     const attr = first(n, "attribute");
-    if (attr) {
-      const value = this.expression(first(attr, "expression"));
-      if (!value) return undefined;
-      return { kind: "attribute", key: key.image, keySpan: this.span(key), value, span: this.nodeSpan(n) };
-    }
+    if (attr) return this.attribute(n, key, attr);
     const blk = first(n, "block");
     if (!blk) return undefined;
     const block: A.BlockNode = {
@@ -97,16 +103,38 @@ class Builder {
       case "DateLit":
         return { kind: "date", text: t.image, span };
       case "StringLit":
-        return { kind: "string", value: unquote(t.image), span };
+        return CLOSED_STRING.test(t.image) ? { kind: "string", value: unquote(t.image), span } : { kind: "string", value: unquote(t.image), span, unterminated: true };
       default:
         return { kind: "ident", name: t.image, span };
     }
+  }
+
+  private attribute(n: CstNode, key: IToken, attr: CstNode): A.AttributeNode | undefined {
+    const value = this.expression(first(attr, "expression"));
+    if (!value) return undefined;
+    const node: A.AttributeNode = { kind: "attribute", key: key.image, keySpan: this.span(key), value, span: this.nodeSpan(n) };
+    if (!tok(attr, "Equals")) {
+      this.missingEquals(key, value);
+      node.missingEquals = true;
+    }
+    return node;
+  }
+
+  /** `months 12`: one error at the value, then read as `months = 12` so later checks still run. */
+  private missingEquals(key: IToken, value: A.Expr): void {
+    // `scenario "Demo { }`: the open string ate the `{`; its SYN1002 says all there is to say.
+    if (value.kind === "string" && value.unterminated) return;
+    this.diags.report("SYN1004", `expected '=' after ${key.image}`, value.span, `write ${key.image} = ${exprHead(value)}`);
   }
 
   quantity(n: CstNode): A.QuantityExpr | undefined {
     const q = tok(n, "Quantity");
     if (!q) return undefined;
     const m = /^([\d_]+(?:\.[\d_]+)?)(.*)$/.exec(q.image)!;
+    if (!WELL_FORMED_NUMBER.test(m[1]!)) {
+      const hint = `underscores go between digits only: ${wellFormed(m[1]!)}${m[2]!}`;
+      this.diags.report("SYN1005", `malformed number ${q.image}`, this.span(q), hint);
+    }
     const cur = tok(n, "CurrencyCode");
     const expr: A.QuantityExpr = {
       kind: "quantity",
@@ -137,6 +165,33 @@ class Builder {
       start: { line: l.startLine ?? 1, column: l.startColumn ?? 1, offset: l.startOffset },
       end: { line: l.endLine ?? 1, column: (l.endColumn ?? 0) + 1, offset: (l.endOffset ?? 0) + 1 },
     };
+  }
+}
+
+/** The number with its underscores tidied: 1__000_ -> 1_000. */
+function wellFormed(digits: string): string {
+  return digits
+    .split(".")
+    .map((part) => part.replace(/_+/g, "_").replace(/^_|_$/g, "") || "0")
+    .join(".");
+}
+
+/** A short rendering of a value for a hint (the value's first token is enough). */
+function exprHead(v: A.Expr): string {
+  switch (v.kind) {
+    case "quantity":
+    case "date":
+      return v.text;
+    case "string":
+      return JSON.stringify(v.value);
+    case "ident":
+      return v.name;
+    case "rate":
+      return `${exprHead(v.amount)} per ${v.per}`;
+    case "range":
+      return `${exprHead(v.from)}..${exprHead(v.to)}`;
+    default:
+      return "[...]";
   }
 }
 
@@ -180,6 +235,10 @@ function isNode(c: CstElement): c is CstNode {
   return (c as CstNode).children !== undefined;
 }
 
+const CLOSED_STRING = /^"(?:[^"\\\n\r]|\\.)*"$/;
+
+/** The text of a string literal; an unterminated one (kept by the lexer's recovery) has no closing quote. */
 export function unquote(image: string): string {
-  return image.slice(1, -1).replace(/\\(.)/g, (_, ch: string) => ({ n: "\n", t: "\t" })[ch] ?? ch);
+  const body = CLOSED_STRING.test(image) ? image.slice(1, -1) : image.slice(1);
+  return body.replace(/\\(.)/g, (_, ch: string) => ({ n: "\n", t: "\t" })[ch] ?? ch);
 }

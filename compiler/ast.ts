@@ -33,6 +33,8 @@ export interface AttributeNode {
   keySpan: Span;
   value: Expr;
   span: Span;
+  /** Written `key value`: already reported (SYN1004), read as `key = value`. */
+  missingEquals?: boolean;
 }
 
 export interface BlockNode {
@@ -68,6 +70,8 @@ export interface StringExpr {
   kind: "string";
   value: string;
   span: Span;
+  /** Not closed on its line: already reported (SYN1002), read up to the line's end. */
+  unterminated?: boolean;
 }
 
 /** A bare word: an enum value, a boolean, a currency code, or a constant reference. */

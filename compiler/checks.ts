@@ -2,7 +2,10 @@
 // one concern, with the span of the setting that causes it.
 import { fileSpan, type DiagnosticBag, type Span } from "./diagnostics.ts";
 import type { Model } from "./model.ts";
-import { formatPercent } from "./units.ts";
+import { formatMoney, formatPercent } from "./units.ts";
+import { CODE, type Money } from "../specs/fields.ts";
+import { periodAt } from "../core/calendar.ts";
+import { FISCAL_START_MONTH } from "../specs/scenario.ts";
 
 type Check = (m: Model, diags: DiagnosticBag) => void;
 
@@ -13,6 +16,23 @@ const EPS = 1e-9;
 export const checkStart: Check = (m, diags) => {
   if (!m.doc.scenario.start.endsWith("-01")) {
     diags.report("SYN3008", `start ${m.doc.scenario.start} is not the first day of a month`, at(m, "scenario", "start"), "periods are months: start on the 1st");
+  }
+};
+
+/** No scenario block anywhere: allowed (defaults apply), but usually an oversight. */
+export const checkScenarioBlock: Check = (m, diags) => {
+  // After a syntax error the block may well be there, unreadable: say nothing more.
+  if (m.spans.get(["scenario"]) !== undefined || diags.items.some((d) => d.code.startsWith("SYN1"))) return;
+  const s = m.doc.scenario;
+  const hint = `the defaults apply (seed ${s.seed}, start ${s.start}, ${s.months} months, industry ${s.industry}); add scenario "Name" { seed = ... start = ... }`;
+  diags.report("SYN3015", "no scenario block", fileSpan(m.rootFile), hint);
+};
+
+export const checkCompanyCodes: Check = (m, diags) => {
+  for (const code of Object.keys(m.doc.company)) {
+    if (CODE.test(code)) continue;
+    const tidy = code.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 12) || "C01";
+    diags.report("SYN3003", `company code "${code}" must be 1-12 letters, digits, _ or -`, at(m, "company", code), `write company ${tidy} { name = ${JSON.stringify(code)} }`);
   }
 };
 
@@ -53,13 +73,36 @@ export const checkSources: Check = (m, diags) => {
   }
 };
 
+/**
+ * min <= median <= max, compared only between amounts in the same currency: an amount without
+ * one is in the company's currency, which a fixed currency cannot be compared with.
+ */
 export const checkAmounts: Check = (m, diags) => {
   const a = m.params.transactions.amounts;
-  const cur = new Set([a.min.currency, a.median.currency, a.max.currency]);
-  if (cur.size > 1) {
-    diags.report("SYN3001", "amount min, median and max must use the same currency", at(m, "phase", "transactions", "amounts"));
-  } else if (!(a.min.minor > 0 && a.min.minor <= a.median.minor && a.median.minor <= a.max.minor)) {
-    diags.report("SYN3013", "amounts need 0 < min <= median <= max", at(m, "phase", "transactions", "amounts"));
+  const where = (key: string) => at(m, "phase", "transactions", "amounts", key);
+  if (a.min.minor <= 0) {
+    diags.report("SYN3013", `amounts need min > 0 (min is ${formatMoney(a.min.minor, a.min.currency)})`, where("min"));
+    return;
+  }
+  const pairs: [string, Money, string, Money][] = [["min", a.min, "median", a.median], ["median", a.median, "max", a.max], ["min", a.min, "max", a.max]];
+  const bad = pairs.find(([, lo, , hi]) => lo.currency === hi.currency && lo.minor > hi.minor);
+  if (!bad) return;
+  const [loKey, lo, hiKey, hi] = bad;
+  const shown = (x: Money) => formatMoney(x.minor, x.currency);
+  const span = m.spans.get(["phase", "transactions", "amounts", hiKey]) ? where(hiKey) : where(loKey);
+  diags.report("SYN3013", `amounts need min <= median <= max, but ${hiKey} ${shown(hi)} is below ${loKey} ${shown(lo)}`, span);
+};
+
+/** Seasonality must leave some weight in the months the scenario covers. */
+export const checkTemporal: Check = (m, diags) => {
+  const t = m.params.transactions.temporal;
+  const s = m.doc.scenario;
+  if (!t.weekdays.some((w) => w > 0)) {
+    diags.report("SYN3011", "every weekday weight is 0: no day could be posted on", at(m, "phase", "transactions", "temporal", "weekdays"));
+  }
+  const months = Array.from({ length: Math.min(s.months, 12) }, (_, i) => periodAt(s.start, FISCAL_START_MONTH[s.fiscal_year], i).month);
+  if (!months.some((month) => t.months[month - 1]! > 0)) {
+    diags.report("SYN3011", "every month the scenario covers has weight 0", at(m, "phase", "transactions", "temporal", "months"), "give at least one of its months a weight above 0");
   }
 };
 
@@ -72,7 +115,7 @@ export const checkAccounts: Check = (m, diags) => {
     if (!/^\d{4,8}$/.test(number)) {
       diags.report("SYN3016", `account number "${number}" must be 4 to 8 digits`, span);
     } else if (!accountDigitFits(number, acc.type)) {
-      diags.report("SYN3016", `account ${number} is a ${acc.type} account, so its number starts with ${TYPE_DIGITS[acc.type]}`, span);
+      diags.report("SYN3016", `account ${number} is ${article(acc.type)} ${acc.type} account, so its number starts with ${TYPE_DIGITS[acc.type]}`, span);
     }
     if (acc.parent !== undefined && acc.parent !== number && !acc.parent.startsWith(number[0]!)) {
       diags.report("SYN3016", `parent ${acc.parent} of account ${number} belongs to another account class`, at(m, "chart_of_accounts", "account", number, "parent"));
@@ -90,15 +133,28 @@ export const checkRuntime: Check = (m, diags) => {
   if (r.memory_soft >= r.memory_hard) {
     diags.report("SYN3013", "memory_soft must be below memory_hard", at(m, "runtime", "memory_soft"));
   }
-  if (typeof r.workers === "number" && r.workers > 256) {
-    diags.report("SYN3002", "runtime.workers must be at most 256", at(m, "runtime", "workers"));
-  }
 };
 
-const CHECKS: Check[] = [checkStart, checkCompanies, checkLineItems, checkSources, checkAmounts, checkAccounts, checkRuntime];
+const CHECKS: Check[] = [
+  checkScenarioBlock,
+  checkStart,
+  checkCompanyCodes,
+  checkCompanies,
+  checkLineItems,
+  checkSources,
+  checkAmounts,
+  checkTemporal,
+  checkAccounts,
+  checkRuntime,
+];
 
 export function runChecks(m: Model, diags: DiagnosticBag): void {
   for (const check of CHECKS) check(m, diags);
+}
+
+/** "an asset", "a liability": by the word's first letter. */
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
 }
 
 /** Avoids 0.6000000000000001 in messages. */

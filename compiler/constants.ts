@@ -2,6 +2,7 @@
 // constant when one is declared with that name; otherwise it is a keyword value.
 import type * as A from "./ast.ts";
 import { didYouMean, type DiagnosticBag } from "./diagnostics.ts";
+import { isKnownCurrency } from "../specs/currencies.ts";
 
 const RESERVED = new Set(["true", "false", "on", "off", "yes", "no", "auto", "all"]);
 
@@ -24,6 +25,9 @@ export class Constants {
     }
     if (RESERVED.has(c.name)) {
       diags.report("SYN2010", `constant ${c.name} shadows the keyword value "${c.name}"`, c.nameSpan, "use an UPPER_CASE name");
+    } else if (isKnownCurrency(c.name)) {
+      // `const EUR = 5` would turn every later `EUR` (group_currency = EUR) into 5.
+      diags.report("SYN2010", `constant ${c.name} shadows the currency code ${c.name}`, c.nameSpan, "pick a name that is not a currency code");
     }
     this.defs.set(c.name, c);
   }

@@ -7,7 +7,7 @@ import { didYouMean, type DiagnosticBag, type Span } from "./diagnostics.ts";
 import { metaOf, unwrap, type FieldMeta, type Unit, RATE_PERIODS } from "../specs/fields.ts";
 import { ScenarioDocument } from "../specs/scenario.ts";
 import { isKnownCurrency } from "../specs/currencies.ts";
-import { describeUnit, isValidDate, parseQuantity } from "./units.ts";
+import { describeUnit, isValidDate, parseQuantity, unitExamples, unitNoun } from "./units.ts";
 import type { Constants } from "./constants.ts";
 
 export type Raw = Record<string, unknown>;
@@ -66,7 +66,7 @@ class Converter {
     const shape = schema.shape as Record<string, z.ZodType>;
     if (Object.hasOwn(shape, e.key)) return shape[e.key];
     const catchall = (schema.def as { catchall?: z.ZodType }).catchall;
-    if (catchall && /^[A-Z]{3}$/.test(e.key)) return catchall;
+    if (catchall && /^[A-Z]{3}$/.test(e.key)) return isKnownCurrency(e.key) ? catchall : this.unknownCurrency(e.key, e.keySpan);
     const where = path.length ? `in ${path.join(".")}` : "at the top level";
     const hint = didYouMean(e.key, Object.keys(shape)) ?? `known here: ${Object.keys(shape).join(", ")}`;
     const code = e.kind === "block" ? "SYN2001" : "SYN2002";
@@ -77,6 +77,8 @@ class Converter {
   private attribute(e: A.AttributeNode, field: z.ZodType, target: Raw, path: string[]): void {
     const inner = unwrap(field);
     if (isBlockSchema(inner)) {
+      // `company C01` with its `{` missing already has its syntax error (SYN1004).
+      if (e.missingEquals) return;
       this.diags.report("SYN3003", `"${e.key}" is a block, not a setting`, e.keySpan, `write ${e.key} { ... }`);
       return;
     }
@@ -127,7 +129,7 @@ class Converter {
       itemSchema = Object.hasOwn(shape, label) ? shape[label] : undefined;
       if (!itemSchema) {
         const code = noun === "phase" ? "SYN2003" : noun === "process" ? "SYN2011" : "SYN2006";
-        const hint = didYouMean(label, Object.keys(shape)) ?? `known ${noun}s: ${Object.keys(shape).join(", ")}`;
+        const hint = didYouMean(label, Object.keys(shape)) ?? `known ${plural(noun)}: ${Object.keys(shape).join(", ")}`;
         this.diags.report(code, `unknown ${noun} "${label}"`, e.label.span, hint);
         return;
       }
@@ -177,9 +179,10 @@ class Converter {
 
   private range(v: A.Expr, at: Span, inner: z.ZodType, of: Unit): unknown {
     const endSchema = ((inner as z.ZodObject).shape as Record<string, z.ZodType>).min!;
-    const [fromExpr, toExpr] = v.kind === "range" ? [v.from, v.to] : [v, v];
-    const min = this.scalar(this.consts.deref(fromExpr, this.diags) ?? fromExpr, fromExpr.span, of, unwrap(endSchema));
-    const max = this.scalar(this.consts.deref(toExpr, this.diags) ?? toExpr, toExpr.span, of, unwrap(endSchema));
+    const end = (e: A.Expr) => this.scalar(this.consts.deref(e, this.diags) ?? e, e.span, of, unwrap(endSchema));
+    // A single value is both ends: convert (and report) it once.
+    const min = end(v.kind === "range" ? v.from : v);
+    const max = v.kind === "range" ? end(v.to) : min;
     if (min === undefined || max === undefined) return undefined;
     if ((min as number) > (max as number)) {
       this.diags.report("SYN3013", "the range's start is after its end", at, "write low..high");
@@ -224,12 +227,12 @@ class Converter {
       return undefined;
     }
     if (v.currency !== undefined && unit !== "money") {
-      this.diags.report("SYN3001", `a currency is not allowed here: expected ${describeUnit(unit)}`, at);
+      this.diags.report("SYN3001", `a currency is not allowed here (expected ${unitNoun(unit)}: ${unitExamples(unit)})`, at);
       return undefined;
     }
     const r = parseQuantity(unit, v);
     if (!r.ok) {
-      this.diags.report("SYN3001", `${r.message}: expected ${describeUnit(unit)}`, at, r.hint);
+      this.diags.report("SYN3001", r.message, at, r.hint);
       return undefined;
     }
     const money = r.value as { currency?: string };
@@ -330,6 +333,11 @@ function unitOf(inner: z.ZodType, meta: FieldMeta): UnitOrShape {
 function isBlockSchema(inner: z.ZodType): boolean {
   const meta = metaOf(inner);
   return (inner.def.type === "object" && !meta.of && meta.unit === undefined) || inner.def.type === "record";
+}
+
+/** "process" -> "processes", "phase" -> "phases". */
+export function plural(noun: string): string {
+  return /(s|x|ch|sh)$/.test(noun) ? `${noun}es` : `${noun}s`;
 }
 
 function describeExpr(v: A.Expr): string {

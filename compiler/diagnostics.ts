@@ -30,7 +30,7 @@ export interface Diagnostic {
 export const CATALOG = {
   // syntax
   SYN1001: { severity: "error", title: "unexpected character" },
-  SYN1002: { severity: "error", title: "unterminated string" },
+  SYN1002: { severity: "error", title: "unterminated string or comment" },
   SYN1003: { severity: "error", title: "unexpected token" },
   SYN1004: { severity: "error", title: "missing token" },
   SYN1005: { severity: "error", title: "malformed literal" },
@@ -62,9 +62,9 @@ export const CATALOG = {
   SYN3012: { severity: "error", title: "unknown currency" },
   SYN3013: { severity: "error", title: "invalid range" },
   SYN3014: { severity: "info", title: "phase not yet implemented by the runtime" },
-  SYN3015: { severity: "error", title: "missing scenario" },
+  SYN3015: { severity: "warning", title: "no scenario block: defaults apply" },
   SYN3016: { severity: "error", title: "invalid account" },
-  SYN3017: { severity: "error", title: "ordering references a disabled or unknown phase" },
+  SYN3017: { severity: "warning", title: "ordering after a disabled phase has no effect" },
   // plans
   SYN4001: { severity: "error", title: "plan is not valid" },
   SYN4002: { severity: "error", title: "plan is stale" },

@@ -5,6 +5,7 @@ import { createToken, Lexer, type CstElement, type CstNode, type IToken } from "
 import { parseText } from "../grammar/parse.ts";
 import { allTokens, BlockComment, LineComment } from "../grammar/tokens.ts";
 import { DiagnosticBag, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import { buildAst } from "./ast-builder.ts";
 
 export interface FormatResult {
   /** The formatted text, or the input unchanged when it has syntax errors. */
@@ -52,7 +53,10 @@ type Item =
 
 export function formatSynth(text: string, options: FormatOptions = {}): FormatResult {
   const bag = new DiagnosticBag();
-  const { cst, tokens } = parseText(text, options.path ?? "main.synth", bag);
+  const path = options.path ?? "main.synth";
+  const { cst, tokens } = parseText(text, path, bag);
+  // The AST builder reports the syntax errors the grammar tolerates (a missing `=`, `1__0`).
+  buildAst(cst, path, bag);
   if (bag.items.length > 0) return { text, diagnostics: sortDiagnostics(bag.items) };
   const cx = new Builder(text);
   const items = cx.fileItems(cst);
@@ -97,7 +101,7 @@ class Builder {
   private item(n: CstNode): Item {
     if (n.name === "importDecl") return { kind: "line", section: "import", line: this.line(tokensOf(n), `import ${tok(n, "StringLit").image}`) };
     if (n.name === "constDecl") {
-      const text = `const ${tok(n, "Identifier").image} = ${expressionText(child(n, "expression"))}`;
+      const text = `const ${tok(n, "name").image} = ${expressionText(child(n, "expression"))}`;
       return { kind: "line", section: "const", line: this.line(tokensOf(n), text) };
     }
     return this.entry(n);
@@ -170,7 +174,10 @@ function tokensOf(n: CstNode): IToken[] {
 function expressionText(n: CstNode): string {
   let out = "";
   let prev: IToken | undefined;
-  for (const t of tokensOf(n)) {
+  const tokens = tokensOf(n);
+  for (const [i, t] of tokens.entries()) {
+    // A trailing comma in a list is allowed; the canonical form has none.
+    if (t.tokenType.name === "Comma" && tokens[i + 1]?.tokenType.name === "RSquare") continue;
     if (prev && spaced(prev.tokenType.name, t.tokenType.name)) out += " ";
     out += t.image;
     prev = t;

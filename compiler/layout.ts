@@ -1,7 +1,7 @@
 // Volumes and block layout per phase: how much work, split into fixed-size blocks (the unit
 // of deterministic randomness). Decided here, at compile time, so a run never re-decides it.
 import { allocate } from "../core/allocate.ts";
-import { periodAt, periodWeight, parseIso, type TemporalParams } from "../core/calendar.ts";
+import { periodAt, periodWeight, parseIso, resolveHolidayCalendar, type TemporalParams } from "../core/calendar.ts";
 import type { Rate } from "../specs/fields.ts";
 import type { PhaseId, PhaseParams } from "../specs/phases.ts";
 import type { Layout, PlanCompany, Segment } from "../specs/plan.ts";
@@ -48,20 +48,29 @@ export function buildLayout(unit: string, blockSize: number, parts: Omit<Segment
 
 const shares = (cx: LayoutContext) => cx.companies.map((c) => c.share);
 
-function perCompanyPeriod(unit: string, blockSize: number, total: number, cx: LayoutContext, weight: (period: number) => number): Layout {
+/** Splits a total over companies by share, then over each company's periods by `weight`. */
+function perCompanyPeriod(
+  unit: string,
+  blockSize: number,
+  total: number,
+  cx: LayoutContext,
+  weight: (company: PlanCompany, period: number) => number,
+): Layout {
   const byCompany = allocate(total, shares(cx));
-  const weights = Array.from({ length: cx.months }, (_, i) => weight(i));
-  const parts = cx.companies.flatMap((c, ci) =>
-    allocate(byCompany[ci]!, weights).map((units, period) => ({ company: c.code, period, units })),
-  );
+  const parts = cx.companies.flatMap((c, ci) => {
+    const weights = Array.from({ length: cx.months }, (_, i) => weight(c, i));
+    return allocate(byCompany[ci]!, weights).map((units, period) => ({ company: c.code, period, units }));
+  });
   return buildLayout(unit, blockSize, parts);
 }
 
+// Each company's months are weighted with its own holiday calendar (holidays = auto: its country's).
 const transactions: LayoutFn = (cx) => {
   const p = cx.params.transactions;
   const total = rateTotal(p.volume, cx);
   const temporal = p.temporal as TemporalParams;
-  const weight = (i: number) => periodWeight(periodAt(cx.startDate, cx.fiscalStartMonth, i), temporal);
+  const weight = (c: PlanCompany, i: number) =>
+    periodWeight(periodAt(cx.startDate, cx.fiscalStartMonth, i), temporal, resolveHolidayCalendar(temporal.holidays, c.country));
   return perCompanyPeriod("entries", p.block_size, total, cx, weight);
 };
 

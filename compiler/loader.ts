@@ -42,7 +42,7 @@ function visit(
 ): void {
   state.stack.push(path);
   out.texts.set(path, text);
-  const ast = buildAst(parseText(text, path, diags).cst, path);
+  const ast = buildAst(parseText(text, path, diags).cst, path, diags);
   for (const imp of ast.imports) {
     const target = resolveImport(path, imp, diags);
     if (target === undefined || state.done.has(target)) continue;

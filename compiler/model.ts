@@ -115,11 +115,18 @@ function reportIssue(issue: z.core.$ZodIssue, spans: SpanIndex, diags: Diagnosti
     const limit = Number(i.maximum ?? i.minimum) + exclusiveStep;
     const strict = exclusive && !whole;
     const bound = issue.code === "too_big" ? (strict ? "less than" : "at most") : strict ? "more than" : "at least";
-    const shown = isArray ? `${limit} items` : formatLimit(field, limit);
+    const shown = isArray ? `${limit} item${limit === 1 ? "" : "s"}` : formatLimit(field, limit);
     diags.report("SYN3002", `${name} must be ${bound} ${shown}`, span);
+  } else if (issue.code === "custom" && (issue.params as { synth?: string } | undefined)?.synth === "range") {
+    diags.report("SYN3002", `${name} ${issue.message}`, span);
   } else {
-    diags.report("SYN3003", `${name}: ${issue.message.toLowerCase()}`, span);
+    diags.report("SYN3003", `${name}: ${lowerFirst(issue.message)}`, span);
   }
+}
+
+/** zod's "Invalid input" reads "invalid input" mid-sentence; "ISO" stays "ISO". */
+function lowerFirst(text: string): string {
+  return text.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase());
 }
 
 /** The schema of the setting at `path`, for unit-aware messages. */

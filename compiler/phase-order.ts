@@ -14,6 +14,7 @@ export interface PhaseDecision {
 export function decidePhases(m: Model, diags: DiagnosticBag): PhaseDecision[] | undefined {
   const enabled = new Map<PhaseId, boolean>(PHASES.map((p) => [p.id, isEnabled(m, p.id)]));
   const after = new Map<PhaseId, PhaseId[]>(PHASES.map((p) => [p.id, afterOf(m, p.id)]));
+  reportIdleOrderings(m, enabled, diags);
   const order = topoOrder(after, enabled, m, diags);
   if (!order) return undefined;
   const status = new Map<PhaseId, PhaseDecision>();
@@ -29,6 +30,19 @@ function isEnabled(m: Model, id: PhaseId): boolean {
 function afterOf(m: Model, id: PhaseId): PhaseId[] {
   const user = m.explicitPhases.has(id) ? (m.params[id].after ?? []) : [];
   return [...new Set([...PHASE_BY_ID.get(id)!.after, ...user])].sort();
+}
+
+/** `after = [x]` where x is disabled: allowed, but it orders nothing (SYN3017). */
+function reportIdleOrderings(m: Model, enabled: Map<PhaseId, boolean>, diags: DiagnosticBag): void {
+  for (const id of m.explicitPhases) {
+    if (!enabled.get(id)) continue;
+    for (const other of new Set(m.params[id].after ?? [])) {
+      if (enabled.get(other)) continue;
+      const span = m.spans.get(["phase", id, "after"]) ?? phaseSpan(m, id) ?? fileSpan(m.rootFile);
+      const hint = `enable it with phase ${other} { }, or remove it from after`;
+      diags.report("SYN3017", `phase ${id} runs after ${other}, which is disabled: the ordering has no effect`, span, hint);
+    }
+  }
 }
 
 function decide(

@@ -24,7 +24,10 @@ export function buildPlan(m: Model, decisions: PhaseDecision[], sources: SourceF
     fiscalStartMonth: draft.scenario.fiscalYearStartMonth,
     params: m.params,
   };
-  const contextHash = hashOf({ ...draft, output: undefined, runtime: undefined, sources: undefined, sourceHash: undefined });
+  // What every phase depends on, minus what only says where things were written: moving a
+  // block or adding a comment must not change a phase's hash.
+  const context = { ...draft, output: undefined, runtime: undefined, sources: undefined, sourceHash: undefined };
+  const contextHash = hashOf(withoutSourceRefs(context));
   const phases = decisions.map((d) => buildPhase(m, d, cx, contextHash, diags));
   const body = { ...draft, phases };
   const plan = { ...body, planHash: hashOf(body) };
@@ -91,15 +94,29 @@ function buildCompanies(m: Model): PlanCompany[] {
   }
   const explicit = entries.reduce((sum, [, c]) => sum + (c.share ?? 0), 0);
   const implicitCount = entries.filter(([, c]) => c.share === undefined).length;
-  const rest = implicitCount ? Math.max(0, 1 - explicit) / implicitCount : 0;
+  // Rounded so 1 - 0.7 gives 0.3 in the plan, not 0.30000000000000004.
+  const rest = implicitCount ? round9(Math.max(0, 1 - explicit) / implicitCount) : 0;
   return entries.map(([code, c]) => ({
     code,
     name: c.name ?? code,
     country: c.country,
     currency: c.currency ?? group,
     share: c.share ?? rest,
+    vatRate: c.vat_rate,
+    incomeTaxRate: c.income_tax_rate,
     source: ref(m.spans.get(["company", code])),
   }));
+}
+
+function round9(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+/** A copy without `source` positions (at any depth), for hashes that must not move with them. */
+function withoutSourceRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSourceRefs);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "source").map(([k, v]) => [k, withoutSourceRefs(v)]));
 }
 
 /** Rates for every non-group currency in play: the scenario's own, else the reference table. */
@@ -139,7 +156,8 @@ function buildPhase(m: Model, d: PhaseDecision, cx: LayoutContext, contextHash: 
     layout: d.status === "run" ? layoutFor(d.id, cx) : EMPTY_LAYOUT,
     source: ref(phaseSpan(m, d.id)),
   };
-  return { ...phase, hash: hashOf({ phase, contextHash }) };
+  // The phase's own `source` stays in the plan (and in planHash), not in its hash.
+  return { ...phase, hash: hashOf({ phase: { ...phase, source: undefined }, contextHash }) };
 }
 
 function reportPlanned(m: Model, id: PhaseId, diags: DiagnosticBag): void {

@@ -43,11 +43,21 @@ export interface QuantityInput {
   suffix: string;
   negative: boolean;
   currency?: string;
+  /** The literal as written, for messages (default: rebuilt from the parts). */
+  text?: string;
 }
+
+const written = (q: QuantityInput) => q.text ?? `${q.negative ? "-" : ""}${q.digits}${q.suffix}`;
+
+/** `expected a percentage (0.5%), found 5`: one statement, the examples once. */
+const expectedFound = (unit: Unit, q: QuantityInput) => `expected ${describeUnit(unit)}, found ${written(q)}`;
+
+/** `"kb" is not a count suffix (expected a count: 42, 10k, 1.5M)`. */
+const badSuffix = (q: QuantityInput, what: string, unit: Unit) => `"${q.suffix}" is not ${what} (expected ${unitNoun(unit)}: ${unitExamples(unit)})`;
 
 export function parseCount(q: QuantityInput): UnitResult<number> {
   const exp = COUNT_SUFFIX[q.suffix];
-  if (exp === undefined) return fail(`"${q.suffix}" is not a count suffix`, "write a plain number or use k, M or bn (10k, 1.5M)");
+  if (exp === undefined) return fail(badSuffix(q, "a count suffix", "count"), "write a plain number or use k, M or bn (10k, 1.5M)");
   const s = shiftDecimal(q.digits, exp);
   if (s.includes(".")) return fail(`${q.digits}${q.suffix} is not a whole number`);
   if (q.negative) return fail("a count cannot be negative");
@@ -55,23 +65,23 @@ export function parseCount(q: QuantityInput): UnitResult<number> {
 }
 
 export function parseNumber(q: QuantityInput): UnitResult<number> {
-  if (q.suffix !== "") return fail(`expected a plain number, found unit "${q.suffix}"`);
+  if (q.suffix !== "") return fail(expectedFound("number", q), "a plain number has no unit");
   return ok((q.negative ? -1 : 1) * Number(q.digits));
 }
 
 export function parsePercent(q: QuantityInput): UnitResult<number> {
-  if (q.suffix !== "%") return fail("expected a percentage", `write it with %, for example ${q.digits}%`);
+  if (q.suffix !== "%") return fail(expectedFound("percent", q), `write it with %, for example ${q.digits}%`);
   return ok((q.negative ? -1 : 1) * Number(shiftDecimal(q.digits, -2)));
 }
 
 export function parseMultiplier(q: QuantityInput): UnitResult<number> {
-  if (q.suffix !== "x") return fail("expected a multiplier", `write it with x, for example ${q.digits}x`);
+  if (q.suffix !== "x") return fail(expectedFound("multiplier", q), `write it with x, for example ${q.digits}x`);
   return ok((q.negative ? -1 : 1) * Number(q.digits));
 }
 
 export function parseDuration(q: QuantityInput): UnitResult<number> {
   const days = DURATION_DAYS[q.suffix];
-  if (days === undefined) return fail("expected a duration", "use d, w, mo or y (30d, 2w, 3mo, 1y)");
+  if (days === undefined) return fail(expectedFound("duration", q), "d is a day, w a week, mo 30 days, y 365 days");
   const n = Number(q.digits) * days;
   if (!Number.isInteger(n)) return fail(`${q.digits}${q.suffix} is not a whole number of days`);
   if (q.negative) return fail("a duration cannot be negative");
@@ -80,7 +90,8 @@ export function parseDuration(q: QuantityInput): UnitResult<number> {
 
 export function parseBytes(q: QuantityInput): UnitResult<number> {
   const factor = BYTE_FACTOR[q.suffix];
-  if (factor === undefined) return fail("expected a size in bytes", "use B, KB, MB, GB or KiB, MiB, GiB (512MiB, 1GiB)");
+  const hint = "units are case-sensitive: B, KB, MB, GB, TB or KiB, MiB, GiB, TiB (powers of 1024)";
+  if (factor === undefined) return fail(q.suffix ? badSuffix(q, "a size unit", "bytes") : expectedFound("bytes", q), hint);
   const n = Math.round(Number(q.digits) * factor);
   if (q.negative) return fail("a size cannot be negative");
   return ok(n);
@@ -92,7 +103,7 @@ export function parseMoney(q: QuantityInput): UnitResult<{ minor: number; curren
   const suffixIsCurrency = /^[A-Z]{3}$/.test(q.suffix);
   const currency = q.currency ?? (suffixIsCurrency ? q.suffix : undefined);
   const exp = suffixIsCurrency ? 0 : COUNT_SUFFIX[q.suffix];
-  if (exp === undefined) return fail(`expected an amount, found unit "${q.suffix}"`, "write 1_000.00, 1.5M or 1_000.00 USD");
+  if (exp === undefined) return fail(badSuffix(q, "an amount suffix", "money"), "write 1_000.00, 1.5M or 1_000.00 USD");
   const digits = currency ? minorDigits(currency) : 2;
   const s = shiftDecimal(q.digits, digits + exp);
   if (s.includes(".")) return fail(`${q.digits}${q.suffix} has more decimals than ${currency ?? "the currency"} allows (${digits})`);
@@ -120,30 +131,42 @@ export function parseQuantity(unit: Unit, q: QuantityInput): UnitResult<number |
     case "money":
       return parseMoney(q);
     default:
-      return fail(`expected ${describeUnit(unit)}, found a number`);
+      return fail(expectedFound(unit, q));
   }
 }
 
+/** What a unit is called and how it is written: [noun, examples]. */
+const UNITS: Record<Unit, [string, string]> = {
+  count: ["a count", "42, 10k, 1.5M"],
+  number: ["a number", "1.8"],
+  percent: ["a percentage", "0.5%"],
+  multiplier: ["a multiplier", "2.5x"],
+  duration: ["a duration", "30d, 2w, 3mo, 1y"],
+  bytes: ["a size", "512MiB, 1GiB"],
+  money: ["an amount", "1_000.00, 1_000.00 USD"],
+  date: ["a date", "2024-01-31"],
+  enum: ["one of the listed words", ""],
+  bool: ["true or false", ""],
+  string: ["a string", '"text"'],
+  code: ["a code", "C01"],
+  currency: ["a currency code", "USD"],
+  rate: ["a rate", "100k per year"],
+  "auto-or-count": ["auto or a count", ""],
+  "auto-or-bytes": ["auto or a size", "1GiB"],
+};
+
+export function unitNoun(unit: Unit): string {
+  return UNITS[unit][0];
+}
+
+export function unitExamples(unit: Unit): string {
+  return UNITS[unit][1];
+}
+
+/** "a percentage (0.5%)". */
 export function describeUnit(unit: Unit): string {
-  const d: Record<Unit, string> = {
-    count: "a count (42, 10k, 1.5M)",
-    number: "a number (1.8)",
-    percent: "a percentage (0.5%)",
-    multiplier: "a multiplier (2.5x)",
-    duration: "a duration (30d, 2w, 3mo, 1y)",
-    bytes: "a size (512MiB, 1GiB)",
-    money: "an amount (1_000.00 USD)",
-    date: "a date (2024-01-31)",
-    enum: "one of the listed words",
-    bool: "true or false",
-    string: 'a string ("text")',
-    code: "a code (C01)",
-    currency: "a currency code (USD)",
-    rate: "a rate (100k per year)",
-    "auto-or-count": "auto or a count",
-    "auto-or-bytes": "auto or a size (1GiB)",
-  };
-  return d[unit];
+  const [noun, examples] = UNITS[unit];
+  return examples ? `${noun} (${examples})` : noun;
 }
 
 /** A valid calendar date written YYYY-MM-DD. */

@@ -153,6 +153,17 @@ export function isBusinessDay(day: number, cal: HolidayCalendar): boolean {
   return weekday(day) < 5 && !holidaySet(cal, civilFromDays(day).y).has(day);
 }
 
+/** The calendar a company in `country` (ISO 3166 alpha-2) follows; countries without one: none. */
+export function holidayCalendarFor(country: string): HolidayCalendar {
+  const cal = country.toLowerCase();
+  return cal !== "none" && (HOLIDAY_CALENDARS as readonly string[]).includes(cal) ? (cal as HolidayCalendar) : "none";
+}
+
+/** A `holidays` setting for one company: `auto` follows the company's country. */
+export function resolveHolidayCalendar(setting: HolidayCalendar | "auto", country: string): HolidayCalendar {
+  return setting === "auto" ? holidayCalendarFor(country) : setting;
+}
+
 // --- posting intensity ---
 
 export interface TemporalParams {
@@ -161,22 +172,32 @@ export interface TemporalParams {
   year_end: number;
   period_end_days: number;
   weekdays: number[];
-  holidays: HolidayCalendar;
+  /** The setting as written; resolve it per company with resolveHolidayCalendar. */
+  holidays: HolidayCalendar | "auto";
+  /** Seasonality, January..December (absent in plans from before it existed: all 1). */
+  months?: readonly number[];
+  /** Posting on a holiday relative to an ordinary day (absent: DEFAULT_HOLIDAY_WEIGHT). */
+  holiday_weight?: number;
 }
 
 /** Holidays still see a trickle of automated postings. */
-const HOLIDAY_WEIGHT = 0.02;
+export const DEFAULT_HOLIDAY_WEIGHT = 0.02;
 
-/** Relative posting weight of each day of a period (month / quarter / year-end spikes included). */
-export function dayWeights(p: Period, t: TemporalParams): Float64Array {
+/**
+ * Relative posting weight of each day of a period (month / quarter / year-end spikes and the
+ * calendar month's seasonality included), under the company's resolved holiday calendar.
+ */
+export function dayWeights(p: Period, t: TemporalParams, calendar: HolidayCalendar): Float64Array {
   const w = new Float64Array(p.days);
-  const hol = holidaySet(t.holidays, p.year);
+  const hol = holidaySet(calendar, p.year);
+  const season = t.months?.[p.month - 1] ?? 1;
+  const holidayWeight = t.holiday_weight ?? DEFAULT_HOLIDAY_WEIGHT;
   let businessFromEnd = 0;
   for (let i = p.days - 1; i >= 0; i--) {
     const day = p.firstDay + i;
     const wd = weekday(day);
     const holiday = hol.has(day);
-    let weight = (t.weekdays[wd] ?? 1) * (holiday ? HOLIDAY_WEIGHT : 1);
+    let weight = season * (t.weekdays[wd] ?? 1) * (holiday ? holidayWeight : 1);
     const business = wd < 5 && !holiday;
     if (business && businessFromEnd < t.period_end_days) {
       weight *= t.month_end * (p.isQuarterEnd ? t.quarter_end : 1) * (p.isYearEnd ? t.year_end : 1);
@@ -187,8 +208,8 @@ export function dayWeights(p: Period, t: TemporalParams): Float64Array {
   return w;
 }
 
-export function periodWeight(p: Period, t: TemporalParams): number {
+export function periodWeight(p: Period, t: TemporalParams, calendar: HolidayCalendar): number {
   let s = 0;
-  for (const x of dayWeights(p, t)) s += x;
+  for (const x of dayWeights(p, t, calendar)) s += x;
   return s;
 }

@@ -1,6 +1,6 @@
 // Text -> tokens, with lexing errors turned into diagnostics.
 import { Lexer, type IToken } from "chevrotain";
-import { allTokens, UnterminatedString } from "./tokens.ts";
+import { allTokens, StringLit, UnterminatedComment, UnterminatedString } from "./tokens.ts";
 import type { DiagnosticBag, Span } from "../compiler/diagnostics.ts";
 
 export const lexer = new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: false });
@@ -12,15 +12,20 @@ export function tokenize(text: string, file: string, diags: DiagnosticBag): ITok
     const ch = text.slice(e.offset, e.offset + e.length);
     diags.report("SYN1001", `unexpected character ${JSON.stringify(ch)}`, span, "remove it, or quote it in a string");
   }
-  const tokens: IToken[] = [];
-  for (const t of result.tokens) {
-    if (t.tokenType === UnterminatedString) {
-      diags.report("SYN1002", "unterminated string", tokenSpan(file, t), 'close the string with " on the same line');
-      continue;
-    }
-    tokens.push(t);
+  for (const t of result.groups.unterminated ?? []) {
+    if (t.tokenType !== UnterminatedComment) continue;
+    // Only the opening `/*`: the comment itself runs to the end of the file.
+    const span = spanAt(file, t.startOffset, 2, t.startLine ?? 1, t.startColumn ?? 1);
+    diags.report("SYN1002", "unterminated comment", span, "close the comment with */");
   }
-  return tokens;
+  for (const t of result.tokens) {
+    if (t.tokenType !== UnterminatedString) continue;
+    diags.report("SYN1002", "unterminated string", tokenSpan(file, t), 'close the string with " on the same line');
+    // Recovery: parse it as the string it was meant to be, so nothing else cascades.
+    t.tokenType = StringLit;
+    t.tokenTypeIdx = StringLit.tokenTypeIdx!;
+  }
+  return result.tokens;
 }
 
 export function tokenSpan(file: string, t: IToken): Span {

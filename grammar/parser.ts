@@ -25,27 +25,32 @@ export class SynthParser extends CstParser {
     this.CONSUME(T.StringLit);
   });
 
+  // A three-letter upper-case name (VOL) lexes as a currency code; it is a fine constant name.
   constDecl = this.RULE("constDecl", () => {
     this.CONSUME(T.Const);
-    this.CONSUME(T.Identifier);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Identifier, { LABEL: "name" }) },
+      { ALT: () => this.CONSUME(T.CurrencyCode, { LABEL: "name" }) },
+    ]);
     this.CONSUME(T.Equals);
     this.SUBRULE(this.expression);
   });
 
-  // `key = value` or `key label? { entries }`
+  // `key = value` or `key label? { entries }`. `key label {` is a block (two tokens of
+  // lookahead); anything else is a setting, its `=` possibly missing (the AST builder reports it).
   entry = this.RULE("entry", () => {
     this.OR1([
       { ALT: () => this.CONSUME(T.Identifier, { LABEL: "key" }) },
       { ALT: () => this.CONSUME(T.CurrencyCode, { LABEL: "key" }) },
     ]);
     this.OR2([
-      { ALT: () => this.SUBRULE(this.attribute) },
       { ALT: () => this.SUBRULE(this.block) },
+      { ALT: () => this.SUBRULE(this.attribute) },
     ]);
   });
 
   attribute = this.RULE("attribute", () => {
-    this.CONSUME(T.Equals);
+    this.OPTION(() => this.CONSUME(T.Equals));
     this.SUBRULE(this.expression);
   });
 
@@ -106,9 +111,20 @@ export class SynthParser extends CstParser {
     });
   });
 
+  // [a, b, c], a trailing comma allowed: [a, b,]
   list = this.RULE("list", () => {
     this.CONSUME(T.LSquare);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression) });
+    this.OPTION(() => {
+      this.SUBRULE(this.expression);
+      this.MANY({
+        GATE: () => this.LA(2).tokenType !== T.RSquare,
+        DEF: () => {
+          this.CONSUME(T.Comma);
+          this.SUBRULE2(this.expression);
+        },
+      });
+      this.OPTION2(() => this.CONSUME2(T.Comma));
+    });
     this.CONSUME(T.RSquare);
   });
 }

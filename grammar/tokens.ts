@@ -4,6 +4,8 @@ import { createToken, Lexer, type TokenType } from "chevrotain";
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED });
 export const LineComment = createToken({ name: "LineComment", pattern: /(?:\/\/|#)[^\n\r]*/, group: Lexer.SKIPPED });
 export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED });
+// A `/*` never closed runs to the end of the file: one precise error, not a cascade of code.
+export const UnterminatedComment = createToken({ name: "UnterminatedComment", pattern: /\/\*[\s\S]*/, group: "unterminated" });
 
 export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
 // Keywords take precedence over identifiers only as whole words (longer_alt).
@@ -21,7 +23,7 @@ export const Quantity = createToken({
   pattern: /\d[\d_]*(?:\.\d[\d_]*)?(?:%|[A-Za-z]+)?/,
 });
 export const StringLit = createToken({ name: "StringLit", pattern: /"(?:[^"\\\n\r]|\\.)*"/ });
-// Kept as a token so the lexer reports it as one precise error instead of a cascade.
+// Reported once by the lexer, then parsed as a string (recovery) so the rest of the line still fits.
 export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n\r]|\\.)*/ });
 
 export const LCurly = createToken({ name: "LCurly", pattern: /\{/, label: "'{'" });
@@ -37,6 +39,7 @@ export const Minus = createToken({ name: "Minus", pattern: /-/, label: "'-'" });
 export const allTokens: TokenType[] = [
   WhiteSpace,
   BlockComment,
+  UnterminatedComment,
   LineComment,
   DateLit,
   Quantity,

@@ -58,12 +58,18 @@ export function unwrap(schema: z.ZodType): z.ZodType {
   return s;
 }
 
+/** Company codes, account parents, table names: 1-12 of A-Z a-z 0-9 _ -. */
+export const CODE = /^[A-Za-z0-9_-]{1,12}$/;
+export const COUNTRY_CODE = /^[A-Z]{2}$/;
+
 const m = (unit: Unit, doc: string, extra: FieldMeta = {}): FieldMeta => ({ unit, doc, ...extra });
 
 export const f = {
   count: (doc: string) => z.number().int().nonnegative().meta(m("count", doc)),
   number: (doc: string) => z.number().meta(m("number", doc)),
   percent: (doc: string) => z.number().min(0).max(1).meta(m("percent", doc)),
+  /** A percentage that may be negative: -100%..100%. */
+  signedPercent: (doc: string) => z.number().min(-1).max(1).meta(m("percent", doc)),
   multiplier: (doc: string) => z.number().positive().meta(m("multiplier", doc)),
   duration: (doc: string) => z.number().int().nonnegative().meta(m("duration", doc)),
   bytes: (doc: string) => z.number().int().positive().meta(m("bytes", doc)),
@@ -72,10 +78,15 @@ export const f = {
   enum: <const T extends readonly [string, ...string[]]>(values: T, doc: string) => z.enum(values).meta(m("enum", doc)),
   bool: (doc: string) => z.boolean().meta(m("bool", doc)),
   string: (doc: string) => z.string().min(1).meta(m("string", doc)),
-  code: (doc: string) => z.string().regex(/^[A-Za-z0-9_-]{1,12}$/, "must be 1-12 letters, digits, _ or -").meta(m("code", doc)),
+  code: (doc: string) => z.string().regex(CODE, "must be 1-12 letters, digits, _ or -").meta(m("code", doc)),
   currency: (doc: string) => z.string().regex(/^[A-Z]{3}$/).meta(m("currency", doc)),
+  /** ISO 3166 alpha-2, written like a code: US, DE. */
+  country: (doc: string) => z.string().regex(COUNTRY_CODE, "must be a two-letter upper-case ISO 3166 code (US, DE)").meta(m("code", doc)),
   rate: (doc: string) => Rate.meta(m("rate", doc)),
-  autoOrCount: (doc: string) => z.union([z.literal("auto"), z.number().int().positive()]).meta(m("auto-or-count", doc)),
+  autoOrCount: (doc: string, max?: number) => {
+    const n = z.number().int().positive();
+    return z.union([z.literal("auto"), max === undefined ? n : n.max(max)]).meta(m("auto-or-count", doc));
+  },
   autoOrBytes: (doc: string) => z.union([z.literal("auto"), z.number().int().positive()]).meta(m("auto-or-bytes", doc)),
   range: <T extends z.ZodType>(of: Unit, end: T, doc: string) =>
     z.object({ min: end, max: end }).meta({ of, doc }),
@@ -94,7 +105,10 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const RATE_PERIODS = ["day", "week", "month", "quarter", "year"] as const;
 // Bounded so a whole scenario's volume (up to 120 months of days) stays a safe integer.
-export const Rate = z.object({ amount: z.number().nonnegative().max(1e12), per: z.enum(RATE_PERIODS) });
+export const Rate = z.object({
+  amount: z.number().nonnegative().max(1e12).meta({ unit: "count" }),
+  per: z.enum(RATE_PERIODS),
+});
 export type Rate = z.infer<typeof Rate>;
 
 /** A labelled block family whose labels are free: company C01 { }, account 1000 { }. */

@@ -3,6 +3,7 @@
 // switches on a phase id.
 import { z } from "zod";
 import { f, RATE_PERIODS } from "./fields.ts";
+import { HOLIDAY_CALENDARS } from "../core/calendar.ts";
 
 export const PHASE_IDS = [
   "initialize",
@@ -66,7 +67,14 @@ const temporal = z
       .list(f.number("weight").min(0), "weights for Monday..Sunday")
       .length(7)
       .default([1, 1, 1, 1, 1.1, 0.08, 0.03]),
-    holidays: f.enum(["none", "us", "de", "gb", "fr", "jp", "ch"], "public holiday calendar").default("us"),
+    months: f
+      .list(f.number("weight").min(0), "seasonality: weights for January..December (calendar months), 1 = an ordinary month")
+      .length(12)
+      .default([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
+    holidays: f
+      .enum(["auto", ...HOLIDAY_CALENDARS], "public holiday calendar (auto: each company's own country: US, DE, GB, FR, JP, CH; others none)")
+      .default("auto"),
+    holiday_weight: f.percent("posting on a public holiday, relative to an ordinary day").default(0.02),
   })
   .meta({ doc: "when entries are posted" });
 
@@ -80,7 +88,7 @@ const sources = z
 
 const transactions = z.object({
   ...common,
-  volume: f.rate("journal entries for the whole group, per year or per period (month)").default({ amount: 10000, per: "year" }),
+  volume: f.rate("standalone journal entries for the whole group, per year or per period (month); process chains add their own").default({ amount: 10000, per: "year" }),
   block_size: f.count("entries per block: the unit of deterministic randomness").min(64).max(1_000_000).default(4096),
   users: f.count("posting users per company").min(1).max(100000).default(25),
   line_items: lineItems.prefault({}),
@@ -253,13 +261,40 @@ const spec = (
   params: PHASE_PARAMS[id],
 });
 
+/** Journal entries plus the documents and subledgers of the process chains behind them. */
+const TRANSACTION_TABLES = [
+  "journal_entries",
+  "purchase_orders",
+  "goods_receipts",
+  "vendor_invoices",
+  "payments",
+  "sales_orders",
+  "deliveries",
+  "customer_invoices",
+  "customer_receipts",
+  "document_references",
+  "ap_open_items",
+  "ar_open_items",
+  "inventory_movements",
+  "intercompany_matches",
+];
+
+const CLOSE_TABLES = [
+  "journal_entries",
+  "trial_balance",
+  "reconciliation",
+  "inventory_balances",
+  "translated_trial_balance",
+  "consolidated_trial_balance",
+];
+
 /** In the seed's reference order; the compiler uses this order to break ties. */
 export const PHASES: readonly PhaseSpec[] = [
   spec("initialize", "Initialize", [], ["companies", "chart_of_accounts", "fiscal_periods"], { on: true, implemented: true }),
   spec("master_data", "Master data", ["initialize"], ["vendors", "customers", "materials", "fixed_assets", "employees", "cost_centers"], { on: true, implemented: true }),
   spec("opening_balances", "Opening balances", ["master_data"], ["opening_balances", "journal_entries"], { on: true, implemented: true }),
-  spec("transactions", "Transactions", ["opening_balances"], ["journal_entries"], { on: true, implemented: true }),
-  spec("period_close", "Period close", ["transactions"], ["journal_entries", "trial_balance"], { on: true, implemented: true }),
+  spec("transactions", "Transactions", ["opening_balances"], TRANSACTION_TABLES, { on: true, implemented: true }),
+  spec("period_close", "Period close", ["transactions"], CLOSE_TABLES, { on: true, implemented: true }),
   spec("anomalies", "Anomaly injection", ["transactions"], ["anomaly_labels"], { after: ["period_close"] }),
   spec("export", "Export and ML labels", ["transactions"], ["data_dictionary", "ml_labels"], { on: true, implemented: true, after: ["period_close", "anomalies"] }),
   spec("banking", "Banking KYC/AML", ["master_data"], ["bank_customers", "bank_accounts", "bank_transactions", "aml_alerts"]),
@@ -277,5 +312,8 @@ export const PHASES: readonly PhaseSpec[] = [
 ];
 
 export const PHASE_BY_ID: ReadonlyMap<PhaseId, PhaseSpec> = new Map(PHASES.map((p) => [p.id, p]));
+
+/** Every table some phase writes, in phase order: what `output { tables = [...] }` may name. */
+export const KNOWN_TABLES = [...new Set(PHASES.flatMap((p) => p.outputs))] as [string, ...string[]];
 
 export { PHASE_PARAMS, ANOMALY_TYPES, RATE_PERIODS };

@@ -24,6 +24,10 @@ export const PlanCompany = z.object({
   currency: Currency,
   /** Fraction of the group's volume. */
   share: z.number().min(0).max(1),
+  /** Sales tax / VAT rate as a fraction; absent: the runtime's table for the country. */
+  vatRate: z.number().min(0).max(1).optional(),
+  /** Income tax rate as a fraction; absent: period_close's tax_rate. */
+  incomeTaxRate: z.number().min(0).max(1).optional(),
   source: SourceRef.optional(),
 });
 export type PlanCompany = z.infer<typeof PlanCompany>;

@@ -25,7 +25,8 @@ export const PRESETS: Record<Industry, Fragment> = {
       transactions: {
         volume: { amount: 60000, per: "year" },
         amounts: { median: money(180), sigma: 1.3, round_share: 0.03 },
-        temporal: { year_end: 2.5, weekdays: [1, 1, 1, 1, 1.2, 1.4, 0.9] },
+        // Weekend trading and the holiday season: November and December carry the peak.
+        temporal: { year_end: 2.5, weekdays: [1, 1, 1, 1, 1.2, 1.4, 0.9], months: [0.85, 0.8, 0.95, 0.95, 1, 0.95, 0.95, 1, 0.95, 1, 1.3, 1.6] },
       },
       opening_balances: { total_assets: money(40_000_000), equity_ratio: 0.35 },
     },
@@ -37,7 +38,7 @@ export const PRESETS: Record<Industry, Fragment> = {
       transactions: {
         volume: { amount: 40000, per: "year" },
         amounts: { median: money(25000), sigma: 2.2, round_share: 0.15 },
-        temporal: { weekdays: [1, 1, 1, 1, 1, 0.02, 0.01], holidays: "gb" },
+        temporal: { weekdays: [1, 1, 1, 1, 1, 0.02, 0.01] },
       },
       opening_balances: { total_assets: money(500_000_000), equity_ratio: 0.1 },
     },

@@ -2,19 +2,34 @@
 // The checker walks this schema; docs/language.md is generated from it.
 import { z } from "zod";
 import { f, labelledKeys, labelledRecord } from "./fields.ts";
-import { PHASE_PARAMS } from "./phases.ts";
+import { KNOWN_TABLES, PHASE_PARAMS } from "./phases.ts";
 
 export const INDUSTRIES = ["manufacturing", "retail", "financial_services", "healthcare", "technology"] as const;
 export type Industry = (typeof INDUSTRIES)[number];
 
-export const FISCAL_YEARS = ["calendar", "april", "july", "october"] as const;
-/** First month (1-12) of each fiscal year variant. */
-export const FISCAL_START_MONTH: Record<(typeof FISCAL_YEARS)[number], number> = {
-  calendar: 1,
-  april: 4,
-  july: 7,
-  october: 10,
-};
+/** The month a fiscal year starts in; `calendar` is January. */
+export const FISCAL_YEARS = [
+  "calendar",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+] as const;
+/** First month (1-12) of each fiscal year variant: its position in FISCAL_YEARS. */
+export const FISCAL_START_MONTH = Object.fromEntries(FISCAL_YEARS.map((v, i) => [v, i + 1])) as Record<
+  (typeof FISCAL_YEARS)[number],
+  number
+>;
+
+/** Scenario start dates stay in four-digit years, with room for 120 months after. */
+export const START_RANGE = { min: "1900-01-01", max: "2999-12-01" } as const;
 
 export const ACCOUNT_TYPES = ["asset", "liability", "equity", "revenue", "expense"] as const;
 export const COA_SIZES = ["small", "medium", "large"] as const;
@@ -25,7 +40,13 @@ export const ScenarioBlock = z
     name: f.string("scenario name (also the block label: scenario \"Acme\" { })").default("Untitled scenario"),
     seed: f.count("root of all randomness: same seed, same data").max(2 ** 32 - 1).default(1),
     industry: f.enum(INDUSTRIES, "industry preset: sensible defaults for everything else").default("manufacturing"),
-    start: f.date("first day of the first period").default("2025-01-01"),
+    start: f
+      .date(`first day of the first period (${START_RANGE.min}..${START_RANGE.max})`)
+      .refine((d) => d >= START_RANGE.min && d <= START_RANGE.max, {
+        message: `must be between ${START_RANGE.min} and ${START_RANGE.max}`,
+        params: { synth: "range" },
+      })
+      .default("2025-01-01"),
     months: f.count("number of monthly periods to generate").min(1).max(120).default(12),
     fiscal_year: f.enum(FISCAL_YEARS, "fiscal year variant (the month it starts)").default("calendar"),
     group_currency: f.currency("currency of the group (consolidation)").default("USD"),
@@ -36,9 +57,11 @@ export const ScenarioBlock = z
 export const CompanyBlock = z
   .object({
     name: f.string("legal name").optional(),
-    country: f.code("ISO 3166 country code").default("US"),
+    country: f.country("ISO 3166 country code (two upper-case letters); also picks the holiday calendar").default("US"),
     currency: f.currency("functional currency (default: group currency)").optional(),
     share: f.percent("share of the group's volume (default: the rest, split evenly)").optional(),
+    vat_rate: f.percent("sales tax / VAT rate (default: the country's standard rate)").optional(),
+    income_tax_rate: f.percent("income tax rate (default: phase period_close tax_rate)").optional(),
   })
   .meta({ doc: "a company of the group; the label is its code" });
 
@@ -67,7 +90,7 @@ const lags = z
 
 const chainCommon = {
   enabled: f.bool("generate this chain").default(true),
-  volume: f.rate("chains (orders) per year or per month, for the group").default({ amount: 2000, per: "year" }),
+  volume: f.rate("chains (orders) per year or per month, for the group; in addition to phase transactions' volume").default({ amount: 2000, per: "year" }),
   lags: lags.prefault({}),
   partial_delivery: f.percent("share of orders delivered in several parts").default(0.1),
   late_payment: f.percent("share of invoices paid late").default(0.12),
@@ -107,7 +130,7 @@ export const PhasesBlock = labelledKeys(phaseShape, "a phase of the pipeline and
 export const FxBlock = z
   .object({
     volatility: f.percent("daily volatility of exchange rates").max(0.2).default(0.004),
-    drift: f.percent("yearly drift of exchange rates").max(1).default(0),
+    drift: f.signedPercent("yearly drift of exchange rates (negative: the currencies weaken)").default(0),
   })
   // Currency codes as keys: EUR = 1.085 means 1 EUR = 1.085 units of the group currency.
   .catchall(f.number("units of group currency per unit of this currency").positive())
@@ -117,13 +140,13 @@ export const OutputBlock = z
   .object({
     directory: f.string("output directory, relative to the working directory").default("out"),
     formats: f.list(z.enum(OUTPUT_FORMATS), "file formats").min(1).default(["csv"]),
-    tables: f.list(f.code("table"), "tables to write (default: all)").optional(),
+    tables: f.list(f.enum(KNOWN_TABLES, "table"), "tables to write (default: all)").min(1).optional(),
   })
   .meta({ doc: "where and how to write" });
 
 export const RuntimeBlock = z
   .object({
-    workers: f.autoOrCount("worker threads (auto: all cores)").default("auto"),
+    workers: f.autoOrCount("worker threads (auto: all cores)", 256).default("auto"),
     memory_soft: f.bytes("start shrinking dispatch batches above this RSS").default(512 * 2 ** 20),
     memory_hard: f.bytes("stop dispatching above this RSS").default(1024 * 2 ** 20),
     batch_size: f.autoOrCount("blocks per dispatch batch (auto: sized for memory)").default("auto"),

@@ -118,14 +118,17 @@ function compare(io: Io, c: Comparison): number {
   }
   const source = (p: string) => displayPath(io.cwd, join(c.compiled.root, p));
   const command = `synth compile ${source(c.compiled.path)} -o ${c.planFile}`;
-  io.err(`synth: plan is stale: ${c.planFile} ${staleReason(c.committed, fresh, source)}; run ${command}\n`);
+  io.err(`synth: error[SYN4002]: plan is stale: ${c.planFile} ${staleReason(c.committed, fresh, source)}; run ${command}\n`);
   return EXIT.failed;
 }
 
 /** Why the bytes differ, most specific first: a changed source, the compiler, or hand edits. */
 function staleReason(committed: Plan, fresh: Plan, source: (p: string) => string): string {
+  const [committedRoot, freshRoot] = [committed.sources[0]?.path, fresh.sources[0]?.path];
+  // Checked against another scenario: its file is not "older", it is a different one.
+  if (committedRoot !== freshRoot && committedRoot !== undefined) return `was compiled from ${source(committedRoot)}, not ${source(freshRoot!)}`;
   const before = new Map(committed.sources.map((s) => [s.path, s.sha256]));
-  const changed = fresh.sources.find((s) => before.get(s.path) !== s.sha256);
+  const changed = fresh.sources.find((s) => before.has(s.path) && before.get(s.path) !== s.sha256);
   if (changed) return `was compiled from an older ${source(changed.path)}`;
   if (committed.sourceHash !== fresh.sourceHash) return `was compiled from a different set of sources`;
   if (committed.planHash !== fresh.planHash) return "was compiled by a different version of synth";

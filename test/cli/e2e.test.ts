@@ -46,7 +46,7 @@ describe("bin/synth.ts", () => {
     const stale = synth("compile", "--check", "quick.plan.json");
     expect(stale.code).toBe(EXIT.failed);
     expect(stale.err).toEndWith(
-      "synth: plan is stale: quick.plan.json was compiled from an older quick.synth; run synth compile quick.synth -o quick.plan.json\n",
+      "synth: error[SYN4002]: plan is stale: quick.plan.json was compiled from an older quick.synth; run synth compile quick.synth -o quick.plan.json\n",
     );
   });
 });

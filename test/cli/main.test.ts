@@ -110,13 +110,27 @@ describe("compile --check", () => {
       expect((await runIn(p.dir, "compile", "s.synth", "-o", "s.plan.json", "--check")).code).toBe(EXIT.ok);
       const before = readFileSync(join(p.dir, "s.plan.json"), "utf8");
       p.write("s.synth", QUICK.replace("seed = 7", "seed = 8"));
-      const stale = "synth: plan is stale: s.plan.json was compiled from an older s.synth; run synth compile s.synth -o s.plan.json\n";
+      const stale = "synth: error[SYN4002]: plan is stale: s.plan.json was compiled from an older s.synth; run synth compile s.synth -o s.plan.json\n";
       for (const argv of [["--check", "s.plan.json"], ["s.synth", "-o", "s.plan.json", "--check"]]) {
         const r = await runIn(p.dir, "compile", ...argv);
         expect(r.code).toBe(EXIT.failed);
         expect(r.err).toEndWith(stale);
       }
       expect(readFileSync(join(p.dir, "s.plan.json"), "utf8")).toBe(before);
+    } finally {
+      p.remove();
+    }
+  });
+
+  test("checked against another scenario, the plan is stale but not \"older\"", async () => {
+    const p = tempProject();
+    try {
+      p.write("a.synth", QUICK);
+      p.write("b.synth", QUICK.replace("seed = 7", "seed = 8"));
+      expect((await runIn(p.dir, "compile", "a.synth", "-o", "a.plan.json")).code).toBe(EXIT.ok);
+      const r = await runIn(p.dir, "compile", "b.synth", "-o", "a.plan.json", "--check");
+      expect(r.code).toBe(EXIT.failed);
+      expect(r.err).toEndWith("synth: error[SYN4002]: plan is stale: a.plan.json was compiled from a.synth, not b.synth; run synth compile b.synth -o a.plan.json\n");
     } finally {
       p.remove();
     }

@@ -68,6 +68,10 @@ describe("layout", () => {
     );
   });
 
+  test("three-letter constant names; a list's trailing comma is dropped", () => {
+    expect(fmt("const VOL = [csv,\n  ndjson,\n]\noutput{formats=VOL}")).toBe(lines("const VOL = [csv, ndjson]", "", "output {", "  formats = VOL", "}"));
+  });
+
   test("empty blocks stay on one line; empty text formats to empty text", () => {
     expect(fmt("runtime {   }\nfx{}")).toBe(lines("runtime {}", "", "fx {}"));
     expect(fmt("")).toBe("");
@@ -145,6 +149,17 @@ describe("syntax errors", () => {
     expect(r.diagnostics.map((d) => `${d.span.file}:${d.span.start.line}:${d.span.start.column} ${d.code}`)).toEqual([
       "broken.synth:2:9 SYN1001",
       "broken.synth:3:1 SYN1004",
+    ]);
+  });
+
+  test("the syntax errors the AST builder reports are refused too: a missing '=', a malformed number", () => {
+    const text = "scenario { months 12; seed = 1__0 }\n/* open";
+    const r = formatSynth(text);
+    expect(r.text).toBe(text);
+    expect(r.diagnostics.map((d) => `${d.span.start.line}:${d.span.start.column} ${d.code} ${d.message}`)).toEqual([
+      "1:19 SYN1004 expected '=' after months",
+      "1:30 SYN1005 malformed number 1__0",
+      "2:1 SYN1002 unterminated comment",
     ]);
   });
 

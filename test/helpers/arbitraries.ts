@@ -101,7 +101,8 @@ const BY_KEY: Record<string, fc.Arbitrary<string>> = {
   months: nat(1, 18),
   block_size: fc.constantFrom("64", "1k", "4096", "8192"),
   seed: fc.oneof(nat(0, 1000), fc.constant("4_294_967_295")),
-  weekdays: fc.array(fc.constantFrom("1", "1.1", "0.5", "0"), { minLength: 7, maxLength: 7 }).map(list),
+  weekdays: fc.array(fc.constantFrom("1", "1.1", "0.5", "0"), { minLength: 7, maxLength: 7 }).map((xs) => list(["1", ...xs.slice(1)])),
+  country: fc.constantFrom("US", "DE", "GB", "FR", "JP", "CH", "BR", '"NL"'),
   max: nat(6, 3000),
   tail: fc.constantFrom("1.5", "2.2", "3"),
   sigma: fc.constantFrom("0.5", "1.6", "2"),
@@ -117,9 +118,15 @@ function sub<T>(items: readonly T[], max: number, min = 0): fc.Arbitrary<T[]> {
   return fc.subarray([...items], { minLength: Math.min(min, items.length), maxLength: Math.min(max, items.length) });
 }
 
-function list(items: string[]): string {
-  return `[${items.join(", ")}]`;
+/** A list literal; with `trailing`, a trailing comma (allowed, and dropped by the formatter). */
+function list(items: string[], trailing = false): string {
+  return `[${items.join(", ")}${trailing && items.length ? "," : ""}]`;
 }
+
+/** `temporal { months = [...] }`: twelve weights (scenario.months is a count, see BY_KEY). */
+const seasonArb = fc
+  .tuple(fc.array(fc.constantFrom("1", "0.8", "1.5", "0"), { minLength: 11, maxLength: 11 }), fc.boolean())
+  .map(([xs, trailing]) => list(["1", ...xs], trailing));
 
 type Shape = Record<string, z.ZodType>;
 
@@ -131,8 +138,9 @@ function unitOf(inner: z.ZodType, meta: FieldMeta): Unit | "list" | "range" {
 }
 
 function valueArb(key: string, field: z.ZodType): fc.Arbitrary<string> {
-  if (BY_KEY[key]) return BY_KEY[key]!;
   const inner = unwrap(field);
+  if (key === "months" && inner.def.type === "array") return seasonArb;
+  if (BY_KEY[key]) return BY_KEY[key]!;
   const meta = metaOf(field);
   const unit = unitOf(inner, meta);
   if (unit === "range") {
@@ -145,8 +153,8 @@ function valueArb(key: string, field: z.ZodType): fc.Arbitrary<string> {
   if (unit === "list") {
     const element = (inner.def as unknown as { element: z.ZodType }).element;
     const el = unwrap(element);
-    if (el.def.type === "enum") return sub((el as z.ZodEnum).options as string[], 4, 1).map(list);
-    return fc.array(valueArb("", element), { minLength: 1, maxLength: 4 }).map(list);
+    if (el.def.type === "enum") return fc.tuple(sub((el as z.ZodEnum).options as string[], 4, 1), fc.boolean()).map(([xs, t]) => list(xs, t));
+    return fc.tuple(fc.array(valueArb("", element), { minLength: 1, maxLength: 4 }), fc.boolean()).map(([xs, t]) => list(xs, t));
   }
   return unitArb(unit, inner);
 }
