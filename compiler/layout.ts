@@ -12,6 +12,8 @@ export interface LayoutContext {
   months: number;
   fiscalStartMonth: number;
   params: PhaseParams;
+  /** Enabled process chains (their volumes add segments to the transactions phase). */
+  processes: { id: string; params: Record<string, unknown> }[];
 }
 
 type LayoutFn = (cx: LayoutContext) => Layout;
@@ -56,13 +58,19 @@ function perCompanyPeriod(
   cx: LayoutContext,
   weight: (company: PlanCompany, period: number) => number,
 ): Layout {
-  const byCompany = allocate(total, shares(cx));
-  const parts = cx.companies.flatMap((c, ci) => {
-    const weights = Array.from({ length: cx.months }, (_, i) => weight(c, i));
-    return allocate(byCompany[ci]!, weights).map((units, period) => ({ company: c.code, period, units }));
-  });
-  return buildLayout(unit, blockSize, parts);
+  return buildLayout(unit, blockSize, companyPeriodParts(total, cx, weight));
 }
+
+function companyPeriodParts(total: number, cx: LayoutContext, weight: (company: PlanCompany, period: number) => number, table?: string): Omit<Segment, "firstBlock" | "blocks">[] {
+  const byCompany = allocate(total, shares(cx));
+  return cx.companies.flatMap((c, ci) => {
+    const weights = Array.from({ length: cx.months }, (_, i) => weight(c, i));
+    return allocate(byCompany[ci]!, weights).map((units, period) => (table ? { company: c.code, period, table, units } : { company: c.code, period, units }));
+  });
+}
+
+/** Document chains, in a fixed order, each laid out per company (by share) and period. */
+export const CHAIN_ORDER = ["procure_to_pay", "order_to_cash", "intercompany"] as const;
 
 // Each company's months are weighted with its own holiday calendar (holidays = auto: its country's).
 const transactions: LayoutFn = (cx) => {
@@ -71,7 +79,13 @@ const transactions: LayoutFn = (cx) => {
   const temporal = p.temporal as TemporalParams;
   const weight = (c: PlanCompany, i: number) =>
     periodWeight(periodAt(cx.startDate, cx.fiscalStartMonth, i), temporal, resolveHolidayCalendar(temporal.holidays, c.country));
-  return perCompanyPeriod("entries", p.block_size, total, cx, weight);
+  const parts = companyPeriodParts(total, cx, weight);
+  for (const id of CHAIN_ORDER) {
+    const process = cx.processes.find((x) => x.id === id);
+    if (!process) continue;
+    parts.push(...companyPeriodParts(rateTotal(process.params.volume as Rate, cx), cx, weight, id));
+  }
+  return buildLayout("entries", p.block_size, parts);
 };
 
 export const MASTER_TABLES = ["cost_centers", "employees", "vendors", "customers", "materials", "fixed_assets"] as const;

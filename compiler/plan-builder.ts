@@ -23,6 +23,7 @@ export function buildPlan(m: Model, decisions: PhaseDecision[], sources: SourceF
     months: draft.scenario.months,
     fiscalStartMonth: draft.scenario.fiscalYearStartMonth,
     params: m.params,
+    processes: draft.processes,
   };
   // What every phase depends on, minus what only says where things were written: moving a
   // block or adding a comment must not change a phase's hash.
@@ -68,7 +69,8 @@ function buildDraft(m: Model, sources: SourceFile[]): Draft {
     },
     fx: buildFx(m, companies),
     processes: Object.entries(m.doc.process)
-      .filter(([, p]) => p !== undefined && p.enabled)
+      // Intercompany needs a counterparty: it is on by default, but only for groups.
+      .filter(([id, p]) => p !== undefined && p.enabled && (id !== "intercompany" || companies.length >= 2))
       .map(([id, p]) => ({ id, params: { ...p, enabled: undefined }, source: ref(m.spans.get(["process", id])) }))
       .sort((a, b) => (a.id < b.id ? -1 : 1)),
     output: {

@@ -23,6 +23,8 @@ export interface ScenarioParams {
   entriesPerYear: number;
   blockSize: number;
   lineItems: { two: number; three: number; four: number; even: number; max: number };
+  /** Chains per year of each process (0: that process is off). */
+  chains: { procureToPay: number; orderToCash: number; intercompany: number };
 }
 
 const COUNTRIES: [string, string][] = [["US", "USD"], ["DE", "EUR"], ["GB", "GBP"], ["JP", "JPY"], ["CH", "CHF"], ["FR", "EUR"]];
@@ -44,6 +46,11 @@ export function scenarioParams(opts: { maxEntriesPerYear?: number; maxMonths?: n
     entriesPerYear: fc.integer({ min: 50, max: opts.maxEntriesPerYear ?? 2000 }),
     blockSize: fc.constantFrom(64, 100, 257, 4096),
     lineItems,
+    chains: fc.record({
+      procureToPay: fc.constantFrom(0, 40, 150, 400),
+      orderToCash: fc.constantFrom(0, 40, 150, 400),
+      intercompany: fc.constantFrom(0, 20, 60),
+    }),
   });
 }
 
@@ -62,7 +69,14 @@ export function scenarioSource(p: ScenarioParams): string {
     `  volume = ${p.entriesPerYear} per year  block_size = ${p.blockSize}`,
     `  line_items { two = ${pct(li.two)} three = ${pct(li.three)} four = ${pct(li.four)} even = ${pct(li.even)} max = ${li.max} }`,
     `}`,
+    chain("procure_to_pay", p.chains.procureToPay),
+    chain("order_to_cash", p.chains.orderToCash),
+    chain("intercompany", p.chains.intercompany),
   ].join("\n");
+}
+
+function chain(id: string, perYear: number): string {
+  return perYear === 0 ? `process ${id} { enabled = false }` : `process ${id} { volume = ${perYear} per year }`;
 }
 
 export function compileParams(p: ScenarioParams): Plan {

@@ -290,9 +290,9 @@ const CLOSE_TABLES = [
 
 /** In the seed's reference order; the compiler uses this order to break ties. */
 export const PHASES: readonly PhaseSpec[] = [
-  spec("initialize", "Initialize", [], ["companies", "chart_of_accounts", "fiscal_periods"], { on: true, implemented: true }),
+  spec("initialize", "Initialize", [], ["companies", "chart_of_accounts", "fiscal_periods", "fx_rates"], { on: true, implemented: true }),
   spec("master_data", "Master data", ["initialize"], ["vendors", "customers", "materials", "fixed_assets", "employees", "cost_centers"], { on: true, implemented: true }),
-  spec("opening_balances", "Opening balances", ["master_data"], ["opening_balances", "journal_entries"], { on: true, implemented: true }),
+  spec("opening_balances", "Opening balances", ["master_data"], ["opening_balances", "journal_entries", "customer_invoices", "customer_receipts", "vendor_invoices", "payments", "ar_open_items", "ap_open_items", "inventory_movements", "document_references"], { on: true, implemented: true }),
   spec("transactions", "Transactions", ["opening_balances"], TRANSACTION_TABLES, { on: true, implemented: true }),
   spec("period_close", "Period close", ["transactions"], CLOSE_TABLES, { on: true, implemented: true }),
   spec("anomalies", "Anomaly injection", ["transactions"], ["anomaly_labels"], { after: ["period_close"] }),

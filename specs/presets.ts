@@ -1,5 +1,6 @@
 // Industry presets: sensible defaults per industry, in the same shape as a converted scenario.
-// Precedence: what the scenario says > the industry preset > the schema default.
+// Precedence: what the scenario says > the industry preset > the schema default. Process chains
+// are on by default (a scenario turns one off with `process x { enabled = false }`).
 import type { Industry } from "./scenario.ts";
 
 type Fragment = Record<string, unknown>;
@@ -8,6 +9,11 @@ const money = (major: number) => ({ minor: Math.round(major * 100) });
 
 export const PRESETS: Record<Industry, Fragment> = {
   manufacturing: {
+    process: {
+      procure_to_pay: { volume: { amount: 6000, per: "year" } },
+      order_to_cash: { volume: { amount: 8000, per: "year" } },
+      intercompany: {},
+    },
     chart_of_accounts: { size: "medium" },
     phase: {
       master_data: { vendors: 300, customers: 400, materials: 800, fixed_assets: 150, employees: 250, cost_centers: 30 },
@@ -19,6 +25,11 @@ export const PRESETS: Record<Industry, Fragment> = {
     },
   },
   retail: {
+    process: {
+      procure_to_pay: { volume: { amount: 3000, per: "year" } },
+      order_to_cash: { volume: { amount: 20000, per: "year" } },
+      intercompany: {},
+    },
     chart_of_accounts: { size: "medium" },
     phase: {
       master_data: { vendors: 150, customers: 5000, materials: 2000, fixed_assets: 90, employees: 400, cost_centers: 40 },
@@ -32,6 +43,11 @@ export const PRESETS: Record<Industry, Fragment> = {
     },
   },
   financial_services: {
+    process: {
+      procure_to_pay: { volume: { amount: 1500, per: "year" } },
+      order_to_cash: { volume: { amount: 2500, per: "year" } },
+      intercompany: {},
+    },
     chart_of_accounts: { size: "large" },
     phase: {
       master_data: { vendors: 120, customers: 2000, materials: 20, fixed_assets: 60, employees: 400, cost_centers: 25 },
@@ -44,6 +60,11 @@ export const PRESETS: Record<Industry, Fragment> = {
     },
   },
   healthcare: {
+    process: {
+      procure_to_pay: { volume: { amount: 5000, per: "year" } },
+      order_to_cash: { volume: { amount: 12000, per: "year" } },
+      intercompany: {},
+    },
     chart_of_accounts: { size: "medium" },
     phase: {
       master_data: { vendors: 250, customers: 3000, materials: 1200, fixed_assets: 200, employees: 600, cost_centers: 35 },
@@ -56,6 +77,11 @@ export const PRESETS: Record<Industry, Fragment> = {
     },
   },
   technology: {
+    process: {
+      procure_to_pay: { volume: { amount: 1500, per: "year" } },
+      order_to_cash: { volume: { amount: 4000, per: "year" } },
+      intercompany: {},
+    },
     chart_of_accounts: { size: "small" },
     phase: {
       master_data: { vendors: 100, customers: 300, materials: 50, fixed_assets: 120, employees: 200, cost_centers: 15 },

@@ -116,6 +116,14 @@ export const ProcessesBlock = labelledKeys(
       })
       .meta({ doc: "sales order -> delivery -> customer invoice -> receipt" })
       .optional(),
+    intercompany: z
+      .object({
+        enabled: f.bool("generate intercompany transactions (on by default when the group has two or more companies)").default(true),
+        volume: f.rate("intercompany recharges and loans per year or per month, for the group").default({ amount: 200, per: "year" }),
+        loan_share: f.percent("share of intercompany transactions that are loans (with monthly interest)").default(0.1),
+      })
+      .meta({ doc: "service recharges and loans between companies, booked on both sides with one reference" })
+      .optional(),
   },
   "process chains (document flows) behind the transactions",
   "process",

@@ -3,6 +3,7 @@
 import { allocate } from "../../core/allocate.ts";
 import { formatIso } from "../../core/calendar.ts";
 import { journalEntries, openingBalances } from "../../specs/records/ledger.ts";
+import { apOpenItems, arOpenItems, customerInvoices, customerReceipts, documentReferences, inventoryMovements, payments, vendorInvoices } from "../../specs/records/flows.ts";
 import type { AccountRole } from "../../specs/accounts.ts";
 import { moneyIn, type CompanyInfo, type RunContext } from "../context.ts";
 import type { Account } from "./chart.ts";
@@ -82,7 +83,7 @@ function openingSubledgers(cx: RunContext, company: CompanyInfo, opening: Openin
 
 export const openingBalancesPhase: MainPhaseImpl = {
   kind: "main",
-  tables: [openingBalances, journalEntries],
+  tables: [openingBalances, journalEntries, customerInvoices, customerReceipts, vendorInvoices, payments, arOpenItems, apOpenItems, inventoryMovements, documentReferences],
   run(cx, _phase, state, out) {
     const wo = out.table(openingBalances);
     const wj = out.table(journalEntries);

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import { ledgerArbitrary, generateInMemory, compileParams, scenarioParams } from "../../runtime/testing.ts";
-import { verifyLedger, verifyYearEndClose } from "../../runtime/verify.ts";
+import { verifyFlows, verifyLedger, verifyYearEndClose } from "../../runtime/verify.ts";
 import { tableSpecs } from "../../runtime/phases.ts";
 import { run } from "../../runtime/run.ts";
 
@@ -15,7 +15,19 @@ describe("generated ledgers", () => {
         expect(verifyLedger(ledger.tables, specs)).toEqual([]);
         expect(ledger.tables.get("journal_entries")!.length).toBeGreaterThan(0);
       }),
-      { numRuns: 25 },
+      { numRuns: 20 },
+    );
+  });
+
+  test("document flows: references resolve, nothing is overpaid, subledgers reconcile to the GL, intercompany eliminates, group TBs balance", () => {
+    fc.assert(
+      fc.property(ledgerArbitrary({ maxEntriesPerYear: 600 }), (ledger) => {
+        expect(verifyFlows(ledger.tables)).toEqual([]);
+        const rec = ledger.tables.get("reconciliation") ?? [];
+        expect(rec.length).toBeGreaterThan(0);
+        expect(rec.every((r) => r.status === "reconciled" && r.difference === "0.00" || r.difference === "0")).toBe(true);
+      }),
+      { numRuns: 20 },
     );
   });
 
@@ -43,5 +55,37 @@ describe("generated ledgers", () => {
       }),
       { numRuns: 6 },
     );
+  });
+});
+
+describe("the invariant checks catch broken ledgers", () => {
+  const p = { seed: 3, industry: "manufacturing" as const, start: "2024-01-01", months: 3, fiscalYear: "calendar" as const, companies: [{ country: "US", currency: "USD" }, { country: "DE", currency: "EUR" }], entriesPerYear: 400, blockSize: 64, lineItems: { two: 61, three: 6, four: 17, even: 88, max: 20 }, chains: { procureToPay: 150, orderToCash: 150, intercompany: 40 } };
+  const fresh = () => generateInMemory(compileParams(p));
+  const mutate = (table: string, f: (rows: Record<string, unknown>[]) => void) => {
+    const l = fresh();
+    f(l.tables.get(table)!);
+    return l.tables;
+  };
+
+  test("a healthy ledger passes", () => {
+    const l = fresh();
+    expect(verifyLedger(l.tables, specs)).toEqual([]);
+    expect(verifyFlows(l.tables)).toEqual([]);
+  });
+
+  test("an unbalanced line, a missing open item, an overpayment and a dangling reference are each reported", () => {
+    const unbalanced = mutate("journal_entries", (rows) => (rows[5]!.debit_amount = "999999.99"));
+    expect(verifyLedger(unbalanced).map((v) => v.check)).toContain("document-balance");
+    const dropped = mutate("ar_open_items", (rows) => rows.splice(0, 1));
+    expect(verifyFlows(dropped).map((v) => v.check)).toContain("open-items");
+    const overpaid = mutate("payments", (rows) => (rows[0]!.amount = "99999999.00"));
+    expect(verifyFlows(overpaid).map((v) => v.check)).toContain("overpaid");
+    const dangling = mutate("document_references", (rows) => (rows[0]!.to_document_id = "NOPE"));
+    expect(verifyFlows(dangling).map((v) => v.check)).toContain("ref-flow");
+    const elim = mutate("consolidated_trial_balance", (rows) => {
+      const r = rows.find((x) => x.account_number === "1150")!;
+      r.debit_balance = "1.00";
+    });
+    expect(verifyFlows(elim).map((v) => v.check)).toContain("elimination");
   });
 });
