@@ -5,7 +5,7 @@ import type { Diagnostic } from "../compiler/diagnostics.ts";
 import { findProjectRoot, fsHost, projectPath } from "../compiler/project.ts";
 import type { Plan } from "../specs/plan.ts";
 import { displayPath, readInput } from "./files.ts";
-import type { Io } from "./io.ts";
+import { usageError, type Io } from "./io.ts";
 import { renderDiagnostics } from "./render-diagnostics.ts";
 
 export interface CompiledSource {
@@ -19,18 +19,26 @@ export interface CompiledSource {
 }
 
 /** Compiles a .synth file named on the command line (relative to io.cwd). */
-export async function compileFile(io: Io, file: string): Promise<CompiledSource> {
+export async function compileFile(io: Io, file: string, scale?: number): Promise<CompiledSource> {
   const text = readInput(io.cwd, file);
   const absolute = resolve(io.cwd, file);
   const root = findProjectRoot(dirname(absolute));
-  return compileIn(root, projectPath(root, absolute), text);
+  return compileIn(root, projectPath(root, absolute), text, scale);
+}
+
+/** `--scale F`: a positive factor for every volume (0.01 = 1% of the scenario). */
+export function scaleOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0) || n > 1000) throw usageError(`--scale must be a number above 0 (0.01 is 1% of the volume), got "${text}"`);
+  return n;
 }
 
 /** Compiles a project-relative source under `root` whose text is already read. */
-export async function compileIn(root: string, path: string, text: string): Promise<CompiledSource> {
+export async function compileIn(root: string, path: string, text: string, scale?: number): Promise<CompiledSource> {
   // loaded on demand: help, version and usage errors never pay for the compiler
   const { compile } = await import("../compiler/compile.ts");
-  const result = compile(text, { path, host: fsHost(root) });
+  const result = compile(text, { path, host: fsHost(root), scale });
   return { root, path, ...result };
 }
 

@@ -8,6 +8,7 @@ import { resolveModel } from "./model.ts";
 import { runChecks } from "./checks.ts";
 import { buildPlan } from "./plan-builder.ts";
 import { decidePhases } from "./phase-order.ts";
+import { scaleModel } from "./scale.ts";
 import type { Plan } from "../specs/plan.ts";
 
 export interface CompileOptions {
@@ -15,6 +16,8 @@ export interface CompileOptions {
   path?: string;
   /** Reads imported files (project-relative paths). Default: imports cannot be resolved. */
   host?: SourceHost;
+  /** Multiplies every volume and count (a preview or CI run at a fraction of the size); default 1. */
+  scale?: number;
 }
 
 export interface CompileResult {
@@ -37,6 +40,8 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
   const model = resolveModel(converted, diags, path);
   let plan: Plan | undefined;
   if (model) {
+    scaleModel(model, options.scale ?? 1);
+    model.volumeScale = options.scale ?? 1;
     runChecks(model, diags);
     const phases = decidePhases(model, diags);
     if (phases && !diags.hasErrors) plan = buildPlan(model, phases, loaded.sources, diags);

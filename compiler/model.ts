@@ -18,6 +18,8 @@ export interface Model {
   params: PhaseParams;
   /** The root file, for diagnostics without a better place. */
   rootFile: string;
+  /** The --scale factor volumes were multiplied by (1: as written). */
+  volumeScale?: number;
 }
 
 export function resolveModel(converted: Converted, diags: DiagnosticBag, rootFile = "main.synth"): Model | undefined {

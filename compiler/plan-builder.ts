@@ -57,6 +57,7 @@ function buildDraft(m: Model, sources: SourceFile[]): Draft {
       fiscalYearStartMonth: FISCAL_START_MONTH[s.fiscal_year],
       groupCurrency: s.group_currency,
       presentationCurrency: s.presentation_currency ?? s.group_currency,
+      volumeScale: m.volumeScale === undefined || m.volumeScale === 1 ? undefined : m.volumeScale,
     },
     sources: ordered,
     sourceHash: sha256(ordered.map((x) => `${x.path}\n${x.sha256}\n`).join("")),

@@ -103,6 +103,8 @@ export const Plan = z.object({
     fiscalYearStartMonth: z.number().int().min(1).max(12),
     groupCurrency: Currency,
     presentationCurrency: Currency,
+    /** Volumes were multiplied by this (compile --scale); absent: as written. */
+    volumeScale: z.number().positive().max(1000).optional(),
   }),
   /** The root .synth and its imports, project-relative, with content hashes. */
   sources: z.array(z.object({ path: z.string(), sha256: Sha256 })),

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fsHost, findProjectRoot } from "../../compiler/project.ts";
 import type { Plan } from "../../specs/plan.ts";
 import { flag, stringOpt, type CommandContext, type CommandSpec } from "../command.ts";
-import { compileFile, compileIn, printDiagnostics, type CompiledSource } from "../compile-source.ts";
+import { compileFile, compileIn, printDiagnostics, scaleOption, type CompiledSource } from "../compile-source.ts";
 import { EXIT } from "../exit-codes.ts";
 import { displayPath, readInput, writeAtomic } from "../files.ts";
 import { CliError, usageError, type Io } from "../io.ts";
@@ -27,6 +27,7 @@ export const compileCommand: CommandSpec = {
     output: { type: "string", short: "o", value: "PLAN", description: "write the plan to PLAN instead of stdout" },
     format: { type: "string", choices: PLAN_FORMATS, description: "plan format on stdout (a PLAN file's follows its extension)" },
     check: { type: "boolean", description: "exit 0 if PLAN is up to date with its sources, 1 if it is stale" },
+    scale: { type: "string", value: "F", description: "multiply every volume and count by F (0.01: a 1% preview); recorded in the plan" },
   },
   examples: [
     { comment: "compile a scenario and commit the plan next to it", command: "compile scenarios/acme.synth -o scenarios/acme.plan.json" },
@@ -41,14 +42,15 @@ async function runCompile(ctx: CommandContext): Promise<number> {
   const file = ctx.positionals[0]!;
   const output = stringOpt(ctx, "output");
   const format = stringOpt(ctx, "format") as PlanFormat | undefined;
+  const scale = scaleOption(stringOpt(ctx, "scale"));
   if (flag(ctx, "check")) {
-    if (output !== undefined) return checkAgainst(ctx.io, file, fileFormat(output, format));
+    if (output !== undefined) return checkAgainst(ctx.io, file, fileFormat(output, format), scale);
     if (!isPlanFile(file)) throw usageError(`compile --check takes a plan file (.json, .yaml) or FILE -o PLAN, not ${file}`);
     return checkCommitted(ctx.io, fileFormat(file, format));
   }
   if (isPlanFile(file)) throw usageError(`compile takes a .synth file; to verify a plan run synth compile --check ${file}`);
   const target = output === undefined ? { file: undefined, format: format ?? "json" } : fileFormat(output, format);
-  return compileAndWrite(ctx.io, file, target);
+  return compileAndWrite(ctx.io, file, target, scale);
 }
 
 /** A plan file's format is its extension's, so --check can always read it back; --format may only agree. */
@@ -60,8 +62,8 @@ function fileFormat(file: string, format: PlanFormat | undefined): { file: strin
   return { file, format: byName };
 }
 
-async function compileAndWrite(io: Io, file: string, target: { file?: string; format: PlanFormat }): Promise<number> {
-  const compiled = await compileFile(io, file);
+async function compileAndWrite(io: Io, file: string, target: { file?: string; format: PlanFormat }, scale?: number): Promise<number> {
+  const compiled = await compileFile(io, file, scale);
   printDiagnostics(io, compiled);
   if (!compiled.plan) return EXIT.failed;
   const text = serializePlan(compiled.plan, target.format);
@@ -75,9 +77,9 @@ async function compileAndWrite(io: Io, file: string, target: { file?: string; fo
 }
 
 /** `compile FILE -o PLAN --check`: compile FILE and compare with PLAN without writing. */
-async function checkAgainst(io: Io, file: string, target: { file: string; format: PlanFormat }): Promise<number> {
+async function checkAgainst(io: Io, file: string, target: { file: string; format: PlanFormat }, scale?: number): Promise<number> {
   const planFile = target.file;
-  const compiled = await compileFile(io, file);
+  const compiled = await compileFile(io, file, scale);
   printDiagnostics(io, compiled);
   if (!compiled.plan) return EXIT.failed;
   const text = readInput(io.cwd, planFile);
@@ -96,7 +98,8 @@ async function checkCommitted(io: Io, plan: { file: string; format: PlanFormat }
   const shown = displayPath(io.cwd, join(root, source));
   const sourceText = fsHost(root).readFile(source);
   if (sourceText === undefined) throw new CliError(`cannot read ${shown}: no such file (the source of ${planFile})`, EXIT.noInput);
-  const compiled = await compileIn(root, source, sourceText);
+  // A plan compiled with --scale is checked at the same scale.
+  const compiled = await compileIn(root, source, sourceText, committed.scenario.volumeScale);
   printDiagnostics(io, compiled);
   if (!compiled.plan) throw new CliError(`cannot check ${planFile}: ${shown} has errors`, EXIT.failed);
   return compare(io, { planFile, text, committed, compiled, format: plan.format });

@@ -2,7 +2,7 @@
 // into an output directory, with progress, pause / resume, clean interrupts and --resume.
 import { isAbsolute, resolve } from "node:path";
 import { flag, stringOpt, type CommandContext, type CommandSpec } from "../command.ts";
-import { compileFile, printDiagnostics } from "../compile-source.ts";
+import { compileFile, printDiagnostics, scaleOption } from "../compile-source.ts";
 import { EXIT } from "../exit-codes.ts";
 import { readInput } from "../files.ts";
 import { isPlanFile, parsePlan } from "../plan-file.ts";
@@ -37,6 +37,7 @@ export const runCommand: CommandSpec = {
     "batch-size": { type: "string", value: "N", description: "blocks per dispatch batch (default: sized for memory)" },
     progress: { type: "string", choices: ["auto", "bar", "plain", "json", "none"], description: "progress display (default: a bar on a terminal, plain lines otherwise)" },
     quiet: { type: "boolean", short: "q", description: "no progress output (same as --progress none)" },
+    scale: { type: "string", value: "F", description: "run a .synth at F times its volume (0.01: a 1% preview)" },
   },
   examples: [
     { comment: "generate the quickstart scenario", command: "run examples/quickstart.synth --out out/quickstart" },
@@ -97,7 +98,9 @@ function formats(text: string): RowFormat[] {
 
 async function loadPlan(ctx: CommandContext, file: string): Promise<Plan | undefined> {
   if (isPlanFile(file)) return parsePlan(readInput(ctx.io.cwd, file), file);
-  const compiled = await compileFile(ctx.io, file);
+  const scale = scaleOption(stringOpt(ctx, "scale"));
+  if (scale !== undefined && isPlanFile(file)) throw usageError("--scale applies to a .synth; a plan keeps the scale it was compiled with");
+  const compiled = await compileFile(ctx.io, file, scale);
   printDiagnostics(ctx.io, compiled);
   return compiled.plan;
 }
