@@ -32,6 +32,7 @@ export interface BlockResult {
 class NullWriter implements RowWriter {
   rows = 0;
   id(): void {}
+  padded(): void {}
   text(): void {}
   int(): void {}
   money(): void {}

@@ -106,6 +106,15 @@ export class WorkerPool {
     this.queue.length = 0;
   }
 
+  private recycleNext = 0;
+
+  /** Sends written chunk buffers back to a worker for reuse (round robin: they are interchangeable). */
+  recycle(buffers: ArrayBuffer[]): void {
+    if (buffers.length === 0 || this.workers.length === 0) return;
+    const w = this.workers[this.recycleNext++ % this.workers.length]!;
+    w.postMessage({ type: "recycle", buffers } satisfies ToWorker, buffers);
+  }
+
   async stop(): Promise<void> {
     for (const w of this.workers) w.terminate();
     this.workers.length = 0;

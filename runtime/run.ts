@@ -9,6 +9,7 @@ import { ChunkCollector, runBlock, type RowFormat } from "./block-runner.ts";
 import { RunControl } from "./control.ts";
 import { ConfigurationError, GenerationError, Interrupted, RunError } from "./errors.ts";
 import type { BlockResult } from "./block-runner.ts";
+import { ByteBuffer } from "./writers.ts";
 import { emptyState, foldTotals, type RunState } from "./ledger.ts";
 import { MemoryGovernor, type RssReader } from "./memory.ts";
 import { WorkerPool } from "./pool.ts";
@@ -225,6 +226,7 @@ class Orchestrator {
       sink: this.store.sink,
       onBlock: (r: BlockResult) => {
         if (r.totals) foldTotals(this.state, r.totals);
+        this.recycle(r);
         this.tracker.add(r.units);
         this.emit();
       },
@@ -232,6 +234,13 @@ class Orchestrator {
       checkpointEvery: this.opts.checkpointEveryMs ?? 5000,
       now: () => performance.now(),
     };
+  }
+
+  /** The sink has copied the chunk's bytes: give the memory back to whoever generates. */
+  private recycle(r: BlockResult): void {
+    const buffers = r.chunks.flatMap((c) => (c.bytes ? [c.bytes.buffer as ArrayBuffer] : []));
+    if (this.pool) this.pool.recycle(buffers);
+    else for (const b of buffers) ByteBuffer.recycle(b);
   }
 
   private async runner(): Promise<BatchRunner> {

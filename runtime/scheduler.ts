@@ -17,7 +17,7 @@ export interface PhaseHooks {
   control: RunControl;
   governor: MemoryGovernor;
   sink: Sink;
-  /** Called for every written block, in block order (fold totals, count progress). */
+  /** Called for every written block, in block order (fold totals, count progress, recycle buffers). */
   onBlock(result: BlockResult): void;
   /** Called after a flush at most every `checkpointEvery` ms with the blocks written so far. */
   checkpoint(completedBlocks: number): void;

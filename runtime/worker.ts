@@ -6,12 +6,14 @@ import { buildContext, type RunContext } from "./context.ts";
 import { runBlock, type BlockResult, type RowFormat } from "./block-runner.ts";
 import { blockPhase } from "./phases.ts";
 import { transferables } from "./totals.ts";
+import { ByteBuffer } from "./writers.ts";
 
 declare const self: Worker;
 
 export type ToWorker =
   | { type: "init"; plan: unknown; formats: RowFormat[]; tables: string[] | null }
-  | { type: "batch"; id: number; phase: string; from: number; to: number };
+  | { type: "batch"; id: number; phase: string; from: number; to: number }
+  | { type: "recycle"; buffers: ArrayBuffer[] };
 
 export type FromWorker =
   | { type: "ready" }
@@ -30,6 +32,10 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     const set = msg.tables ? new Set(msg.tables) : null;
     keep = set ? (t) => set.has(t) : () => true;
     self.postMessage({ type: "ready" } satisfies FromWorker);
+    return;
+  }
+  if (msg.type === "recycle") {
+    for (const b of msg.buffers) ByteBuffer.recycle(b);
     return;
   }
   try {

@@ -26,6 +26,8 @@ export interface DocHeader {
   fx?: { currency: string; digits: number; rate: string };
   sourceId?: string;
   sourceType?: string;
+  /** When set, documentId is a prefix and the id is prefix + this number padded to 9 digits. */
+  documentSeq?: number;
 }
 
 /**
@@ -47,7 +49,8 @@ export function writeDocument(w: RowWriter, h: DocHeader, lines: Lines, totals: 
     totals[a.index * 2] = totals[a.index * 2]! + d;
     totals[a.index * 2 + 1] = totals[a.index * 2 + 1]! + k;
     w.id(c.code);
-    w.id(h.documentId);
+    if (h.documentSeq === undefined) w.id(h.documentId);
+    else w.padded(h.documentId, h.documentSeq, 9);
     w.int(i + 1);
     w.date(h.postingDate);
     w.date(h.documentDate);
@@ -86,7 +89,7 @@ export function writeDocument(w: RowWriter, h: DocHeader, lines: Lines, totals: 
     }
     w.end();
   }
-  if (dr !== cr) throw new Error(`internal: document ${h.documentId} does not balance (${dr} != ${cr})`);
+  if (dr !== cr) throw new Error(`internal: document ${h.documentId}${h.documentSeq ?? ""} does not balance (${dr} != ${cr})`);
 }
 
 const SOURCES = ["manual", "automated", "recurring"] as const;
@@ -104,6 +107,8 @@ interface Segment {
   ccIds: string[];
   /** Document numbers of this company before the segment. */
   docOffset: number;
+  /** "JE-<company>-": document ids are this prefix and a padded number. */
+  jePrefix: string;
 }
 
 class TransactionsModel {
@@ -143,6 +148,7 @@ class TransactionsModel {
       costCenters: Math.max(1, md.cost_centers),
       ccIds: Array.from({ length: Math.max(1, md.cost_centers) }, (_, i) => costCenterId(company.code, i)),
       docOffset: docOffset(this.phase, ref.segment),
+      jePrefix: `JE-${company.code}-`,
     };
   }
 }
@@ -197,7 +203,8 @@ export function standaloneBlock(cx: RunContext, phase: PlanPhase, ref: BlockRef,
     template.build(env, lines, n, total);
     writeDocument(w, {
       company: seg.company,
-      documentId: documentNumber("JE", code, seg.docOffset + ref.offset + i + 1),
+      documentId: seg.jePrefix,
+      documentSeq: seg.docOffset + ref.offset + i + 1,
       postingDate: seg.dates[day]!,
       documentDate: lag === 0 || day - lag < 0 ? seg.dates[day]! : seg.dates[day - lag]!,
       period: seg.period,

@@ -1,0 +1,173 @@
+// Columnar rows: a block's rows kept per column in compact arrays. Workers send them to the
+// main thread (typed arrays transferred, not copied), where the Parquet and SQLite sinks encode
+// them; the logical values are exactly those of the CSV and NDJSON writers.
+import type { ColumnKind, TableSpec } from "../specs/records/table.ts";
+import { formatMinor, type RowWriter } from "./writers.ts";
+
+/** One column of a run of rows. Which fields are set follows the column's kind. */
+export interface ColumnBuffer {
+  /** int: the value; money: minor units; date: days since 1970-01-01; bool: 0 or 1. */
+  num?: Float64Array;
+  /** money: each value's minor digits (a table can mix JPY 0 and USD 2). */
+  digits?: Uint8Array;
+  /** id, text, decimal: the value, null when absent. */
+  str?: (string | null)[];
+  /** Numeric kinds of optional columns: 1 where the value is absent. */
+  nulls?: Uint8Array;
+}
+
+/** Kinds kept as strings: identifiers, free text and exact decimals (rates, quantities). */
+export function isTextKind(kind: ColumnKind): boolean {
+  return kind === "id" || kind === "text" || kind === "decimal";
+}
+
+/** Empty buffers for a spec's columns, sized for `capacity` rows. */
+export function allocColumns(spec: TableSpec, capacity: number): ColumnBuffer[] {
+  return spec.columns.map((c) => {
+    if (isTextKind(c.kind)) return { str: [] };
+    const b: ColumnBuffer = { num: new Float64Array(capacity) };
+    if (c.kind === "money") b.digits = new Uint8Array(capacity);
+    if (c.optional) b.nulls = new Uint8Array(capacity);
+    return b;
+  });
+}
+
+/** The same buffers, regrown to `capacity` rows, keeping the first `rows`. */
+function regrow(cols: ColumnBuffer[], rows: number, capacity: number): void {
+  for (const c of cols) {
+    if (c.num) c.num = grown(c.num, new Float64Array(capacity), rows);
+    if (c.digits) c.digits = grown(c.digits, new Uint8Array(capacity), rows);
+    if (c.nulls) c.nulls = grown(c.nulls, new Uint8Array(capacity), rows);
+  }
+}
+
+function grown<T extends Float64Array | Uint8Array>(old: T, next: T, rows: number): T {
+  next.set(old.subarray(0, rows) as never);
+  return next;
+}
+
+/** Views of the first `rows` rows (no copy: the buffers are handed over). */
+export function sliceColumns(cols: ColumnBuffer[], rows: number): ColumnBuffer[] {
+  return cols.map((c) => ({
+    num: c.num?.subarray(0, rows),
+    digits: c.digits?.subarray(0, rows),
+    str: c.str,
+    nulls: c.nulls?.subarray(0, rows),
+  }));
+}
+
+/** The ArrayBuffers behind the columns, to transfer between threads. */
+export function columnTransferables(cols: ColumnBuffer[], into: Set<ArrayBuffer>): void {
+  for (const c of cols) for (const a of [c.num, c.digits, c.nulls]) if (a) into.add(a.buffer as ArrayBuffer);
+}
+
+/** "2024-11-05" -> days since 1970-01-01, without a Date (civil-from-days, proleptic Gregorian). */
+export function daysFromIso(s: string): number {
+  const y0 = digits(s, 0, 4);
+  const m = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function digits(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return v;
+}
+
+/** Days since 1970-01-01 -> "2024-11-05". */
+export function isoFromDays(days: number): string {
+  return new Date(days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** "-1234.50" -> minor units and digits. */
+export function parseDecimalMinor(v: string): { minor: number; digits: number } {
+  const dot = v.indexOf(".");
+  if (dot < 0) return { minor: Number(v), digits: 0 };
+  return { minor: Number(v.slice(0, dot) + v.slice(dot + 1)), digits: v.length - dot - 1 };
+}
+
+/**
+ * A RowWriter that fills column buffers. The column's kind decides how a value is kept, so a
+ * generator that writes a money column with decimal() still gets an exact money value.
+ */
+export class ColumnarWriter implements RowWriter {
+  rows = 0;
+  private col = 0;
+  private capacity: number;
+  private readonly cols: ColumnBuffer[];
+  private readonly kinds: ColumnKind[];
+
+  constructor(readonly spec: TableSpec, capacity = 256) {
+    this.capacity = capacity;
+    this.cols = allocColumns(spec, capacity);
+    this.kinds = spec.columns.map((c) => c.kind);
+  }
+
+  id(v: string): void {
+    this.string(v);
+  }
+  text(v: string): void {
+    this.string(v);
+  }
+  decimal(v: string): void {
+    if (this.kinds[this.col] !== "money") return this.string(v);
+    const { minor, digits } = parseDecimalMinor(v);
+    this.money(minor, digits);
+  }
+  int(v: number): void {
+    const c = this.cols[this.col++]!;
+    if (c.num) c.num[this.rows] = v;
+    else c.str![this.rows] = String(v);
+  }
+  money(minor: number, digits: number): void {
+    const c = this.cols[this.col++]!;
+    if (c.digits) {
+      c.num![this.rows] = minor;
+      c.digits[this.rows] = digits;
+    } else if (c.num) c.num[this.rows] = minor;
+    else c.str![this.rows] = formatMinor(minor, digits);
+  }
+  date(v: string): void {
+    if (this.kinds[this.col] === "date") this.cols[this.col++]!.num![this.rows] = daysFromIso(v);
+    else this.string(v);
+  }
+  bool(v: boolean): void {
+    const c = this.cols[this.col++]!;
+    if (c.num) c.num[this.rows] = v ? 1 : 0;
+    else c.str![this.rows] = v ? "true" : "false";
+  }
+  empty(): void {
+    const c = this.cols[this.col++]!;
+    if (c.str) c.str[this.rows] = null;
+    else if (c.nulls) c.nulls[this.rows] = 1;
+    else throw new Error(`internal: ${this.spec.name}.${this.spec.columns[this.col - 1]!.name} is not optional`);
+  }
+  end(): void {
+    this.col = 0;
+    if (++this.rows === this.capacity) regrow(this.cols, this.rows, (this.capacity *= 2));
+  }
+
+  /** A string for a numeric column (a generator writing a date or number as an id). */
+  private string(v: string): void {
+    const kind = this.kinds[this.col]!;
+    const c = this.cols[this.col++]!;
+    if (c.str) c.str[this.rows] = v;
+    else if (kind === "date") c.num![this.rows] = daysFromIso(v);
+    else if (kind === "bool") c.num![this.rows] = v === "true" ? 1 : 0;
+    else if (kind === "money") {
+      this.col--;
+      this.decimal(v);
+    } else c.num![this.rows] = Number(v);
+  }
+
+  /** The rows written, as exactly sized views (hand them over; the writer is done). */
+  take(): ColumnBuffer[] {
+    return sliceColumns(this.cols, this.rows);
+  }
+}
