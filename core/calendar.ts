@@ -36,9 +36,17 @@ export function parseIso(text: string): number {
 
 const pad2 = (n: number) => (n < 10 ? "0" + n : String(n));
 
+const isoCache = new Map<number, string>();
+
+/** YYYY-MM-DD of a day (cached: generators format the same few thousand days millions of times). */
 export function formatIso(days: number): string {
-  const { y, m, d } = civilFromDays(days);
-  return `${y}-${pad2(m)}-${pad2(d)}`;
+  let s = isoCache.get(days);
+  if (s === undefined) {
+    const { y, m, d } = civilFromDays(days);
+    s = `${y}-${pad2(m)}-${pad2(d)}`;
+    if (isoCache.size < 200_000) isoCache.set(days, s);
+  }
+  return s;
 }
 
 export function daysInMonth(y: number, m: number): number {

@@ -10,10 +10,26 @@ export interface ColumnBuffer {
   num?: Float64Array;
   /** money: each value's minor digits (a table can mix JPY 0 and USD 2). */
   digits?: Uint8Array;
-  /** id, text, decimal: the value, null when absent. */
-  str?: (string | null)[];
   /** Numeric kinds of optional columns: 1 where the value is absent. */
   nulls?: Uint8Array;
+  /** id, text, decimal: each row's index into the column's distinct strings, -1 when absent. */
+  codes?: Int32Array;
+  /**
+   * The distinct strings, concatenated, with their lengths: one string crosses threads far
+   * faster than an array of them (structured clone costs about 1 us per array element).
+   */
+  dict?: { text: string; lens: Uint32Array };
+  /** `dict` split back into strings (cached per chunk on the main thread). */
+  decoded?: string[];
+}
+
+/** A text column's distinct strings, in code order. */
+export function dictionary(b: ColumnBuffer): string[] {
+  if (b.decoded) return b.decoded;
+  const { text, lens } = b.dict!;
+  const out = new Array<string>(lens.length);
+  for (let i = 0, at = 0; i < lens.length; at += lens[i++]!) out[i] = text.slice(at, at + lens[i]!);
+  return (b.decoded = out);
 }
 
 /** Kinds kept as strings: identifiers, free text and exact decimals (rates, quantities). */
@@ -24,7 +40,7 @@ export function isTextKind(kind: ColumnKind): boolean {
 /** Empty buffers for a spec's columns, sized for `capacity` rows. */
 export function allocColumns(spec: TableSpec, capacity: number): ColumnBuffer[] {
   return spec.columns.map((c) => {
-    if (isTextKind(c.kind)) return { str: [] };
+    if (isTextKind(c.kind)) return { codes: new Int32Array(capacity) };
     const b: ColumnBuffer = { num: new Float64Array(capacity) };
     if (c.kind === "money") b.digits = new Uint8Array(capacity);
     if (c.optional) b.nulls = new Uint8Array(capacity);
@@ -33,32 +49,23 @@ export function allocColumns(spec: TableSpec, capacity: number): ColumnBuffer[] 
 }
 
 /** The same buffers, regrown to `capacity` rows, keeping the first `rows`. */
-function regrow(cols: ColumnBuffer[], rows: number, capacity: number): void {
+export function regrow(cols: ColumnBuffer[], rows: number, capacity: number): void {
   for (const c of cols) {
+    if (c.codes) c.codes = grown(c.codes, new Int32Array(capacity), rows);
     if (c.num) c.num = grown(c.num, new Float64Array(capacity), rows);
     if (c.digits) c.digits = grown(c.digits, new Uint8Array(capacity), rows);
     if (c.nulls) c.nulls = grown(c.nulls, new Uint8Array(capacity), rows);
   }
 }
 
-function grown<T extends Float64Array | Uint8Array>(old: T, next: T, rows: number): T {
+function grown<T extends Float64Array | Uint8Array | Int32Array>(old: T, next: T, rows: number): T {
   next.set(old.subarray(0, rows) as never);
   return next;
 }
 
-/** Views of the first `rows` rows (no copy: the buffers are handed over). */
-export function sliceColumns(cols: ColumnBuffer[], rows: number): ColumnBuffer[] {
-  return cols.map((c) => ({
-    num: c.num?.subarray(0, rows),
-    digits: c.digits?.subarray(0, rows),
-    str: c.str,
-    nulls: c.nulls?.subarray(0, rows),
-  }));
-}
-
 /** The ArrayBuffers behind the columns, to transfer between threads. */
 export function columnTransferables(cols: ColumnBuffer[], into: Set<ArrayBuffer>): void {
-  for (const c of cols) for (const a of [c.num, c.digits, c.nulls]) if (a) into.add(a.buffer as ArrayBuffer);
+  for (const c of cols) for (const a of [c.num, c.digits, c.nulls, c.codes, c.dict?.lens]) if (a) into.add(a.buffer as ArrayBuffer);
 }
 
 /** "2024-11-05" -> days since 1970-01-01, without a Date (civil-from-days, proleptic Gregorian). */
@@ -102,15 +109,21 @@ export class ColumnarWriter implements RowWriter {
   private capacity: number;
   private readonly cols: ColumnBuffer[];
   private readonly kinds: ColumnKind[];
+  /** Per text column: its distinct strings -> code (interning keeps chunks small and fast to send). */
+  private readonly codes: (Map<string, number> | undefined)[];
 
   constructor(readonly spec: TableSpec, capacity = 256) {
     this.capacity = capacity;
     this.cols = allocColumns(spec, capacity);
     this.kinds = spec.columns.map((c) => c.kind);
+    this.codes = spec.columns.map((c) => (isTextKind(c.kind) ? new Map() : undefined));
   }
 
   id(v: string): void {
     this.string(v);
+  }
+  padded(prefix: string, n: number, width: number): void {
+    this.string(prefix + String(n).padStart(width, "0"));
   }
   text(v: string): void {
     this.string(v);
@@ -121,30 +134,27 @@ export class ColumnarWriter implements RowWriter {
     this.money(minor, digits);
   }
   int(v: number): void {
-    const c = this.cols[this.col++]!;
-    if (c.num) c.num[this.rows] = v;
-    else c.str![this.rows] = String(v);
+    if (!this.cols[this.col]!.num) return this.string(String(v));
+    this.cols[this.col++]!.num![this.rows] = v;
   }
   money(minor: number, digits: number): void {
-    const c = this.cols[this.col++]!;
-    if (c.digits) {
-      c.num![this.rows] = minor;
-      c.digits[this.rows] = digits;
-    } else if (c.num) c.num[this.rows] = minor;
-    else c.str![this.rows] = formatMinor(minor, digits);
+    const c = this.cols[this.col]!;
+    if (!c.num) return this.string(formatMinor(minor, digits));
+    this.col++;
+    c.num[this.rows] = minor;
+    if (c.digits) c.digits[this.rows] = digits;
   }
   date(v: string): void {
     if (this.kinds[this.col] === "date") this.cols[this.col++]!.num![this.rows] = daysFromIso(v);
     else this.string(v);
   }
   bool(v: boolean): void {
-    const c = this.cols[this.col++]!;
-    if (c.num) c.num[this.rows] = v ? 1 : 0;
-    else c.str![this.rows] = v ? "true" : "false";
+    if (!this.cols[this.col]!.num) return this.string(v ? "true" : "false");
+    this.cols[this.col++]!.num![this.rows] = v ? 1 : 0;
   }
   empty(): void {
     const c = this.cols[this.col++]!;
-    if (c.str) c.str[this.rows] = null;
+    if (c.codes) c.codes[this.rows] = -1;
     else if (c.nulls) c.nulls[this.rows] = 1;
     else throw new Error(`internal: ${this.spec.name}.${this.spec.columns[this.col - 1]!.name} is not optional`);
   }
@@ -153,12 +163,16 @@ export class ColumnarWriter implements RowWriter {
     if (++this.rows === this.capacity) regrow(this.cols, this.rows, (this.capacity *= 2));
   }
 
-  /** A string for a numeric column (a generator writing a date or number as an id). */
+  /** A string value: interned in a text column, converted for a numeric one (a date as an id). */
   private string(v: string): void {
     const kind = this.kinds[this.col]!;
+    const codes = this.codes[this.col];
     const c = this.cols[this.col++]!;
-    if (c.str) c.str[this.rows] = v;
-    else if (kind === "date") c.num![this.rows] = daysFromIso(v);
+    if (codes) {
+      let code = codes.get(v);
+      if (code === undefined) codes.set(v, (code = codes.size));
+      c.codes![this.rows] = code;
+    } else if (kind === "date") c.num![this.rows] = daysFromIso(v);
     else if (kind === "bool") c.num![this.rows] = v === "true" ? 1 : 0;
     else if (kind === "money") {
       this.col--;
@@ -168,6 +182,11 @@ export class ColumnarWriter implements RowWriter {
 
   /** The rows written, as exactly sized views (hand them over; the writer is done). */
   take(): ColumnBuffer[] {
-    return sliceColumns(this.cols, this.rows);
+    const n = this.rows;
+    return this.cols.map((c, i) => {
+      const codes = this.codes[i];
+      const dict = codes && { text: [...codes.keys()].join(""), lens: Uint32Array.from(codes.keys(), (k) => k.length) };
+      return { num: c.num?.subarray(0, n), digits: c.digits?.subarray(0, n), nulls: c.nulls?.subarray(0, n), codes: c.codes?.subarray(0, n), dict };
+    });
   }
 }

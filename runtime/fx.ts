@@ -64,9 +64,18 @@ export class FxTable {
   }
 
   /** Published rate: units of `to` per unit of `from` on a day. */
+  private readonly cross = new Map<string, Float64Array>();
+
   rate(from: string, to: string, day: number): number {
     if (from === to) return 1;
-    return roundSignificant(this.toGroup(from, day) / this.toGroup(to, day));
+    const key = from + to;
+    let days = this.cross.get(key);
+    // Published cross rates are cached per pair and day: rounding through toPrecision is slow.
+    if (!days) this.cross.set(key, (days = new Float64Array(this.lastDay - this.firstDay + 1).fill(NaN)));
+    const i = Math.min(Math.max(day - this.firstDay, 0), days.length - 1);
+    let r = days[i]!;
+    if (Number.isNaN(r)) r = days[i] = roundSignificant(this.toGroup(from, day) / this.toGroup(to, day));
+    return r;
   }
 
   /** Mean of the daily published rates over [first, last]. */

@@ -118,3 +118,18 @@ export function stateFromJSON(cx: RunContext, json: unknown): RunState {
   for (const [k, a] of j.stock) s.stock.byMaterial.set(k, Float64Array.from(a));
   return s;
 }
+
+/** Adds one state into another (shard totals into the merge's state). */
+export function addState(into: RunState, from: RunState): void {
+  into.ledger.cells.forEach((byPeriod, ci) =>
+    byPeriod.forEach((cell, pi) => {
+      const other = from.ledger.cell(ci, pi);
+      for (let i = 0; i < cell.length; i++) if (other[i] !== 0) cell[i] = cell[i]! + other[i]!;
+    }),
+  );
+  for (let i = 0; i < into.sub.data.length; i++) into.sub.data[i] = into.sub.data[i]! + from.sub.data[i]!;
+  for (const [key, deltas] of from.stock.byMaterial) {
+    const [c, m] = key.split(":").map(Number) as [number, number];
+    for (let p = 0; p < into.stock.periods; p++) into.stock.add(c, p, m, deltas[p * 2]!, deltas[p * 2 + 1]!);
+  }
+}

@@ -28,6 +28,8 @@ export class MemoryGovernor {
   peakRss = 0;
   peakMainHeap = 0;
   private dispatchStopped = false;
+  /** Largest encoded block seen so far, in bytes (batches are sized by bytes, not only blocks). */
+  private blockBytes = 0;
 
   constructor(
     readonly limits: MemoryLimits,
@@ -39,6 +41,31 @@ export class MemoryGovernor {
   ) {
     this.batchBlocks = fixedBatch ? maxBatch : 1;
     this.inFlight = maxInFlight;
+  }
+
+  /** A new block phase: its blocks may be of another size, so sizing starts over from one block. */
+  startPhase(): void {
+    this.blockBytes = 0;
+    if (!this.fixedBatch) this.batchBlocks = 1;
+  }
+
+  /** Records a written block's size; the in-flight byte budget then caps the batch size. */
+  observeBlock(bytes: number): void {
+    if (bytes > this.blockBytes) this.blockBytes = bytes;
+  }
+
+  /**
+   * Bytes of encoded rows allowed in flight: 1/16 of the soft limit, between 8 and 32 MiB. What
+   * a run holds then depends on workers and batch size, never on the total volume.
+   */
+  private get budget(): number {
+    return Math.min(32 * 2 ** 20, Math.max(8 * 2 ** 20, this.limits.soft / 16));
+  }
+
+  /** The largest batch the byte budget allows with the work currently in flight. */
+  private get byteCap(): number {
+    if (this.blockBytes === 0) return this.maxBatch;
+    return Math.max(1, Math.min(this.maxBatch, Math.floor(this.budget / (this.blockBytes * this.maxInFlight))));
   }
 
   rss(): number {
@@ -68,8 +95,11 @@ export class MemoryGovernor {
       this.batchBlocks = Math.max(1, this.batchBlocks >> 1);
       this.inFlight = Math.max(1, this.inFlight - 1);
       this.note(phase, blocksDone, rss, "shrink");
-    } else if (rss < soft * 0.7 && (this.batchBlocks < this.maxBatch || this.inFlight < this.maxInFlight) && !this.fixedBatch) {
-      this.batchBlocks = Math.min(this.maxBatch, this.batchBlocks * 2);
+    } else if (this.batchBlocks > this.byteCap && !this.fixedBatch) {
+      this.batchBlocks = this.byteCap;
+      this.note(phase, blocksDone, rss, "shrink");
+    } else if (rss < soft * 0.7 && (this.batchBlocks < this.byteCap || this.inFlight < this.maxInFlight) && !this.fixedBatch) {
+      this.batchBlocks = Math.min(this.byteCap, this.batchBlocks * 2);
       this.inFlight = Math.min(this.maxInFlight, this.inFlight + 1);
       this.note(phase, blocksDone, rss, "grow");
     }

@@ -19,6 +19,7 @@ import { PHASE_IMPLS, blockPhase } from "./phases.ts";
 import { MemorySink, type FileState, type Sink } from "./sinks.ts";
 import { DirStore, type Store, NoStore } from "./store.ts";
 import { installSignals } from "./signals.ts";
+import { isBlockPhase, ShardStore, sliceOf, type ShardSpec } from "./shard.ts";
 import { buildReport, type RunReport } from "./report.ts";
 
 export interface RunOptions {
@@ -41,6 +42,8 @@ export interface RunOptions {
   signals?: boolean;
   checkpointEveryMs?: number;
   readRss?: RssReader;
+  /** Run only this slice of every block phase, writing parts for `synth merge`. */
+  shard?: ShardSpec;
 }
 
 export interface RunResult {
@@ -51,7 +54,7 @@ export interface RunResult {
   tables?: Map<string, Record<string, unknown>[]>;
 }
 
-const DATA_FORMATS: readonly string[] = ["csv", "ndjson"];
+const DATA_FORMATS: readonly string[] = ["csv", "ndjson", "parquet", "sqlite"];
 
 export class SynthRun {
   readonly control = new RunControl();
@@ -91,8 +94,13 @@ function resolveFormats(plan: Plan, opts: RunOptions): RowFormat[] {
   return [...new Set(formats)] as RowFormat[];
 }
 
+/** Below this much block work, `auto` runs inline: starting workers would take longer than the work. */
+const INLINE_UNITS = 20_000;
+
 function resolveWorkers(plan: Plan, opts: RunOptions): number {
-  const w = opts.workers ?? (plan.runtime.workers === "auto" ? navigator.hardwareConcurrency : plan.runtime.workers);
+  const blockUnits = plan.phases.reduce((s, p) => s + (p.status === "run" && PHASE_IMPLS[p.id]?.kind === "blocks" ? p.layout.total : 0), 0);
+  const auto = blockUnits < INLINE_UNITS ? 0 : navigator.hardwareConcurrency;
+  const w = opts.workers ?? (plan.runtime.workers === "auto" ? auto : plan.runtime.workers);
   if (!Number.isInteger(w) || w < 0 || w > 256) throw new ConfigurationError(`--workers must be a whole number from 0 to 256, got ${w}`);
   const maxBlocks = Math.max(1, ...plan.phases.map((p) => (p.status === "run" ? p.layout.blocks : 0)));
   return Math.min(w, maxBlocks);
@@ -101,9 +109,13 @@ function resolveWorkers(plan: Plan, opts: RunOptions): number {
 async function execute(rawPlan: unknown, opts: RunOptions, control: RunControl): Promise<RunResult> {
   const plan = checkPlan(rawPlan);
   const formats = resolveFormats(plan, opts);
+  if (opts.shard && formats.some((f) => f !== "csv" && f !== "ndjson")) {
+    throw new ConfigurationError("sharded runs write csv or ndjson parts", "shard with --format csv (or ndjson); convert after the merge");
+  }
   const workers = resolveWorkers(plan, opts);
   const memorySink = opts.memory ? new MemorySink() : undefined;
-  const store: Store = memorySink ? new NoStore(memorySink) : new DirStore(opts.out ?? plan.output.directory, plan, formats);
+  const out = opts.out ?? plan.output.directory;
+  const store: Store = memorySink ? new NoStore(memorySink) : opts.shard ? new ShardStore(out, plan, formats, opts.shard) : new DirStore(out, plan, formats);
   const view = opts.view ?? makeView(opts.progress ?? "auto");
   const o = new Orchestrator(plan, buildContext(plan), store, control, view, opts, workers);
   const uninstall = opts.signals ? installSignals(control, () => view.note("paused (SIGUSR1 again to resume)")) : () => {};
@@ -139,7 +151,7 @@ class Orchestrator {
     const soft = opts.memoryLimit ? Math.floor(hard * 0.6) : plan.runtime.memorySoft;
     const fixed = opts.batchSize ?? (plan.runtime.batchSize === "auto" ? undefined : plan.runtime.batchSize);
     this.governor = new MemoryGovernor({ soft, hard }, fixed ?? 16, Math.max(1, workers) * 2, opts.readRss, fixed !== undefined);
-    this.tracker = new ProgressTracker(plan.phases.reduce((s, p) => s + (p.status === "run" && PHASE_IMPLS[p.id] ? p.layout.total : 0), 0));
+    this.tracker = new ProgressTracker(plan.phases.reduce((s, p, i) => s + this.unitsOf(i), 0));
   }
 
   async run(): Promise<Omit<RunResult, "tables">> {
@@ -170,6 +182,16 @@ class Orchestrator {
     }
   }
 
+  /** Units of a phase this run does (a shard: its slice of block phases, no main phases). */
+  private unitsOf(i: number): number {
+    const p = this.plan.phases[i]!;
+    if (p.status !== "run" || !PHASE_IMPLS[p.id]) return 0;
+    if (!this.opts.shard) return p.layout.total;
+    if (!isBlockPhase(this.plan, i)) return 0;
+    const r = sliceOf(p.layout.blocks, this.opts.shard);
+    return unitsInFirstBlocks(p, r.to) - unitsInFirstBlocks(p, r.from);
+  }
+
   private unitsBefore(phaseIndex: number, blocks: number): number {
     let units = 0;
     this.plan.phases.forEach((p, i) => {
@@ -180,7 +202,21 @@ class Orchestrator {
     return units;
   }
 
+  /** A shard runs its slice of each block phase into its own parts; main phases wait for the merge. */
+  private async runShardPhase(index: number, store: ShardStore): Promise<void> {
+    const phase = this.plan.phases[index]!;
+    if (!isBlockPhase(this.plan, index)) return;
+    const range = sliceOf(phase.layout.blocks, store.shard);
+    store.startPhase(index, phase.id);
+    this.state = emptyState(this.cx);
+    this.tracker.enter(phase.id, phase.title, phase.layout.unit);
+    this.governor.startPhase();
+    const written = await runBlockPhase(phase, range.from, await this.runner(), this.hooks(index), range.to);
+    if (written >= range.to) await store.endPhase(index, phase.id, range, this.state);
+  }
+
   private async runPhase(index: number, fromBlock: number): Promise<void> {
+    if (this.store instanceof ShardStore) return this.runShardPhase(index, this.store);
     const phase = this.plan.phases[index]!;
     const impl = PHASE_IMPLS[phase.id];
     if (phase.status !== "run") {
@@ -204,6 +240,7 @@ class Orchestrator {
       this.emit();
       this.store.markPhase(phase.id, "complete", undefined, phase.layout.blocks);
     } else {
+      this.governor.startPhase();
       const written = await runBlockPhase(phase, fromBlock, await this.runner(), this.hooks(index));
       const complete = written >= phase.layout.blocks;
       this.store.markPhase(phase.id, complete ? "complete" : "partial", undefined, written);
@@ -226,6 +263,7 @@ class Orchestrator {
       sink: this.store.sink,
       onBlock: (r: BlockResult) => {
         if (r.totals) foldTotals(this.state, r.totals);
+        this.governor.observeBlock(r.chunks.reduce((s, c) => s + (c.bytes?.byteLength ?? 0), 0));
         this.recycle(r);
         this.tracker.add(r.units);
         this.emit();

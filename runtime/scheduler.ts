@@ -25,19 +25,21 @@ export interface PhaseHooks {
   now(): number;
 }
 
-/** Returns the number of blocks written (all of them unless a stop was requested). */
-export async function runBlockPhase(phase: PlanPhase, start: number, runner: BatchRunner, h: PhaseHooks): Promise<number> {
+/**
+ * Runs blocks [start, end) of a phase (end: all of them; a shard runs a slice). Returns the
+ * index after the last block written: `end` unless a stop was requested.
+ */
+export async function runBlockPhase(phase: PlanPhase, start: number, runner: BatchRunner, h: PhaseHooks, end = phase.layout.blocks): Promise<number> {
   const wake = new Signal();
   const unsubscribe = h.control.changed.on(() => wake.notify());
   try {
-    return await loop(phase, start, runner, h, wake);
+    return await loop(phase, start, end, runner, h, wake);
   } finally {
     unsubscribe();
   }
 }
 
-async function loop(phase: PlanPhase, start: number, runner: BatchRunner, h: PhaseHooks, wake: Signal): Promise<number> {
-  const total = phase.layout.blocks;
+async function loop(phase: PlanPhase, start: number, total: number, runner: BatchRunner, h: PhaseHooks, wake: Signal): Promise<number> {
   const done = new Map<number, { to: number; results: BlockResult[] }>();
   let next = start;
   let written = start;

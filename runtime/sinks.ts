@@ -5,8 +5,10 @@ import { join } from "node:path";
 import type { FileSink } from "bun";
 import type { Chunk, RowFormat } from "./block-runner.ts";
 import { CsvWriter } from "./writers.ts";
-import { outputError } from "./errors.ts";
+import { ConfigurationError, outputError } from "./errors.ts";
 import type { TableSpec } from "../specs/records/table.ts";
+import { EncoderPool, ParquetTable } from "./sinks-parquet.ts";
+import { SQLITE_FILE, SqliteOutput } from "./sinks-sqlite.ts";
 
 export interface FileState {
   path: string;
@@ -22,11 +24,16 @@ export interface Sink {
   write(chunk: Chunk): void;
   /** Makes everything written so far durable (files) and surfaces write errors. */
   flush(): Promise<void>;
+  /**
+   * Writes what can only be written once all rows are in (Parquet footers, SQLite indexes);
+   * called after the last flush and before files() when a run completes.
+   */
+  finish?(): Promise<void>;
   files(): FileState[];
   close(): Promise<void>;
 }
 
-const EXT: Record<string, string> = { csv: "csv", ndjson: "ndjson" };
+const EXT: Record<string, string> = { csv: "csv", ndjson: "ndjson", parquet: "parquet" };
 
 interface OpenFile {
   state: Omit<FileState, "sha256">;
@@ -38,11 +45,17 @@ export class DirSink implements Sink {
   private readonly open = new Map<string, OpenFile>();
   /** A write error seen asynchronously (an auto-flush); raised at the next write or flush. */
   private failure: Error | undefined;
+  private readonly parquet = new Map<string, ParquetTable>();
+  private encoders: EncoderPool | undefined;
+  private sqlite: SqliteOutput | undefined;
+  private sqliteState: FileState | undefined;
 
   constructor(
     readonly dir: string,
     readonly formats: RowFormat[],
     private readonly specs: Map<string, TableSpec>,
+    /** headers: false for shard part files (the merge writes one header per table). */
+    private readonly options: { headers: boolean } = { headers: true },
   ) {}
 
   /** Creates the directory; removes files a previous run listed (never anything else). */
@@ -57,6 +70,11 @@ export class DirSink implements Sink {
 
   /** Reopens files at a checkpoint: truncates what came after it and re-hashes what stays. */
   prepareResume(checkpoint: Omit<FileState, "sha256">[], listed: string[]): void {
+    // Parquet footers and SQLite indexes are written at the end; continuing a file is not supported.
+    const unresumable = (f: string) => f === "parquet" || f === "sqlite";
+    if (this.formats.some(unresumable) || checkpoint.some((f) => unresumable(f.format))) {
+      throw new ConfigurationError("resume is supported for csv and ndjson; this run writes parquet or sqlite", "rerun without --resume");
+    }
     const keep = new Set(checkpoint.map((f) => f.path));
     for (const p of listed) if (!keep.has(p)) rmSync(join(this.dir, p), { force: true });
     for (const f of checkpoint) {
@@ -70,6 +88,7 @@ export class DirSink implements Sink {
   }
 
   write(chunk: Chunk): void {
+    if (chunk.columns) return this.writeColumns(chunk);
     if (!chunk.bytes) return;
     if (this.failure) throw this.failure;
     const f = this.file(chunk.table, chunk.format);
@@ -79,12 +98,54 @@ export class DirSink implements Sink {
     f.state.rows += chunk.rows;
   }
 
+  /** Columnar chunks feed the Parquet file of their table and the SQLite database. */
+  private writeColumns(chunk: Chunk): void {
+    if (this.failure) throw this.failure;
+    const spec = this.specs.get(chunk.table)!;
+    if (this.formats.includes("parquet")) {
+      const f = this.file(chunk.table, "parquet");
+      this.attempt(f.state.path, () => {
+        let t = this.parquet.get(chunk.table);
+        if (!t) this.parquet.set(chunk.table, (t = new ParquetTable(spec, (b) => this.append(f, b), (this.encoders ??= new EncoderPool()).encode)));
+        t.append(chunk.columns!, chunk.rows);
+        f.state.rows = t.rows;
+      });
+    }
+    if (this.formats.includes("sqlite")) {
+      this.attempt(SQLITE_FILE, () => (this.sqlite ??= new SqliteOutput(join(this.dir, SQLITE_FILE))).append(spec, chunk.columns!, chunk.rows));
+    }
+  }
+
+  /** Runs an encoder step; a failure becomes this sink's OutputError for `path`. */
+  private attempt(path: string, step: () => void): void {
+    try {
+      step();
+    } catch (e) {
+      throw (this.failure ??= outputError(join(this.dir, path), e));
+    }
+  }
+
+  private append(f: OpenFile, bytes: Uint8Array): void {
+    this.guard(f, () => f.sink.write(bytes));
+    f.hasher.update(bytes);
+    f.state.bytes += bytes.byteLength;
+  }
+
+  async finish(): Promise<void> {
+    // SQLite first: its indexes build on this thread while the encoder threads finish Parquet.
+    if (this.sqlite) this.sqliteState = await finishSqlite(this.sqlite, SQLITE_FILE);
+    this.sqlite = undefined;
+    await this.settleParquet((t) => t.finish());
+    this.parquet.clear();
+    await this.flush();
+  }
+
   private file(table: string, format: string): OpenFile {
     const path = `${table}.${EXT[format]}`;
     let f = this.open.get(path);
     if (f) return f;
     const full = join(this.dir, path);
-    const header = format === "csv" ? CsvWriter.header(this.specs.get(table)!) : "";
+    const header = format === "csv" && this.options.headers ? CsvWriter.header(this.specs.get(table)!) : "";
     const bytes = new TextEncoder().encode(header);
     let sink: FileSink;
     try {
@@ -111,8 +172,20 @@ export class DirSink implements Sink {
     }
   }
 
+  /** Waits for every Parquet table's `step`; a failure becomes an OutputError for its file. */
+  private async settleParquet(step: (t: ParquetTable) => Promise<void>): Promise<void> {
+    for (const [table, t] of this.parquet) {
+      try {
+        await step(t);
+      } catch (e) {
+        throw (this.failure ??= outputError(join(this.dir, `${table}.${EXT.parquet}`), e));
+      }
+    }
+  }
+
   async flush(): Promise<void> {
     if (this.failure) throw this.failure;
+    await this.settleParquet((t) => t.flush());
     for (const [path, f] of this.open) {
       try {
         await f.sink.flush();
@@ -123,12 +196,22 @@ export class DirSink implements Sink {
   }
 
   files(): FileState[] {
+    const db = this.sqliteState ?? (this.sqlite ? { path: SQLITE_FILE, table: "*", format: "sqlite", rows: this.sqlite.rows, bytes: 0, sha256: "" } : undefined);
     return [...this.open.values()]
       .map((f) => ({ ...f.state, sha256: f.hasher.copy().digest("hex") }))
+      .concat(db ? [db] : [])
       .sort((a, b) => (a.path < b.path ? -1 : 1));
   }
 
   async close(): Promise<void> {
+    this.encoders?.stop();
+    this.encoders = undefined;
+    try {
+      this.sqlite?.close();
+    } catch (e) {
+      throw outputError(join(this.dir, SQLITE_FILE), e);
+    }
+    this.sqlite = undefined;
     for (const [path, f] of this.open) {
       try {
         await f.sink.end();
@@ -137,6 +220,18 @@ export class DirSink implements Sink {
       }
     }
     this.open.clear();
+  }
+}
+
+/** Indexes and compacts the database, then hashes the finished file. */
+async function finishSqlite(db: SqliteOutput, path: string): Promise<FileState> {
+  try {
+    db.finish();
+    const bytes = await Bun.file(db.path).bytes();
+    const sha256 = new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
+    return { path, table: "*", format: "sqlite", rows: db.rows, bytes: bytes.byteLength, sha256 };
+  } catch (e) {
+    throw outputError(db.path, e);
   }
 }
 

@@ -120,6 +120,8 @@ export class DirStore implements Store {
 
   async complete(_state: RunState): Promise<Manifest> {
     await this.sink.flush();
+    // Parquet footers and SQLite indexes: the files are final only after this (see Sink.finish).
+    await this.sink.finish?.();
     const files = this.sink.files();
     await this.sink.close();
     this.manifest = { ...this.manifest, status: "complete", files: files.length ? files : this.manifest.files, checkpoint: undefined, error: undefined };

@@ -3,7 +3,7 @@
 import { heapSize } from "bun:jsc";
 import { Plan } from "../specs/plan.ts";
 import { buildContext, type RunContext } from "./context.ts";
-import { runBlock, type BlockResult, type RowFormat } from "./block-runner.ts";
+import { chunkTransferables, runBlock, type BlockResult, type RowFormat } from "./block-runner.ts";
 import { blockPhase } from "./phases.ts";
 import { transferables } from "./totals.ts";
 import { ByteBuffer } from "./writers.ts";
@@ -46,7 +46,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     const transfer: ArrayBuffer[] = [];
     for (const r of results) {
       if (r.totals) transfer.push(...transferables(r.totals));
-      for (const c of r.chunks) if (c.bytes) transfer.push(c.bytes.buffer as ArrayBuffer);
+      transfer.push(...chunkTransferables(r.chunks));
     }
     // heapSize is this thread's heap (process RSS is read on the main thread).
     const heap = heapSize();

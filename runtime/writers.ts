@@ -165,6 +165,8 @@ export class ByteBuffer {
    * the main thread sends written buffers back (see recycle).
    */
   take(): Uint8Array {
+    // Small outputs are copied out (the scratch stays); large ones are handed over whole.
+    if (this.pos < 1 << 18) return this.buf.slice(0, this.pos);
     const out = this.buf.subarray(0, this.pos);
     this.buf = ByteBuffer.spare.pop() ?? new Uint8Array(this.buf.length);
     this.pos = 0;
@@ -175,7 +177,7 @@ export class ByteBuffer {
 
   /** Returns a written chunk's memory to this thread's pool (bounded, so memory stays flat). */
   static recycle(buffer: ArrayBufferLike): void {
-    if (ByteBuffer.spare.length < 32 && buffer.byteLength >= 1 << 16) ByteBuffer.spare.push(new Uint8Array(buffer));
+    if (ByteBuffer.spare.length < 8 && buffer.byteLength >= 1 << 18) ByteBuffer.spare.push(new Uint8Array(buffer));
   }
 
   toString(): string {

@@ -4,13 +4,14 @@ import { checkCommand } from "./check.ts";
 import { compileCommand } from "./compile.ts";
 import { graphCommand } from "./graph.ts";
 import { runCommand } from "./run.ts";
+import { mergeCommand } from "./merge.ts";
 
 export const COMMANDS: readonly CommandSpec[] = [
   compileCommand,
   checkCommand,
   graphCommand,
   runCommand,
-  // `merge` (shard outputs) registers here.
+  mergeCommand,
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

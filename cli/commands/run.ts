@@ -38,11 +38,13 @@ export const runCommand: CommandSpec = {
     progress: { type: "string", choices: ["auto", "bar", "plain", "json", "none"], description: "progress display (default: a bar on a terminal, plain lines otherwise)" },
     quiet: { type: "boolean", short: "q", description: "no progress output (same as --progress none)" },
     scale: { type: "string", value: "F", description: "run a .synth at F times its volume (0.01: a 1% preview)" },
+    shard: { type: "string", value: "I/N", description: "run only slice I of N (0-based) of every block phase, for synth merge" },
   },
   examples: [
     { comment: "generate the quickstart scenario", command: "run examples/quickstart.synth --out out/quickstart" },
     { comment: "run a committed plan with 2 workers, CSV and NDJSON", command: "run scenarios/acme.plan.json --workers 2 --format csv,ndjson" },
     { comment: "finish a run that was interrupted", command: "run scenarios/acme.plan.json --resume" },
+    { comment: "one of 4 shards (e.g. a Kubernetes Indexed Job pod), merged later with synth merge", command: "run acme.plan.json --shard 2/4 --out shards/2" },
   ],
   positionals: { min: 1, max: 1 },
   run: runRun,
@@ -54,8 +56,11 @@ async function runRun(ctx: CommandContext): Promise<number> {
   const plan = await loadPlan(ctx, file);
   if (!plan) return EXIT.failed;
   const { run } = await import("../../runtime/run.ts");
+  const { parseShard } = await import("../../runtime/shard.ts");
   const out = stringOpt(ctx, "out") ?? plan.output.directory;
-  const r = run(plan, { ...opts, out: isAbsolute(out) ? out : resolve(ctx.io.cwd, out), signals: true });
+  const shardText = stringOpt(ctx, "shard");
+  const shard = shardText === undefined ? undefined : parseShard(shardText);
+  const r = run(plan, { ...opts, shard, out: isAbsolute(out) ? out : resolve(ctx.io.cwd, out), signals: true });
   await r.done;
   return EXIT.ok;
 }

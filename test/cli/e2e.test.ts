@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { EXIT } from "../../cli/exit-codes.ts";
 import { QUICK, tempProject, type TempProject } from "./helpers.ts";
+import { generousTimeout } from "../setup.ts";
+
+generousTimeout();
 
 const BIN = join(import.meta.dir, "../../bin/synth.ts");
 

@@ -1,5 +1,8 @@
 import { describe, expect, test } from "bun:test";
 import { phaseEdges, toDot, toMermaid, type GraphPlan } from "../../compiler/graph.ts";
+import { generousTimeout } from "../setup.ts";
+
+generousTimeout();
 
 const PLAN: GraphPlan = {
   scenario: { name: "Tiny Co" },

@@ -8,6 +8,9 @@ import { reportInternalError } from "../../cli/internal-error.ts";
 import { colorEnabled } from "../../cli/io.ts";
 import { Plan } from "../../specs/plan.ts";
 import { BROKEN, QUICK, runIn, tempProject, type TempProject } from "./helpers.ts";
+import { generousTimeout } from "../setup.ts";
+
+generousTimeout();
 
 let project: TempProject;
 const run = (...argv: string[]) => runIn(project.dir, ...argv);

@@ -1,6 +1,9 @@
 import { describe, expect, test } from "bun:test";
 import type { Diagnostic, DiagnosticCode, Severity } from "../../compiler/diagnostics.ts";
 import { countSummary, renderDiagnostics } from "../../cli/render-diagnostics.ts";
+import { generousTimeout } from "../setup.ts";
+
+generousTimeout();
 
 const FILE = "examples/acme.synth";
 

@@ -3,6 +3,9 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempProject } from "./helpers.ts";
+import { generousTimeout } from "../setup.ts";
+
+generousTimeout();
 
 const BIN = join(import.meta.dir, "..", "..", "bin", "synth.ts");
 const project = tempProject();

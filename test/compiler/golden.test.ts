@@ -13,6 +13,9 @@ import { CATALOG, type DiagnosticCode } from "../../compiler/diagnostics.ts";
 import { Plan } from "../../specs/plan.ts";
 import { diagnosticsText, folderHost, goldenCases, isUpdateMode } from "../helpers/golden.ts";
 import { allSpanProblems } from "../helpers/spans.ts";
+import { generousTimeout } from "../setup.ts";
+
+generousTimeout();
 
 const GOLDEN = join(import.meta.dir, "..", "golden");
 const PLAN_FILE = "expected.plan.json";

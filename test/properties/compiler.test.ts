@@ -17,6 +17,9 @@ import { memoryHost, mutatedScenarioArb, scenarioTextArb } from "../helpers/arbi
 import { allSpanProblems } from "../helpers/spans.ts";
 import { meaningHash } from "../helpers/plans.ts";
 import { diagnosticsText } from "../helpers/golden.ts";
+import { generousTimeout } from "../setup.ts";
+
+generousTimeout();
 
 const PATH = "gen.synth";
 /** FC_FACTOR=50 bun test test/properties runs every property 50 times longer (deep fuzzing). */

@@ -10,6 +10,9 @@ import { generateInMemory } from "../../runtime/testing.ts";
 import { verifyFlows, verifyLedger } from "../../runtime/verify.ts";
 import { tableSpecs } from "../../runtime/phases.ts";
 import { run } from "../../runtime/run.ts";
+import { generousTimeout } from "../setup.ts";
+
+generousTimeout();
 
 const ROOT = join(import.meta.dir, "..", "..");
 const examples = readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".synth"));
@@ -46,5 +49,17 @@ describe("examples", () => {
     const rec = readFileSync(join(out, "mg", "reconciliation.csv"), "utf8").trim().split("\n").slice(1);
     expect(rec.length).toBeGreaterThan(0);
     expect(rec.every((line) => line.includes(",0.00,reconciled,"))).toBe(true);
+  });
+});
+
+describe("deployment examples", () => {
+  test("the Kubernetes Indexed Job runs one shard per completion index, then a merge", async () => {
+    const YAML = (await import("yaml")).default;
+    const docs = YAML.parseAllDocuments(readFileSync(join(ROOT, "examples", "deploy", "k8s-indexed-job.yaml"), "utf8")).map((d) => d.toJS());
+    const shards = docs.find((d) => d.metadata?.name === "synth-shards");
+    expect(shards.spec.completionMode).toBe("Indexed");
+    const args = shards.spec.template.spec.containers[0].args.join(" ");
+    expect(args).toContain("--shard \"${JOB_COMPLETION_INDEX}/" + shards.spec.completions + "\"");
+    expect(docs.find((d) => d.metadata?.name === "synth-merge").spec.template.spec.containers[0].args.join(" ")).toContain("synth merge");
   });
 });

@@ -5,6 +5,9 @@ import { ledgerArbitrary, generateInMemory, compileParams, scenarioParams } from
 import { verifyFlows, verifyLedger, verifyYearEndClose } from "../../runtime/verify.ts";
 import { tableSpecs } from "../../runtime/phases.ts";
 import { run } from "../../runtime/run.ts";
+import { generousTimeout } from "../setup.ts";
+
+generousTimeout();
 
 const specs = tableSpecs();
 

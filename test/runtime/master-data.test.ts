@@ -10,6 +10,9 @@ import {
   MASTER_GENERATORS, MASTER_TABLE_NAMES, customerRecord, customerTerms, employeeRecord, fixedAssetRecord, generateMasterBlock,
   managerIndex, masterCounts, vendorRecord, vendorTerms, type MasterTable,
 } from "../../runtime/generators/master-data.ts";
+import { generousTimeout } from "../setup.ts";
+
+generousTimeout();
 
 type Row = Record<string, unknown>;
 

@@ -8,6 +8,9 @@ import { compile } from "../../compiler/compile.ts";
 import { run, type RunOptions } from "../../runtime/run.ts";
 import { ConfigurationError, Interrupted, MemoryExceeded, OutputError } from "../../runtime/errors.ts";
 import type { Plan } from "../../specs/plan.ts";
+import { generousTimeout } from "../setup.ts";
+
+generousTimeout();
 
 const root = mkdtempSync(join(tmpdir(), "synth-run-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -52,12 +52,20 @@ export function flowEnv(cx: RunContext, rng: Rng, totals: BlockTotals, out: Tabl
 }
 
 /** Index of the period holding a day, or -1 outside the scenario. */
+const periodIndex = new WeakMap<RunContext, { first: number; index: Int16Array }>();
+
 export function periodOfDay(cx: RunContext, day: number): number {
-  const first = cx.periods[0]!;
-  const { y, m } = civilFromDays(day);
-  const { y: y0, m: m0 } = civilFromDays(first.firstDay);
-  const i = y * 12 + m - (y0 * 12 + m0);
-  return i >= 0 && i < cx.periods.length ? i : -1;
+  let t = periodIndex.get(cx);
+  if (!t) {
+    // A lookup table over the scenario's days: chains ask this for every document.
+    const first = cx.periods[0]!.firstDay;
+    const last = cx.periods[cx.periods.length - 1]!;
+    const index = new Int16Array(last.firstDay + last.days - first);
+    for (const p of cx.periods) index.fill(p.index, p.firstDay - first, p.firstDay - first + p.days);
+    periodIndex.set(cx, (t = { first, index }));
+  }
+  const i = day - t.first;
+  return i >= 0 && i < t.index.length ? t.index[i]! : -1;
 }
 
 /** A document in some currency: its digits and the published rate to the company currency. */

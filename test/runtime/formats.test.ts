@@ -1,0 +1,327 @@
+// Parquet and SQLite output, checked by reading back what was written: every table equals the
+// CSV run's logical records (nulls, non-ASCII text, money of mixed minor digits), SQLite is
+// indexed, bytes do not depend on workers or batch sizes, and resume is refused.
+import { Database } from "bun:sqlite";
+import { afterAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parquetMetadata, parquetReadObjects } from "hyparquet";
+import { compile } from "../../compiler/compile.ts";
+import { ColumnarWriter, daysFromIso, isoFromDays } from "../../runtime/columnar.ts";
+import { ConfigurationError } from "../../runtime/errors.ts";
+import { tableSpecs } from "../../runtime/phases.ts";
+import { run, type RunOptions } from "../../runtime/run.ts";
+import { EncoderPool, encodeInline, MONEY_SCALE, ParquetTable, type GroupEncoder } from "../../runtime/sinks-parquet.ts";
+import { DirSink } from "../../runtime/sinks.ts";
+import { ObjectWriter } from "../../runtime/writers.ts";
+import type { Manifest } from "../../specs/manifest.ts";
+import type { Plan } from "../../specs/plan.ts";
+import { fromText, table, c, type TableSpec } from "../../specs/records/table.ts";
+import { generousTimeout } from "../setup.ts";
+
+generousTimeout();
+
+const root = mkdtempSync(join(tmpdir(), "synth-formats-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+const dir = () => join(root, `out-${++n}`);
+
+// Two currencies with different minor digits (USD 2, JPY 0) and a name that needs CSV quoting.
+const SOURCE = `
+scenario "Formats test" { seed = 5  industry = manufacturing  start = 2024-11-01  months = 2 }
+chart_of_accounts { size = small }
+company US1 { currency = USD  share = 70%  name = "Müller, \\"Söhne\\" & Co. — 東京" }
+company JP1 { country = JP  currency = JPY }
+phase master_data { vendors = 12 customers = 15 materials = 8 fixed_assets = 5 employees = 10 cost_centers = 3  block_size = 64 }
+phase transactions { volume = 6k per year  block_size = 64 }
+`;
+
+function plan(extra = ""): Plan {
+  const r = compile(SOURCE + extra, { path: "formats-test.synth" });
+  if (!r.plan) throw new Error(r.diagnostics.map((d) => d.message).join("\n"));
+  return r.plan;
+}
+
+const base: RunOptions = { progress: "none", workers: 2 };
+const specs = tableSpecs();
+const manifest = (out: string): Manifest => JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+const entries = (out: string, format: string) =>
+  Object.fromEntries(manifest(out).files.filter((f) => f.format === format).map((f) => [f.path, `${f.rows}:${f.bytes}:${f.sha256}`]));
+
+/** RFC 4180: quoted fields may hold commas, quotes ("") and newlines. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch !== '"') field += ch;
+      else if (text[i + 1] === '"') (field += '"'), i++;
+      else quoted = false;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(field), (field = "");
+    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
+    else field += ch;
+  }
+  return rows;
+}
+
+function csvRecords(out: string, spec: TableSpec): Record<string, unknown>[] {
+  const [header, ...rows] = parseCsv(readFileSync(join(out, `${spec.name}.csv`), "utf8"));
+  expect(header).toEqual(spec.columns.map((col) => col.name));
+  return rows.map((r) => Object.fromEntries(spec.columns.map((col, i) => [col.name, fromText(col, r[i]!)])));
+}
+
+/** A decimal string as an integer at the Parquet money scale ("12.5" -> 125000n at scale 4). */
+function scaled(v: string): bigint {
+  const [int, frac = ""] = v.replace("-", "").split(".");
+  const big = BigInt(int! + frac.padEnd(MONEY_SCALE, "0"));
+  return v.startsWith("-") ? -big : big;
+}
+
+async function parquetRecords(path: string, spec: TableSpec): Promise<Record<string, unknown>[]> {
+  const file = (await Bun.file(path).arrayBuffer()) as ArrayBuffer;
+  const metadata = parquetMetadata(file);
+  // Read DECIMAL columns as their raw unscaled integers, to compare exactly.
+  metadata.schema = metadata.schema.map((e) => (e.converted_type === "DECIMAL" ? { ...e, converted_type: undefined, logical_type: undefined } : e));
+  const rows = await parquetReadObjects({ file, metadata, parsers: { dateFromDays: (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10) } });
+  return rows.map((r) =>
+    Object.fromEntries(
+      spec.columns.map((col) => {
+        const v = r[col.name];
+        if (v === null || v === undefined) return [col.name, null];
+        if (col.kind === "int") return [col.name, Number(v)];
+        return [col.name, v];
+      }),
+    ),
+  );
+}
+
+/** CSV records with money as the unscaled Parquet integer (the only representation change). */
+function asParquet(spec: TableSpec, records: Record<string, unknown>[]): Record<string, unknown>[] {
+  const money = spec.columns.filter((col) => col.kind === "money").map((col) => col.name);
+  return records.map((r) => {
+    const out = { ...r };
+    for (const m of money) if (typeof out[m] === "string") out[m] = scaled(out[m] as string);
+    return out;
+  });
+}
+
+describe("parquet and sqlite output", () => {
+  const p = plan();
+  let csvOut: string;
+  let pqOut: string;
+  let sqOut: string;
+
+  test("runs write parquet files and one sqlite database, listed in the manifest", async () => {
+    csvOut = dir();
+    pqOut = dir();
+    sqOut = dir();
+    await run(p, { ...base, out: csvOut, formats: ["csv"] }).done;
+    const pq = await run(p, { ...base, out: pqOut, formats: ["parquet"] }).done;
+    const sq = await run(p, { ...base, out: sqOut, formats: ["sqlite"] }).done;
+    const csvFiles = manifest(csvOut).files;
+    expect(pq.manifest.files.map((f) => f.path)).toEqual(csvFiles.map((f) => f.path.replace(/\.csv$/, ".parquet")));
+    expect(pq.manifest.files.map((f) => f.rows)).toEqual(csvFiles.map((f) => f.rows));
+    expect(sq.manifest.files).toEqual([expect.objectContaining({ path: "synth.sqlite", table: "*", format: "sqlite", rows: csvFiles.reduce((s, f) => s + f.rows, 0) })]);
+    // The manifest's bytes and sha256 are those of the files on disk.
+    for (const [out, files] of [[pqOut, pq.manifest.files], [sqOut, sq.manifest.files]] as const) {
+      for (const f of files) {
+        const bytes = readFileSync(join(out, f.path));
+        expect(bytes.byteLength).toBe(f.bytes);
+        expect(new Bun.CryptoHasher("sha256").update(bytes).digest("hex")).toBe(f.sha256);
+      }
+    }
+  });
+
+  test("every parquet table reads back to the csv run's records", async () => {
+    let mixedDigits = false;
+    let nulls = 0;
+    for (const f of manifest(csvOut).files) {
+      const spec = specs.get(f.table)!;
+      const expected = csvRecords(csvOut, spec);
+      const actual = await parquetRecords(join(pqOut, `${f.table}.parquet`), spec);
+      expect(actual).toEqual(asParquet(spec, expected));
+      nulls += expected.reduce((s, r) => s + Object.values(r).filter((v) => v === null).length, 0);
+      if (f.table === "journal_entries") mixedDigits = expected.some((r) => r.currency === "JPY") && expected.some((r) => r.currency === "USD");
+    }
+    expect(mixedDigits).toBe(true);
+    expect(nulls).toBeGreaterThan(0);
+    const companies = await parquetRecords(join(pqOut, "companies.parquet"), specs.get("companies")!);
+    expect(companies[0]!.name).toBe('Müller, "Söhne" & Co. — 東京');
+  });
+
+  test("parquet column types follow the record specs", async () => {
+    const file = (await Bun.file(join(pqOut, "journal_entries.parquet")).arrayBuffer()) as ArrayBuffer;
+    const meta = parquetMetadata(file);
+    const el = (name: string) => meta.schema.find((e) => e.name === name)!;
+    expect(el("line_number")).toMatchObject({ type: "INT64", repetition_type: "REQUIRED" });
+    expect(el("debit_amount")).toMatchObject({ type: "INT64", converted_type: "DECIMAL", precision: 18, scale: MONEY_SCALE });
+    expect(el("posting_date")).toMatchObject({ type: "INT32", converted_type: "DATE" });
+    expect(el("document_id")).toMatchObject({ type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "REQUIRED" });
+    expect(el("exchange_rate")).toMatchObject({ type: "BYTE_ARRAY", converted_type: "UTF8" });
+    expect(el("cost_center")).toMatchObject({ repetition_type: "OPTIONAL" });
+    const vendors = parquetMetadata((await Bun.file(join(pqOut, "vendors.parquet")).arrayBuffer()) as ArrayBuffer);
+    expect(vendors.schema.find((e) => e.name === "is_active")).toMatchObject({ type: "BOOLEAN" });
+    expect(meta.created_by).toBe("synth (hyparquet-writer)");
+  });
+
+  test("every sqlite table reads back to the csv run's records, with typed columns", () => {
+    const db = new Database(join(sqOut, "synth.sqlite"), { readonly: true });
+    try {
+      for (const f of manifest(csvOut).files) {
+        const spec = specs.get(f.table)!;
+        const info = db.query(`PRAGMA table_info("${f.table}")`).all() as { name: string; type: string; notnull: number }[];
+        expect(info.map((i) => [i.name, i.type, i.notnull])).toEqual(
+          spec.columns.map((col) => [col.name, col.kind === "int" || col.kind === "bool" ? "INTEGER" : "TEXT", col.optional ? 0 : 1]),
+        );
+        const rows = db.query(`SELECT * FROM "${f.table}" ORDER BY rowid`).all() as Record<string, unknown>[];
+        const bools = spec.columns.filter((col) => col.kind === "bool").map((col) => col.name);
+        for (const r of rows) for (const b of bools) if (r[b] !== null) r[b] = r[b] === 1;
+        expect(rows).toEqual(csvRecords(csvOut, spec));
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  test("sqlite has indexes on document ids and periods", () => {
+    const db = new Database(join(sqOut, "synth.sqlite"), { readonly: true });
+    try {
+      const indexed = (t: string) =>
+        (db.query(`PRAGMA index_list("${t}")`).all() as { name: string }[]).map((i) =>
+          (db.query(`PRAGMA index_info("${i.name}")`).all() as { name: string }[]).map((c) => c.name).join("+"),
+        );
+      expect(indexed("journal_entries")).toEqual(expect.arrayContaining(["document_id", "source_document_id", "company_code+fiscal_year+fiscal_period"]));
+      expect(indexed("trial_balance")).toContain("company_code+fiscal_year+fiscal_period");
+      expect(indexed("vendor_invoices")).toEqual(expect.arrayContaining(["invoice_id", "journal_document_id"]));
+      const plan = db.query(`EXPLAIN QUERY PLAN SELECT * FROM journal_entries WHERE document_id = 'x'`).all() as { detail: string }[];
+      expect(plan.map((r) => r.detail).join(" ")).toContain("journal_entries__document_id");
+    } finally {
+      db.close();
+    }
+  });
+
+  test("parquet and sqlite bytes are identical for 1 and 3 workers and any batch size", async () => {
+    const reference = { ...entries(pqOut, "parquet"), ...entries(sqOut, "sqlite") };
+    for (const opts of [{ workers: 1 }, { workers: 3, batchSize: 1 }]) {
+      const out = dir();
+      await run(p, { ...base, ...opts, out, formats: ["parquet", "sqlite"] }).done;
+      expect({ ...entries(out, "parquet"), ...entries(out, "sqlite") }).toEqual(reference);
+    }
+  });
+
+  test("csv, parquet and sqlite together give the same files as separate runs", async () => {
+    const out = dir();
+    await run(p, { ...base, out, workers: 3, formats: ["csv", "parquet", "sqlite"] }).done;
+    expect(entries(out, "csv")).toEqual(entries(csvOut, "csv"));
+    expect(entries(out, "parquet")).toEqual(entries(pqOut, "parquet"));
+    expect(entries(out, "sqlite")).toEqual(entries(sqOut, "sqlite"));
+    expect(readdirSync(out).filter((f) => f.startsWith("synth.sqlite-"))).toEqual([]);
+  });
+
+  test("the scenario's output formats select parquet", async () => {
+    const out = dir();
+    const r = await run(plan("output { formats = [parquet] }"), { ...base, out }).done;
+    expect(new Set(r.files.map((f) => f.format))).toEqual(new Set(["parquet"]));
+  });
+
+  test("resuming a run that writes parquet or sqlite is refused", async () => {
+    const out = dir();
+    const formats: RunOptions["formats"] = ["csv", "parquet", "sqlite"];
+    let stopped = false;
+    const r = run(p, {
+      ...base,
+      out,
+      formats,
+      batchSize: 1,
+      checkpointEveryMs: 0,
+      onProgress: (pr) => {
+        if (!stopped && pr.phase === "transactions") {
+          stopped = true;
+          r.stop();
+        }
+      },
+    });
+    await expect(r.done).rejects.toThrow("interrupted");
+    const resumed = run(p, { ...base, out, formats, resume: true }).done;
+    await expect(resumed).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(resumed).rejects.toThrow("resume is supported for csv and ndjson");
+    for (const format of ["parquet", "sqlite"] as const) {
+      expect(() => new DirSink(dir(), ["csv", format], specs).prepareResume([], [])).toThrow(ConfigurationError);
+      // A csv-only resume of a run that also wrote parquet or sqlite would leave those files broken.
+      const written = { path: `x.${format}`, table: "x", format, rows: 1, bytes: 1 };
+      expect(() => new DirSink(dir(), ["csv"], specs).prepareResume([written], [])).toThrow(ConfigurationError);
+    }
+  });
+});
+
+describe("columnar rows", () => {
+  const spec = table("t", "test", {
+    id: c.id("id"),
+    note: c.optional(c.text("note")),
+    n: c.int("n"),
+    amount: c.money("amount"),
+    rate: c.decimal("rate"),
+    day: c.optional(c.date("day")),
+    flag: c.bool("flag"),
+  });
+
+  function writeRow(w: ColumnarWriter | ObjectWriter, i: number): void {
+    w.padded("ID-", i, 6);
+    if (i % 3 === 0) w.empty();
+    else w.text(`ñote, "${i}" ✓`);
+    w.int(i * 1000 - 7);
+    if (i % 2) w.money(-i * 101, i % 4 === 1 ? 0 : 2);
+    else w.decimal(`${i}.125`);
+    w.decimal("1.0825");
+    if (i % 5 === 0) w.empty();
+    else w.date(isoFromDays(19_000 + i));
+    w.bool(i % 2 === 0);
+    w.end();
+  }
+
+  test("dates convert both ways without a Date per row", () => {
+    for (const iso of ["1970-01-01", "2000-02-29", "2024-12-31", "1969-12-31", "2100-03-01"]) {
+      expect(daysFromIso(iso)).toBe(Date.parse(iso) / 86_400_000);
+      expect(isoFromDays(daysFromIso(iso))).toBe(iso);
+    }
+  });
+
+  test("parquet bytes do not depend on how rows are split into chunks", async () => {
+    const objects = new ObjectWriter(spec);
+    const rows = 2_500;
+    for (let i = 0; i < rows; i++) writeRow(objects, i);
+    const encode = async (chunkSizes: number[], encoder: GroupEncoder = encodeInline) => {
+      const parts: Uint8Array[] = [];
+      const t = new ParquetTable(spec, (b) => parts.push(b), encoder, 1_000);
+      let i = 0;
+      for (let k = 0; i < rows; k++) {
+        const w = new ColumnarWriter(spec, 4);
+        const end = Math.min(rows, i + chunkSizes[k % chunkSizes.length]!);
+        for (; i < end; i++) writeRow(w, i);
+        t.append(w.take(), w.rows);
+      }
+      await t.finish();
+      return Buffer.concat(parts);
+    };
+    const whole = await encode([rows]);
+    expect(await encode([1, 7, 333])).toEqual(whole);
+    const pool = new EncoderPool(3);
+    try {
+      expect(await encode([999, 2], pool.encode)).toEqual(whole);
+    } finally {
+      pool.stop();
+    }
+    const file = whole.buffer.slice(whole.byteOffset, whole.byteOffset + whole.byteLength) as ArrayBuffer;
+    expect(parquetMetadata(file).row_groups.map((g) => Number(g.num_rows))).toEqual([1_000, 1_000, 500]);
+    const metadata = parquetMetadata(file);
+    metadata.schema = metadata.schema.map((e) => (e.converted_type === "DECIMAL" ? { ...e, converted_type: undefined, logical_type: undefined } : e));
+    const read = await parquetReadObjects({ file, metadata, parsers: { dateFromDays: (d: number) => isoFromDays(d) } });
+    const expected = asParquet(spec, objects.records);
+    expect(read.map((r): Record<string, unknown> => ({ ...r, n: Number(r.n) }))).toEqual(expected);
+  });
+});
