@@ -83,8 +83,9 @@ export function blockRef(phase: PlanPhase, index: number): BlockRef {
     else hi = mid - 1;
   }
   const segment = segs[lo]!;
-  const offset = (index - segment.firstBlock) * phase.layout.blockSize;
-  return { index, segment, offset, units: Math.min(phase.layout.blockSize, segment.units - offset) };
+  const size = segment.blockSize ?? phase.layout.blockSize;
+  const offset = (index - segment.firstBlock) * size;
+  return { index, segment, offset, units: Math.min(size, segment.units - offset) };
 }
 
 /** A plan amount (minor units, optional currency) in the company's minor units. */

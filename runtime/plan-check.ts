@@ -24,7 +24,7 @@ function checkLayout(phase: Plan["phases"][number]): void {
   let next = 0;
   let total = 0;
   for (const s of l.segments) {
-    const ok = s.firstBlock === next && s.blocks === Math.ceil(s.units / l.blockSize);
+    const ok = s.firstBlock === next && s.blocks === Math.ceil(s.units / (s.blockSize ?? l.blockSize));
     if (!ok) throw new ConfigurationError(`the plan's block layout of phase ${phase.id} is inconsistent`, RECOMPILE, phase.source);
     next += s.blocks;
     total += s.units;

@@ -327,7 +327,7 @@ class Orchestrator {
 /** Units covered by blocks [0, blocks) of a phase (segments end in partial blocks). */
 function unitsInFirstBlocks(p: Plan["phases"][number], blocks: number): number {
   let units = 0;
-  for (const s of p.layout.segments) units += Math.min(s.units, Math.max(0, blocks - s.firstBlock) * p.layout.blockSize);
+  for (const s of p.layout.segments) units += Math.min(s.units, Math.max(0, blocks - s.firstBlock) * (s.blockSize ?? p.layout.blockSize));
   return units;
 }
 

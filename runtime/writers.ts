@@ -175,15 +175,20 @@ export class ByteBuffer {
 
   private static readonly spare: Uint8Array[] = [];
 
-  /** Returns a written chunk's memory to this thread's pool (bounded, so memory stays flat). */
+  /** Returns a written chunk's memory to this thread's pool (bounded in bytes, so memory stays flat). */
   static recycle(buffer: ArrayBufferLike): void {
-    if (ByteBuffer.spare.length < 8 && buffer.byteLength >= 1 << 18) ByteBuffer.spare.push(new Uint8Array(buffer));
+    if (buffer.byteLength < 1 << 18) return;
+    const held = ByteBuffer.spare.reduce((s, b) => s + b.byteLength, 0);
+    if (held + buffer.byteLength <= SPARE_BYTES) ByteBuffer.spare.push(new Uint8Array(buffer));
   }
 
   toString(): string {
     return new TextDecoder().decode(this.buf.subarray(0, this.pos));
   }
 }
+
+/** Recycled buffers a thread may hold. */
+const SPARE_BYTES = 24 * 2 ** 20;
 
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
 

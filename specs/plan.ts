@@ -45,6 +45,8 @@ export const Segment = z.object({
   /** 0-based period index from the scenario start. */
   period: z.number().int().nonnegative().optional(),
   table: z.string().optional(),
+  /** Units per block of this segment when not the layout's (document chains: a chain is many rows). */
+  blockSize: z.number().int().positive().optional(),
   units: z.number().int().nonnegative(),
   firstBlock: z.number().int().nonnegative(),
   blocks: z.number().int().nonnegative(),
