@@ -55,11 +55,11 @@ export class MemoryGovernor {
   }
 
   /**
-   * Bytes of encoded rows allowed in flight: 1/16 of the soft limit, between 8 and 32 MiB. What
+   * Bytes of encoded rows allowed in flight: 1/32 of the soft limit, between 8 and 16 MiB. What
    * a run holds then depends on workers and batch size, never on the total volume.
    */
   private get budget(): number {
-    return Math.min(32 * 2 ** 20, Math.max(8 * 2 ** 20, this.limits.soft / 16));
+    return Math.min(16 * 2 ** 20, Math.max(8 * 2 ** 20, this.limits.soft / 32));
   }
 
   /** The largest batch the byte budget allows with the work currently in flight. */

@@ -188,7 +188,7 @@ export class ByteBuffer {
 }
 
 /** Recycled buffers a thread may hold. */
-const SPARE_BYTES = 24 * 2 ** 20;
+const SPARE_BYTES = 8 * 2 ** 20;
 
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
 

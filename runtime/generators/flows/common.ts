@@ -27,6 +27,8 @@ export interface FlowEnv {
   reval: Revaluation;
   /** First day after the scenario: documents dated from here on are not generated. */
   endDay: number;
+  /** The one line buffer documents are built in: each is posted before the next is built. */
+  scratch: Lines;
   ccIds: (company: CompanyInfo) => (i: number) => string;
 }
 
@@ -43,6 +45,7 @@ export function flowEnv(cx: RunContext, rng: Rng, totals: BlockTotals, out: Tabl
     refs: out.table(documentReferences),
     reval: new Revaluation(),
     endDay: last.firstDay + last.days,
+    scratch: new Lines(),
     ccIds: (c) => {
       let f = ccCache.get(c.code);
       if (!f) ccCache.set(c.code, (f = (i: number) => `CC-${c.code}-${String(i + 1).padStart(4, "0")}`));
@@ -53,6 +56,12 @@ export function flowEnv(cx: RunContext, rng: Rng, totals: BlockTotals, out: Tabl
 
 /** Index of the period holding a day, or -1 outside the scenario. */
 const periodIndex = new WeakMap<RunContext, { first: number; index: Int16Array }>();
+
+/** The reset scratch buffer for the next document (chains allocate no line arrays per document). */
+export function newLines(env: FlowEnv): Lines {
+  env.scratch.reset();
+  return env.scratch;
+}
 
 export function periodOfDay(cx: RunContext, day: number): number {
   let t = periodIndex.get(cx);
@@ -177,7 +186,7 @@ export function settle(env: FlowEnv, inv: OpenInvoice, settlements: Settlement[]
     s.bookedShare = share;
     s.companyAmount = cash;
     s.rate = rate;
-    const lines = new Lines();
+    const lines = newLines(env);
     const ap = inv.side === "ap";
     // Control side: AP is debited (cleared), AR credited.
     lines.add(inv.control, ap ? share : 0, ap ? 0 : share, -1, inv.partner, docPart);
@@ -293,7 +302,7 @@ export class Revaluation {
   }
 
   private postOne(env: FlowEnv, e: { company: CompanyInfo; lines: { account: Account; partner: string; delta: number; ap: boolean }[] }, day: number, id: string, reverse: boolean): void {
-    const lines = new Lines();
+    const lines = newLines(env);
     let net = 0;
     for (const l of e.lines) {
       // delta > 0: the item is worth more in company currency (AR: debit; AP: credit, a larger liability).

@@ -8,7 +8,7 @@ import type { CompanyInfo } from "../../context.ts";
 import { Lines } from "../postings.ts";
 import type { Customer, Material } from "../master-data.ts";
 import { rateText } from "../../fx.ts";
-import { foreign, moneyOf, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "./common.ts";
+import { foreign, moneyOf, newLines, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "./common.ts";
 import { counts, customer, inventoryAccount, material } from "./master.ts";
 import { chainAmount, dueDay, lag, orderDay, vatRate, type ChainParams } from "./plan.ts";
 import { decimalOf, optional, within, writeMovement } from "./p2p.ts";
@@ -69,7 +69,7 @@ function deliver(env: FlowEnv, o: Order, id: string, day: number, qty: number, i
   const service = o.m.type === "service";
   const cost = service ? 0 : qty * o.m.standardCost;
   if (!service) {
-    const lines = new Lines();
+    const lines = newLines(env);
     lines.add(env.rng.pick(cx.chart.role("cogs")), cost, 0, env.rng.int(counts(cx).costCenters), "");
     lines.add(inventoryAccount(cx, o.m), 0, cost, -1, "");
     post(env, o.c, day, { documentId: `JE-${id}`, docType: "WL", source: "automated", event: "goods_issue", postedBy: "SYS-SD", text: "Goods issue for delivery", sourceId: id, sourceType: "delivery" }, lines);
@@ -103,7 +103,7 @@ function bill(env: FlowEnv, o: Order, delivery: string, day: number, qty: number
   const netC = Math.round(net * rate * scale);
   const taxC = Math.round(tax * rate * scale);
   const ar = cx.chart.one("ar_control");
-  const lines = new Lines();
+  const lines = newLines(env);
   lines.add(ar, netC + taxC, 0, -1, o.cust.id, gross);
   lines.add(env.rng.pick(cx.chart.role(o.m.type === "service" ? "service_revenue" : "revenue")), 0, netC, -1, "", net);
   if (taxC > 0) lines.add(cx.chart.one("output_tax"), 0, taxC, -1, "", tax);

@@ -8,7 +8,7 @@ import { goodsReceipts, inventoryMovements, payments, purchaseOrders, vendorInvo
 import type { CompanyInfo } from "../../context.ts";
 import { Lines } from "../postings.ts";
 import { rateText } from "../../fx.ts";
-import { foreign, moneyOf, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "./common.ts";
+import { foreign, moneyOf, newLines, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "./common.ts";
 import { counts, inventoryAccount, material, vendor } from "./master.ts";
 import { chainAmount, dueDay, lag, orderDay, vatRate, type ChainParams } from "./plan.ts";
 
@@ -68,7 +68,7 @@ function planReceipts(env: FlowEnv, c: CompanyInfo, po: string, ordered: number,
 function postReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, materialId: string, mi: number, unitCost: number, priceDoc: number, doc: Money, service: boolean, partial: boolean, invoiceDay: number): void {
   const { cx, fx } = env;
   r.grIr = fx.convert(r.qty * priceDoc, doc.currency, doc.digits, c.currency, c.digits, r.day);
-  const lines = new Lines();
+  const lines = newLines(env);
   const grir = cx.chart.one("gr_ir");
   let debitValue: number;
   if (service) {
@@ -146,7 +146,7 @@ function invoiceReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, da
   const scale = 10 ** (c.digits - doc.digits);
   const netC = Math.round(net * rate * scale);
   const taxC = Math.round(tax * rate * scale);
-  const lines = new Lines();
+  const lines = newLines(env);
   lines.add(cx.chart.one("gr_ir"), r.grIr, 0, -1, "", r.qty * priceDoc);
   if (taxC > 0) lines.add(cx.chart.one("input_tax"), taxC, 0, -1, "", tax);
   const ppv = netC - r.grIr;
