@@ -43,6 +43,8 @@ interface Line {
   blankBefore: boolean;
   leading: Comment[];
   trailing: Comment[];
+  /** For `key = value` settings: the parts, so runs of settings can be aligned. */
+  setting?: { key: string; value: string };
 }
 
 type Section = "import" | "const" | "entry";
@@ -111,8 +113,10 @@ class Builder {
     const key = tok(n, "key");
     const attr = child(n, "attribute", false);
     if (attr) {
-      const text = `${key.image} = ${expressionText(child(attr, "expression"))}`;
-      return { kind: "line", section: "entry", line: this.line(tokensOf(n), text) };
+      const value = expressionText(child(attr, "expression"));
+      const line = this.line(tokensOf(n), `${key.image} = ${value}`);
+      line.setting = { key: key.image, value };
+      return { kind: "line", section: "entry", line };
     }
     const blk = child(n, "block");
     const label = child(blk, "label", false);
@@ -265,15 +269,44 @@ function detachHeader(first: Line): Comment[] {
 
 // --- items -> text ---
 
+interface OutLine {
+  depth: number;
+  text: string;
+  setting?: { key: string; value: string; comment: string };
+}
+
 class Printer {
-  readonly out: string[] = [];
+  readonly out: OutLine[] = [];
   private atBodyStart = true;
 
   /** One output line; a blank line first when asked, except at the start of a body. */
-  emit(depth: number, text: string, blank: boolean): void {
-    if (blank && !this.atBodyStart) this.out.push("");
-    this.out.push(INDENT.repeat(depth) + text);
+  emit(depth: number, text: string, blank: boolean, setting?: OutLine["setting"]): void {
+    if (blank && !this.atBodyStart) this.out.push({ depth: 0, text: "" });
+    this.out.push({ depth, text, setting });
     this.atBodyStart = false;
+  }
+
+  /** The text, with runs of consecutive settings aligned on `=` and on their trailing comments. */
+  render(): string {
+    const lines: string[] = [];
+    for (let i = 0; i < this.out.length; ) {
+      const run = this.runFrom(i);
+      if (run.length < 2) {
+        const l = this.out[i++]!;
+        lines.push(l.text === "" ? "" : INDENT.repeat(l.depth) + l.text);
+        continue;
+      }
+      lines.push(...alignRun(run));
+      i += run.length;
+    }
+    return lines.join("\n");
+  }
+
+  private runFrom(i: number): OutLine[] {
+    const run: OutLine[] = [];
+    const depth = this.out[i]!.depth;
+    for (let j = i; j < this.out.length && this.out[j]!.setting && this.out[j]!.depth === depth; j++) run.push(this.out[j]!);
+    return run;
   }
 
   startBody(): void {
@@ -282,9 +315,11 @@ class Printer {
 
   /** A line with its comments; `blank` overrides the source's blank line before its first part. */
   line(depth: number, line: Line, blank?: boolean): void {
-    const parts = [...line.leading.map((c) => ({ text: c.text, blank: c.blankBefore })), { text: lineText(line), blank: line.blankBefore }];
+    const parts: { text: string; blank: boolean; setting?: OutLine["setting"] }[] = line.leading.map((c) => ({ text: c.text, blank: c.blankBefore }));
+    const setting = line.setting && { ...line.setting, comment: line.trailing.map((c) => c.text).join(" ") };
+    parts.push({ text: lineText(line), blank: line.blankBefore, setting });
     if (blank !== undefined) parts[0]!.blank = blank;
-    for (const p of parts) this.emit(depth, p.text, p.blank);
+    for (const p of parts) this.emit(depth, p.text, p.blank, p.setting);
   }
 
   item(depth: number, item: Item, blank?: boolean): void {
@@ -322,7 +357,18 @@ function print(items: Item[], header: Comment[], trailing: Comment[]): string {
     if (group.length > 0) sectionsSoFar++;
   }
   for (const c of trailing) p.emit(0, c.text, c.blankBefore);
-  return p.out.length ? p.out.join("\n") + "\n" : "";
+  return p.out.length ? p.render() + "\n" : "";
+}
+
+/** gofmt-style: keys padded to the longest, trailing comments to one column. */
+function alignRun(run: OutLine[]): string[] {
+  const keyWidth = Math.max(...run.map((l) => l.setting!.key.length));
+  const code = run.map((l) => `${INDENT.repeat(l.depth)}${l.setting!.key.padEnd(keyWidth)} = ${l.setting!.value}`);
+  const commentAt = Math.max(...code.map((c, k) => (run[k]!.setting!.comment ? c.length : 0)));
+  return code.map((c, k) => {
+    const comment = run[k]!.setting!.comment;
+    return comment ? `${c.padEnd(commentAt)}  ${comment}` : c;
+  });
 }
 
 function firstBlank(item: Item): boolean {

@@ -89,7 +89,7 @@ function resolveFormats(plan: Plan, opts: RunOptions): RowFormat[] {
   const formats = opts.formats ?? plan.output.formats;
   const unsupported = formats.filter((f) => !DATA_FORMATS.includes(f));
   if (unsupported.length) {
-    throw new ConfigurationError(`output format ${unsupported.join(", ")} is not supported by this runtime yet`, "use csv or ndjson");
+    throw new ConfigurationError(`unknown output format ${unsupported.join(", ")}`, "use csv, ndjson, parquet or sqlite");
   }
   return [...new Set(formats)] as RowFormat[];
 }
@@ -170,7 +170,7 @@ class Orchestrator {
       const manifest = await this.store.complete(this.state);
       const report = this.report(started);
       this.store.writeReport(report);
-      this.view.finish(`done: ${manifest.files.reduce((s, f) => s + f.rows, 0).toLocaleString("en-US")} rows in ${manifest.files.length} files (${((performance.now() - started) / 1000).toFixed(1)}s)`);
+      this.view.finish(`done: ${rowsOf(manifest).toLocaleString("en-US")} rows in ${manifest.files.length} files (${((performance.now() - started) / 1000).toFixed(1)}s)`);
       return { manifest, files: manifest.files, report };
     } catch (e) {
       const err = e instanceof RunError ? e : new GenerationError(`unexpected failure: ${(e as Error)?.message ?? e}`);
@@ -322,6 +322,13 @@ class Orchestrator {
       workerHeap: this.pool?.workerHeap ?? 0,
     });
   }
+}
+
+/** Rows generated, counted once whatever the number of formats they were written in. */
+function rowsOf(m: Manifest): number {
+  const perFormat = new Map<string, number>();
+  for (const f of m.files) if (f.table !== "*") perFormat.set(f.format, (perFormat.get(f.format) ?? 0) + f.rows);
+  return Math.max(0, ...perFormat.values(), ...m.files.filter((f) => f.table === "*").map((f) => f.rows));
 }
 
 /** Units covered by blocks [0, blocks) of a phase (segments end in partial blocks). */

@@ -5,11 +5,13 @@ import { compileCommand } from "./compile.ts";
 import { graphCommand } from "./graph.ts";
 import { runCommand } from "./run.ts";
 import { mergeCommand } from "./merge.ts";
+import { fmtCommand } from "./fmt.ts";
 
 export const COMMANDS: readonly CommandSpec[] = [
   compileCommand,
   checkCommand,
   graphCommand,
+  fmtCommand,
   runCommand,
   mergeCommand,
 ];

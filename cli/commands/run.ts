@@ -15,7 +15,7 @@ import type { RowFormat } from "../../runtime/block-runner.ts";
 export const runCommand: CommandSpec = {
   name: "run",
   summary: "generate the data of a scenario or a plan into an output directory",
-  usage: ["run FILE [--out DIR] [--workers N] [--format csv,ndjson] [--resume] [--memory-limit SIZE] [--progress MODE] [--quiet]"],
+  usage: ["run FILE [--out DIR] [--workers N] [--format csv,ndjson,parquet,sqlite] [--resume] [--memory-limit SIZE] [--progress MODE] [--quiet] [--scale F] [--shard I/N]"],
   description: [
     "Runs every phase of the plan in order on a fixed pool of worker threads and writes one file per",
     "table (CSV by default) plus manifest.json (plan hash, rows, sha256 of every file, status) and",
@@ -31,7 +31,7 @@ export const runCommand: CommandSpec = {
   options: {
     out: { type: "string", value: "DIR", description: "output directory (default: the scenario's output.directory)" },
     workers: { type: "string", value: "N", description: "worker threads (default: the scenario's runtime.workers, auto = all cores; 0 = run inline)" },
-    format: { type: "string", value: "LIST", description: "csv, ndjson or both comma-separated (default: the scenario's output.formats)" },
+    format: { type: "string", value: "LIST", description: "csv, ndjson, parquet, sqlite, comma-separated (default: the scenario's output.formats)" },
     resume: { type: "boolean", description: "continue an interrupted run in the same output directory" },
     "memory-limit": { type: "string", value: "SIZE", description: "hard memory limit such as 512MiB or 2GiB (soft limit: 60% of it)" },
     "batch-size": { type: "string", value: "N", description: "blocks per dispatch batch (default: sized for memory)" },
@@ -97,7 +97,7 @@ function formats(text: string): RowFormat[] {
   const list = text.split(",").map((s) => s.trim()).filter(Boolean);
   const known = ["csv", "ndjson", "parquet", "sqlite"];
   const bad = list.find((f) => !known.includes(f));
-  if (bad || list.length === 0) throw usageError(`--format takes csv, ndjson (comma-separated), got "${text}"`);
+  if (bad || list.length === 0) throw usageError(`--format takes csv, ndjson, parquet or sqlite (comma-separated), got "${text}"`);
   return list as RowFormat[];
 }
 

@@ -16,18 +16,23 @@ const fmt = (text: string) => {
 const lines = (...l: string[]) => l.join("\n") + "\n";
 
 describe("layout", () => {
-  test("one setting per line, 2-space indent, `key = value`, blank line between top-level blocks", () => {
+  test("trailing comments of a run of settings line up; a blank line or comment line ends the run", () => {
+    const input = "runtime {\n  workers = 2 // two\n  memory_soft = 256MiB // soft\n\n  batch_size = auto\n}\n";
+    expect(fmt(input)).toBe(lines("runtime {", "  workers     = 2       // two", "  memory_soft = 256MiB  // soft", "", "  batch_size = auto", "}"));
+  });
+
+  test("one setting per line, 2-space indent, `key = value` aligned in runs, blank line between top-level blocks", () => {
     const input = 'scenario "Acme"{name="x";months=12\n  seed=  1_000}\ncompany C01{share=40%,country=DE} phase transactions { amounts { sigma = 1.5 } }';
     expect(fmt(input)).toBe(
       lines(
         'scenario "Acme" {',
-        '  name = "x"',
+        '  name   = "x"',
         "  months = 12",
-        "  seed = 1_000",
+        "  seed   = 1_000",
         "}",
         "",
         "company C01 {",
-        "  share = 40%",
+        "  share   = 40%",
         "  country = DE",
         "}",
         "",
