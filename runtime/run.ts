@@ -151,7 +151,7 @@ class Orchestrator {
     const soft = opts.memoryLimit ? Math.floor(hard * 0.6) : plan.runtime.memorySoft;
     const fixed = opts.batchSize ?? (plan.runtime.batchSize === "auto" ? undefined : plan.runtime.batchSize);
     this.governor = new MemoryGovernor({ soft, hard }, fixed ?? 16, Math.max(1, workers) * 2, opts.readRss, fixed !== undefined);
-    this.tracker = new ProgressTracker(plan.phases.reduce((s, p, i) => s + this.unitsOf(i), 0));
+    this.tracker = new ProgressTracker(plan.phases.reduce((s, _p, i) => s + this.unitsOf(i), 0));
   }
 
   async run(): Promise<Omit<RunResult, "tables">> {
@@ -255,8 +255,6 @@ class Orchestrator {
   }
 
   private hooks(index: number) {
-    const phase = this.plan.phases[index]!;
-    const impl = blockPhase(phase.id);
     return {
       control: this.control,
       governor: this.governor,

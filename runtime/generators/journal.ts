@@ -3,7 +3,6 @@
 import { AliasTable, Rng } from "../../core/rng.ts";
 import { dayWeights, formatIso, resolveHolidayCalendar, type Period, type TemporalParams } from "../../core/calendar.ts";
 import type { PlanPhase, Segment as PlanSegment } from "../../specs/plan.ts";
-import { journalEntries } from "../../specs/records/ledger.ts";
 import type { BlockRef, CompanyInfo, RunContext } from "../context.ts";
 import type { RowWriter } from "../writers.ts";
 import { amountModel, LineCountModel, sampleAmount, type AmountModel } from "./amounts.ts";
@@ -101,8 +100,6 @@ interface Segment {
   dates: string[];
   days: AliasTable;
   amounts: AmountModel;
-  customers: number;
-  vendors: number;
   costCenters: number;
   ccIds: string[];
   /** Document numbers of this company before the segment. */
@@ -143,8 +140,6 @@ class TransactionsModel {
       dates: Array.from({ length: period.days }, (_, d) => formatIso(period.firstDay + d)),
       days: new AliasTable(weights),
       amounts: amountModel(cx, company, p.amounts),
-      customers: Math.max(1, md.customers),
-      vendors: Math.max(1, md.vendors),
       costCenters: Math.max(1, md.cost_centers),
       ccIds: Array.from({ length: Math.max(1, md.cost_centers) }, (_, i) => costCenterId(company.code, i)),
       docOffset: docOffset(this.phase, ref.segment),

@@ -286,7 +286,6 @@ const rngFor = (cx: Ctx, table: MasterTable, i: number) => new Rng(cx.seed, H_PH
 
 // ---------- shared pieces ----------
 
-const DIGITS = "0123456789";
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const POST_LETTERS = "ABDEFGHJLNPQRSTUWXYZ";
 

@@ -2,7 +2,7 @@
 // journal entry, settling an invoice (payments / receipts with cash discounts and realised FX
 // differences), and the open-item snapshot of an invoice at every period end (aging, dunning,
 // revaluation of foreign items). All of it is block-local, so chains stay pure per block.
-import { civilFromDays, formatIso, type Period } from "../../../core/calendar.ts";
+import { formatIso, type Period } from "../../../core/calendar.ts";
 import type { Rng } from "../../../core/rng.ts";
 import { minorDigits } from "../../../specs/currencies.ts";
 import { apOpenItems, arOpenItems, documentReferences } from "../../../specs/records/flows.ts";

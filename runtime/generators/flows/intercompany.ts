@@ -4,7 +4,6 @@
 import { formatIso } from "../../../core/calendar.ts";
 import { intercompanyMatches } from "../../../specs/records/group.ts";
 import type { CompanyInfo } from "../../context.ts";
-import { Lines } from "../postings.ts";
 import { foreign, moneyOf, newLines, openItems, post, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "./common.ts";
 import { counts } from "./master.ts";
 import { chainAmount, orderDay } from "./plan.ts";
@@ -71,7 +70,7 @@ interface Accounts {
 }
 
 function book(env: FlowEnv, ch: Charge, a: Accounts, cc: number): void {
-  const { cx, fx } = env;
+  const { fx } = env;
   if (ch.day >= env.endDay) return;
   const rate = fx.rate(ch.doc.currency, ch.buyer.currency, ch.day);
   const buyerAmount = Math.round(ch.amount * rate * 10 ** (ch.buyer.digits - ch.doc.digits));

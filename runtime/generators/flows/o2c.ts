@@ -5,7 +5,6 @@
 import { formatIso } from "../../../core/calendar.ts";
 import { customerInvoices, customerReceipts, deliveries, salesOrders } from "../../../specs/records/flows.ts";
 import type { CompanyInfo } from "../../context.ts";
-import { Lines } from "../postings.ts";
 import type { Customer, Material } from "../master-data.ts";
 import { rateText } from "../../fx.ts";
 import { foreign, moneyOf, newLines, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "./common.ts";

@@ -6,7 +6,6 @@
 import { formatIso } from "../../../core/calendar.ts";
 import { goodsReceipts, inventoryMovements, payments, purchaseOrders, vendorInvoices } from "../../../specs/records/flows.ts";
 import type { CompanyInfo } from "../../context.ts";
-import { Lines } from "../postings.ts";
 import { rateText } from "../../fx.ts";
 import { foreign, moneyOf, newLines, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "./common.ts";
 import { counts, inventoryAccount, material, vendor } from "./master.ts";
@@ -41,7 +40,7 @@ export function procureToPay(env: FlowEnv, c: CompanyInfo, period: number, seq: 
   const priceDoc = Math.max(1, Math.round(env.fx.convert(unitCost, c.currency, c.digits, doc.currency, doc.digits, ordered) * (1 + 0.03 * rng.normal())));
   const po = docNo("PO", c, seq);
   const service = m.type === "service";
-  const receipts = planReceipts(env, c, po, ordered, qty, p);
+  const receipts = planReceipts(env, po, ordered, qty, p);
   let invoiced = 0;
   for (const r of receipts) {
     const invoiceDay = r.day + lag(rng, p.lags.receipt_to_invoice);
@@ -56,7 +55,7 @@ export function procureToPay(env: FlowEnv, c: CompanyInfo, period: number, seq: 
 }
 
 /** One receipt, or two for a partial delivery; none that fall after the scenario end. */
-function planReceipts(env: FlowEnv, c: CompanyInfo, po: string, ordered: number, qty: number, p: P2PParams): Receipt[] {
+function planReceipts(env: FlowEnv, po: string, ordered: number, qty: number, p: P2PParams): Receipt[] {
   const { rng } = env;
   const first = ordered + lag(rng, p.lags.order_to_receipt);
   const split = qty > 1 && rng.chance(p.partial_delivery);
