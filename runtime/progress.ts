@@ -61,7 +61,10 @@ class BarView implements ProgressView {
     this.spinner = ora({ stream, text: "starting", discardStdin: false }).start();
   }
   update(p: Progress): void {
-    this.spinner.text = describe(p);
+    // One line, never wrapped: a wrapped line makes the bar redraw upwards on every update.
+    const width = Math.max(20, (process.stderr.columns ?? 80) - 3);
+    const text = describe(p);
+    this.spinner.text = text.length > width ? text.slice(0, width - 1) + "…" : text;
   }
   note(message: string): void {
     const text = this.spinner.text;
@@ -135,7 +138,9 @@ export function makeView(mode: ProgressMode, stream: NodeJS.WriteStream = proces
   const line = (s: string) => stream.write(s + "\n");
   if (mode === "none") return new SilentView();
   if (mode === "json") return new JsonView(line);
-  if (mode === "bar" || (mode === "auto" && stream.isTTY && !process.env.CI)) return new BarView(stream);
+  // A terminal that reports no width (some pseudo-terminals) would make ora redraw forever.
+  const sized = stream.isTTY === true && (stream.columns ?? 0) > 0;
+  if (sized && (mode === "bar" || (mode === "auto" && !process.env.CI))) return new BarView(stream);
   return new PlainView(line);
 }
 
