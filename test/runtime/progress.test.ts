@@ -1,0 +1,34 @@
+// Progress display: the right view for the stream, and text that never breaks a terminal.
+import { describe, expect, test } from "bun:test";
+import { describe as describeProgress, makeView, ProgressTracker } from "../../runtime/progress.ts";
+
+function fakeStream(isTTY: boolean, columns: number | undefined) {
+  const written: string[] = [];
+  return { stream: { isTTY, columns, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream, written };
+}
+
+describe("progress", () => {
+  test("a terminal that reports no width gets plain lines, not the animated bar", () => {
+    const { stream, written } = fakeStream(true, 0);
+    const view = makeView("auto", stream);
+    view.note("hello");
+    expect(written).toEqual(["hello\n"]);
+  });
+
+  test("json mode writes one event per line", () => {
+    const { stream, written } = fakeStream(false, undefined);
+    const view = makeView("json", stream);
+    view.update(new ProgressTracker(10).snapshot(false));
+    view.finish("done");
+    expect(written.map((l) => JSON.parse(l).event)).toEqual(["progress", "done"]);
+  });
+
+  test("percent above 100 (a resumed run's estimate) never breaks the bar", () => {
+    const t = new ProgressTracker(100);
+    t.enter("transactions", "Transactions", "entries");
+    t.add(150);
+    const text = describeProgress(t.snapshot(true));
+    expect(text).toContain("[####################]");
+    expect(text).toContain("PAUSED");
+  });
+});
