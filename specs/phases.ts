@@ -147,11 +147,9 @@ const PHASE_PARAMS = {
     rate: f.percent("share of entries that carry an injected anomaly").max(0.5).default(0.005),
     types: f.list(z.enum(ANOMALY_TYPES), "anomaly types to inject").min(1).default([...ANOMALY_TYPES]),
     seed_offset: f.count("extra seed so anomaly placement can vary independently").default(0),
+    ml_labels: f.bool("also write ml_labels: one row per entry with is_anomaly and anomaly_type").default(true),
   }),
-  export: z.object({
-    ...common,
-    ml_labels: f.bool("write ML label tables (is_anomaly, anomaly_type per entry)").default(true),
-  }),
+  export: z.object({ ...common }),
   banking: z.object({
     ...common,
     customers: f.count("bank customers").default(1000),
@@ -295,8 +293,10 @@ export const PHASES: readonly PhaseSpec[] = [
   spec("opening_balances", "Opening balances", ["master_data"], ["opening_balances", "journal_entries", "customer_invoices", "customer_receipts", "vendor_invoices", "payments", "ar_open_items", "ap_open_items", "inventory_movements", "document_references"], { on: true, implemented: true }),
   spec("transactions", "Transactions", ["opening_balances"], TRANSACTION_TABLES, { on: true, implemented: true }),
   spec("period_close", "Period close", ["transactions"], CLOSE_TABLES, { on: true, implemented: true }),
-  spec("anomalies", "Anomaly injection", ["transactions"], ["anomaly_labels"], { after: ["period_close"] }),
-  spec("export", "Export and ML labels", ["transactions"], ["data_dictionary", "ml_labels"], { on: true, implemented: true, after: ["period_close", "anomalies"] }),
+  spec("anomalies", "Anomaly injection", ["transactions"], ["anomaly_labels", "ml_labels"], { after: ["period_close"] }),
+  // ML label tables come with the anomalies phase (labels of what it injects); export writes the
+  // data dictionary of every table the run writes.
+  spec("export", "Export and ML labels", ["transactions"], ["data_dictionary"], { on: true, implemented: true, after: ["period_close", "anomalies"] }),
   spec("banking", "Banking KYC/AML", ["master_data"], ["bank_customers", "bank_accounts", "bank_transactions", "aml_alerts"]),
   spec("audit", "Audit (ISA)", ["transactions", "period_close"], ["audit_engagements", "audit_samples", "audit_findings"]),
   spec("graphs", "Graph exports", ["transactions"], ["graph_nodes", "graph_edges"], { after: ["anomalies"] }),
