@@ -1,5 +1,6 @@
-// A fixed pool of Bun workers, created once per run and reused for every batch (creating and
-// terminating workers repeatedly leaks memory). Workers receive the plan once.
+// A fixed pool of Bun workers, reused for every batch and, within one process, for every run:
+// creating and terminating workers repeatedly leaks memory in Bun. Workers receive the plan once
+// per run; an idle pool is unref'd so it never keeps the process alive.
 import type { Plan } from "../specs/plan.ts";
 import type { BlockResult, RowFormat } from "./block-runner.ts";
 import type { FromWorker, ToWorker } from "./worker.ts";
@@ -24,19 +25,58 @@ export class WorkerPool {
   private readonly running = new Map<number, Pending & { worker: Worker }>();
   private nextId = 1;
   private failure: Error | undefined;
+  private readyWaiters: (() => void)[] = [];
   readonly heaps = new Map<Worker, number>();
+
+  /** Pools between runs, by size. */
+  private static readonly parked: WorkerPool[] = [];
+  /** Workers created in this process (tests check that runs reuse them). */
+  static spawned = 0;
 
   private constructor(readonly size: number) {}
 
-  static async start(size: number, plan: Plan, formats: RowFormat[], tables: string[] | null): Promise<WorkerPool> {
+  /** A pool of `size` workers initialised with this plan: a parked one if there is, else new. */
+  static async acquire(size: number, plan: Plan, formats: RowFormat[], tables: string[] | null): Promise<WorkerPool> {
+    const i = WorkerPool.parked.findIndex((p) => p.size === size);
+    if (i >= 0) {
+      const pool = WorkerPool.parked.splice(i, 1)[0]!;
+      for (const w of pool.workers) w.ref();
+      await pool.init(plan, formats, tables);
+      return pool;
+    }
     const pool = new WorkerPool(size);
     const url = new URL("./worker.ts", import.meta.url);
     await Promise.all(Array.from({ length: size }, () => pool.spawn(url, plan, formats, tables)));
     return pool;
   }
 
+  /** Sends a new plan to every (idle) worker and waits until all have it. */
+  private init(plan: Plan, formats: RowFormat[], tables: string[] | null): Promise<void> {
+    return new Promise((resolve) => {
+      let left = this.workers.length;
+      this.readyWaiters = this.workers.map(() => () => {
+        if (--left === 0) resolve();
+      });
+      for (const w of this.workers) w.postMessage({ type: "init", plan, formats, tables } satisfies ToWorker);
+    });
+  }
+
+  /** After a run: park the pool for the next run in this process (a failed pool is ended). */
+  release(): void {
+    const parked = WorkerPool.parked;
+    if (this.failure || this.running.size > 0 || this.queue.length > 0 || parked.some((p) => p.size === this.size)) {
+      this.stop();
+      return;
+    }
+    // Keep the most recent few sizes; the oldest parked pool makes room.
+    if (parked.length >= 3) parked.shift()!.stop();
+    for (const w of this.workers) w.unref();
+    parked.push(this);
+  }
+
   private spawn(url: URL, plan: Plan, formats: RowFormat[], tables: string[] | null): Promise<void> {
     const w = new Worker(url);
+    WorkerPool.spawned++;
     this.workers.push(w);
     return new Promise((resolve, reject) => {
       w.onmessage = (ev: MessageEvent<FromWorker>) => {
@@ -85,7 +125,10 @@ export class WorkerPool {
   }
 
   private onMessage(worker: Worker, msg: FromWorker): void {
-    if (msg.type === "ready") return;
+    if (msg.type === "ready") {
+      this.readyWaiters.pop()?.();
+      return;
+    }
     const job = this.running.get(msg.id);
     if (!job) return;
     this.running.delete(msg.id);
@@ -115,7 +158,7 @@ export class WorkerPool {
     w.postMessage({ type: "recycle", buffers } satisfies ToWorker, buffers);
   }
 
-  async stop(): Promise<void> {
+  stop(): void {
     for (const w of this.workers) w.terminate();
     this.workers.length = 0;
   }

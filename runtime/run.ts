@@ -178,7 +178,7 @@ class Orchestrator {
       this.view.fail(err.message);
       throw err;
     } finally {
-      await this.pool?.stop();
+      this.pool?.release();
     }
   }
 
@@ -281,7 +281,7 @@ class Orchestrator {
 
   private async runner(): Promise<BatchRunner> {
     if (this.workers === 0) return inlineRunner(this.cx, this.store);
-    this.pool ??= await WorkerPool.start(this.workers, this.plan, this.store.sink.formats, this.plan.output.tables ?? null);
+    this.pool ??= await WorkerPool.acquire(this.workers, this.plan, this.store.sink.formats, this.plan.output.tables ?? null);
     return this.pool;
   }
 

@@ -133,6 +133,21 @@ describe("synth run on files", () => {
     expect(hashes(out)).toEqual(reference);
   });
 
+  test("runs in one process reuse the worker pool instead of creating workers again", async () => {
+    const { WorkerPool } = await import("../../runtime/pool.ts");
+    await run(p, { ...base, out: dir(), workers: 2 }).done;
+    const before = WorkerPool.spawned;
+    await run(p, { ...base, out: dir(), workers: 2 }).done;
+    const other = plan(SOURCE.replace("seed = 11", "seed = 13"));
+    const out = dir();
+    await run(other, { ...base, out, workers: 2 }).done;
+    expect(WorkerPool.spawned).toBe(before);
+    // A reused pool generates the new plan, not the old one.
+    const again = dir();
+    await run(other, { ...base, out: again, workers: 0 }).done;
+    expect(hashes(out)).toEqual(hashes(again));
+  });
+
   test("memory above the soft limit shrinks batches; the data does not change", async () => {
     const out = dir();
     let calls = 0;
