@@ -23,16 +23,28 @@ export function minorOf(text: unknown): number {
 
 const rows = (t: Tables, name: string) => t.get(name) ?? [];
 
-export function verifyLedger(t: Tables, specs?: ReadonlyMap<string, TableSpec>): Violation[] {
+/**
+ * Collects violations, the first 20 of each check in full; the rest are counted and reported
+ * as one more violation per check, so a broken ledger never looks less broken than it is.
+ */
+function collector(): { report: Report; result: () => Violation[] } {
   const out: Violation[] = [];
+  const extra = new Map<string, number>();
   const report = (check: string, message: string) => {
     if (out.filter((v) => v.check === check).length < 20) out.push({ check, message });
+    else extra.set(check, (extra.get(check) ?? 0) + 1);
   };
+  const result = () => [...out, ...[...extra].map(([check, n]) => ({ check, message: `and ${n} more` }))];
+  return { report, result };
+}
+
+export function verifyLedger(t: Tables, specs?: ReadonlyMap<string, TableSpec>): Violation[] {
+  const { report, result } = collector();
   checkDocuments(t, report);
   checkTrialBalance(t, report);
   checkReferences(t, report);
   if (specs) checkSpecs(t, specs, report);
-  return out;
+  return result();
 }
 
 type Report = (check: string, message: string) => void;
@@ -206,10 +218,7 @@ function idsOf(t: Tables): Map<string, Set<string>> {
  * translated and consolidated trial balances balance.
  */
 export function verifyFlows(t: Tables): Violation[] {
-  const out: Violation[] = [];
-  const report = (check: string, message: string) => {
-    if (out.filter((v) => v.check === check).length < 20) out.push({ check, message });
-  };
+  const { report, result } = collector();
   const ids = idsOf(t);
   const exists = (type: string, id: unknown) => ids.get(type)?.has(String(id)) ?? false;
   for (const r of rows(t, "document_references")) {
@@ -227,7 +236,7 @@ export function verifyFlows(t: Tables): Violation[] {
   checkSettlements(t, "customer_invoices", "customer_receipts", report);
   checkOpenItems(t, report);
   checkGroup(t, report);
-  return out;
+  return result();
 }
 
 /** No invoice is settled beyond its gross amount (payments plus discounts, in invoice currency). */

@@ -92,3 +92,15 @@ describe("the invariant checks catch broken ledgers", () => {
     expect(verifyFlows(elim).map((v) => v.check)).toContain("elimination");
   });
 });
+
+describe("violation reports", () => {
+  test("past 20 of a kind, the rest are counted, never dropped silently", () => {
+    const p = { seed: 4, industry: "technology" as const, start: "2024-01-01", months: 2, fiscalYear: "calendar" as const, companies: [{ country: "US", currency: "USD" }], entriesPerYear: 600, blockSize: 64, lineItems: { two: 61, three: 6, four: 17, even: 88, max: 10 }, chains: { procureToPay: 0, orderToCash: 0, intercompany: 0 } };
+    const l = generateInMemory(compileParams(p));
+    const je = l.tables.get("journal_entries")!;
+    for (const r of je.slice(0, 200)) r.debit_amount = "123456.78";
+    const v = verifyLedger(l.tables).filter((x) => x.check === "document-balance");
+    expect(v.length).toBe(21);
+    expect(v.at(-1)!.message).toMatch(/^and \d+ more$/);
+  });
+});
