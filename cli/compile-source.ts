@@ -7,6 +7,7 @@ import type { Plan } from "../specs/plan.ts";
 import { displayPath, readInput } from "./files.ts";
 import { usageError, type Io } from "./io.ts";
 import { renderDiagnostics } from "./render-diagnostics.ts";
+import { isPlanFile, parsePlan } from "./plan-file.ts";
 
 export interface CompiledSource {
   /** Absolute project root (nearest synth.project / package.json / .git above the file). */
@@ -24,6 +25,17 @@ export async function compileFile(io: Io, file: string, scale?: number): Promise
   const absolute = resolve(io.cwd, file);
   const root = findProjectRoot(dirname(absolute));
   return compileIn(root, projectPath(root, absolute), text, scale);
+}
+
+/** A plan file is read and validated; a .synth is compiled (at `scale`), diagnostics to stderr. */
+export async function loadPlanOrCompile(io: Io, file: string, scale?: number): Promise<Plan | undefined> {
+  if (isPlanFile(file)) {
+    if (scale !== undefined) throw usageError("--scale applies to a .synth; a plan keeps the scale it was compiled with");
+    return parsePlan(readInput(io.cwd, file), file);
+  }
+  const compiled = await compileFile(io, file, scale);
+  printDiagnostics(io, compiled);
+  return compiled.plan;
 }
 
 /** `--scale F`: a positive factor for every volume (0.01 = 1% of the scenario). */

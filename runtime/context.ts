@@ -94,8 +94,7 @@ export function moneyIn(cx: RunContext, company: CompanyInfo, m: { minor: number
   // so a yen subsidiary of a dollar group gets yen-sized amounts.
   if (!m.currency) return Math.round((m.minor / 100) * cx.rate(cx.plan.scenario.groupCurrency, company.currency) * 10 ** company.digits);
   if (m.currency === company.currency) return m.minor;
-  const fromDigits = minorDigitsOf(m.currency);
+  const fromDigits = minorDigits(m.currency);
   return Math.round((m.minor / 10 ** fromDigits) * cx.rate(m.currency, company.currency) * 10 ** company.digits);
 }
 
-const minorDigitsOf = minorDigits;

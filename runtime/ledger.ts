@@ -37,11 +37,6 @@ export class LedgerTotals {
     return this.cells.map((byPeriod) => byPeriod.map((c) => Array.from(c)));
   }
 
-  static fromJSON(data: number[][][], accounts: number): LedgerTotals {
-    const t = new LedgerTotals(data.length, data[0]?.length ?? 0, accounts);
-    data.forEach((byPeriod, ci) => byPeriod.forEach((cell, pi) => t.cells[ci]![pi]!.set(cell)));
-    return t;
-  }
 }
 
 /** Sums stay exact only below 2^53 minor units; beyond that we refuse rather than round. */

@@ -1,11 +1,9 @@
 // `synth graph`: the phase DAG of a scenario or a plan, as Mermaid or Graphviz DOT.
 import { toDot, toMermaid } from "../../compiler/graph.ts";
-import type { Plan } from "../../specs/plan.ts";
 import { stringOpt, type CommandContext, type CommandSpec } from "../command.ts";
-import { compileFile, printDiagnostics } from "../compile-source.ts";
+import { loadPlanOrCompile } from "../compile-source.ts";
 import { EXIT } from "../exit-codes.ts";
-import { readInput, writeAtomic } from "../files.ts";
-import { isPlanFile, parsePlan } from "../plan-file.ts";
+import { writeAtomic } from "../files.ts";
 
 export const graphCommand: CommandSpec = {
   name: "graph",
@@ -31,19 +29,11 @@ export const graphCommand: CommandSpec = {
 
 async function runGraph(ctx: CommandContext): Promise<number> {
   const file = ctx.positionals[0]!;
-  const plan = await loadPlan(ctx, file);
+  const plan = await loadPlanOrCompile(ctx.io, file);
   if (!plan) return EXIT.failed;
   const text = stringOpt(ctx, "format") === "dot" ? toDot(plan) : toMermaid(plan);
   const output = stringOpt(ctx, "output");
   if (output === undefined) ctx.io.out(text);
   else writeAtomic(ctx.io.cwd, output, text);
   return EXIT.ok;
-}
-
-/** A plan file is read and validated; a .synth is compiled (diagnostics to stderr). */
-async function loadPlan(ctx: CommandContext, file: string): Promise<Plan | undefined> {
-  if (isPlanFile(file)) return parsePlan(readInput(ctx.io.cwd, file), file);
-  const compiled = await compileFile(ctx.io, file);
-  printDiagnostics(ctx.io, compiled);
-  return compiled.plan;
 }

@@ -2,12 +2,9 @@
 // into an output directory, with progress, pause / resume, clean interrupts and --resume.
 import { isAbsolute, resolve } from "node:path";
 import { flag, stringOpt, type CommandContext, type CommandSpec } from "../command.ts";
-import { compileFile, printDiagnostics, scaleOption } from "../compile-source.ts";
+import { loadPlanOrCompile, scaleOption } from "../compile-source.ts";
 import { EXIT } from "../exit-codes.ts";
-import { readInput } from "../files.ts";
-import { isPlanFile, parsePlan } from "../plan-file.ts";
 import { usageError } from "../io.ts";
-import type { Plan } from "../../specs/plan.ts";
 import { parseBytes } from "../../compiler/units.ts";
 import type { ProgressMode } from "../../runtime/progress.ts";
 import type { RowFormat } from "../../runtime/block-runner.ts";
@@ -53,7 +50,7 @@ export const runCommand: CommandSpec = {
 async function runRun(ctx: CommandContext): Promise<number> {
   const file = ctx.positionals[0]!;
   const opts = parseOptions(ctx);
-  const plan = await loadPlan(ctx, file);
+  const plan = await loadPlanOrCompile(ctx.io, file, scaleOption(stringOpt(ctx, "scale")));
   if (!plan) return EXIT.failed;
   const { run } = await import("../../runtime/run.ts");
   const { parseShard } = await import("../../runtime/shard.ts");
@@ -99,13 +96,4 @@ function formats(text: string): RowFormat[] {
   const bad = list.find((f) => !known.includes(f));
   if (bad || list.length === 0) throw usageError(`--format takes csv, ndjson, parquet or sqlite (comma-separated), got "${text}"`);
   return list as RowFormat[];
-}
-
-async function loadPlan(ctx: CommandContext, file: string): Promise<Plan | undefined> {
-  if (isPlanFile(file)) return parsePlan(readInput(ctx.io.cwd, file), file);
-  const scale = scaleOption(stringOpt(ctx, "scale"));
-  if (scale !== undefined && isPlanFile(file)) throw usageError("--scale applies to a .synth; a plan keeps the scale it was compiled with");
-  const compiled = await compileFile(ctx.io, file, scale);
-  printDiagnostics(ctx.io, compiled);
-  return compiled.plan;
 }

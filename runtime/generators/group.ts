@@ -6,6 +6,7 @@
 // booking what does not match (FX) to consolidation differences.
 import type { Period } from "../../core/calendar.ts";
 import type { AccountRole } from "../../specs/accounts.ts";
+import { minorDigits } from "../../specs/currencies.ts";
 import { consolidatedTrialBalance, translatedTrialBalance } from "../../specs/records/group.ts";
 import type { CompanyInfo, RunContext } from "../context.ts";
 import { fxOf } from "../fx.ts";
@@ -50,15 +51,16 @@ export class Translation {
       }
       sum += out[i]!;
     }
-    if (closing) sum += this.closeYear(closing, out);
+    // Closing moves translated balances between accounts: the sum does not change.
+    if (closing) this.closeYear(closing, out);
     // Whatever does not balance is the translation difference: to the reserve (equity).
     out[this.reserve] = out[this.reserve]! - sum;
     this.write(p, cumulative, out, w);
     return out;
   }
 
-  /** Clears translated P&L at the balances it holds, into retained earnings; returns the change in the sum. */
-  private closeYear(closing: Float64Array, out: Float64Array): number {
+  /** Clears translated P&L at the balances it holds, into retained earnings. */
+  private closeYear(closing: Float64Array, out: Float64Array): void {
     const re = this.cx.chart.one("retained_earnings").index;
     let moved = 0;
     for (const a of this.cx.chart.posting) {
@@ -70,7 +72,6 @@ export class Translation {
     }
     this.running[re] = this.running[re]! + moved;
     out[re] = this.running[re]!;
-    return 0;
   }
 
   private write(p: Period, local: Float64Array, translated: Float64Array, w: RowWriter): void {
@@ -95,10 +96,9 @@ export class Translation {
 }
 
 function groupDigits(cx: RunContext): number {
-  return cx.companies.find((c) => c.currency === cx.plan.scenario.groupCurrency)?.digits ?? minorDigitsOf(cx.plan.scenario.groupCurrency);
+  return cx.companies.find((c) => c.currency === cx.plan.scenario.groupCurrency)?.digits ?? minorDigits(cx.plan.scenario.groupCurrency);
 }
 
-import { minorDigits as minorDigitsOf } from "../../specs/currencies.ts";
 
 /** Sums translated TBs per period and eliminates intercompany balances. */
 export class Consolidation {

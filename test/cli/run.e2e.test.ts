@@ -102,6 +102,9 @@ describe("synth run (executable)", () => {
     expect(synth("run", "quick.synth", "--workers", "two").code).toBe(2);
     expect(synth("run", "quick.synth", "--memory-limit", "lots").code).toBe(2);
     expect(synth("run", "quick.synth", "--format", "xlsx").code).toBe(2);
+    expect(synth("compile", "quick.synth", "-o", "scaled.plan.json").code).toBe(0);
+    // A plan keeps the scale it was compiled with: --scale on a plan is refused, not ignored.
+    expect(synth("run", "scaled.plan.json", "--scale", "0.5").code).toBe(2);
   });
 
   test("a hand-edited plan is refused (exit 10), a broken one is SYN4001 (exit 1)", () => {

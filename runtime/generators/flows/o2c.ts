@@ -9,8 +9,10 @@ import type { Customer, Material } from "../master-data.ts";
 import { rateText } from "../../fx.ts";
 import { foreign, moneyOf, newLines, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "./common.ts";
 import { counts, customer, inventoryAccount, material } from "./master.ts";
-import { chainAmount, dueDay, lag, orderDay, vatRate, type ChainParams } from "./plan.ts";
-import { decimalOf, optional, within, writeMovement } from "./p2p.ts";
+import { chainAmount, dueDay, lag, orderDay, type ChainParams } from "./plan.ts";
+import { vatRate } from "../postings.ts";
+import { optional, within, writeMovement } from "./p2p.ts";
+import { formatMinor } from "../../writers.ts";
 
 export interface O2CParams extends ChainParams {
   backorder: number;
@@ -95,7 +97,7 @@ function bill(env: FlowEnv, o: Order, delivery: string, day: number, qty: number
   const c = o.c;
   const id = `CI-${delivery.slice(3)}`;
   const net = qty * o.price;
-  const tax = Math.round(net * vatRate(cx, c));
+  const tax = Math.round(net * vatRate(c));
   const gross = net + tax;
   const rate = fx.rate(o.doc.currency, c.currency, day);
   const scale = 10 ** (c.digits - o.doc.digits);
@@ -189,7 +191,7 @@ function writeOrder(env: FlowEnv, o: Order, day: number, qty: number, credit: st
   w.id(o.m.id);
   w.date(formatIso(day));
   w.int(qty);
-  w.decimal(decimalOf(o.price, o.doc.digits));
+  w.decimal(formatMinor(o.price, o.doc.digits));
   w.id(o.doc.currency);
   w.money(qty * o.price, o.doc.digits);
   w.id(credit);

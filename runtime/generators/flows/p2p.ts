@@ -7,9 +7,11 @@ import { formatIso } from "../../../core/calendar.ts";
 import { goodsReceipts, inventoryMovements, payments, purchaseOrders, vendorInvoices } from "../../../specs/records/flows.ts";
 import type { CompanyInfo } from "../../context.ts";
 import { rateText } from "../../fx.ts";
+import { formatMinor } from "../../writers.ts";
 import { foreign, moneyOf, newLines, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "./common.ts";
 import { counts, inventoryAccount, material, vendor } from "./master.ts";
-import { chainAmount, dueDay, lag, orderDay, vatRate, type ChainParams } from "./plan.ts";
+import { chainAmount, dueDay, lag, orderDay, type ChainParams } from "./plan.ts";
+import { vatRate } from "../postings.ts";
 
 export interface P2PParams extends ChainParams {
   match_tolerance: number;
@@ -139,7 +141,7 @@ function invoiceReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, da
   const price = vr.type === "price" ? Math.max(1, Math.round(priceDoc * (1 + vr.factor))) : priceDoc;
   const qty = vr.type === "quantity" ? Math.max(1, r.qty + Math.max(1, Math.round(r.qty * Math.abs(vr.factor))) * Math.sign(vr.factor)) : r.qty;
   const net = qty * price;
-  const tax = Math.round(net * vatRate(cx, c));
+  const tax = Math.round(net * vatRate(c));
   const gross = net + tax;
   const rate = fx.rate(doc.currency, c.currency, day);
   const scale = 10 ** (c.digits - doc.digits);
@@ -248,16 +250,10 @@ function writeOrder(env: FlowEnv, c: CompanyInfo, po: string, vendorId: string, 
   w.id(materialId);
   w.date(formatIso(day));
   w.int(qty);
-  w.decimal(decimalOf(price, doc.digits));
+  w.decimal(formatMinor(price, doc.digits));
   w.id(doc.currency);
   w.money(qty * price, doc.digits);
   w.bool(service);
   w.id(status);
   w.end();
-}
-
-export function decimalOf(minor: number, digits: number): string {
-  if (digits === 0) return String(minor);
-  const s = String(Math.abs(minor)).padStart(digits + 1, "0");
-  return (minor < 0 ? "-" : "") + s.slice(0, -digits) + "." + s.slice(-digits);
 }

@@ -3,7 +3,6 @@ import { civilFromDays, daysFromCivil, daysInMonth, weekday } from "../../../cor
 import type { Rng } from "../../../core/rng.ts";
 import type { CompanyInfo, RunContext } from "../../context.ts";
 import { amountModel, sampleAmount, type AmountModel } from "../amounts.ts";
-import { vatRate as vatOf } from "../postings.ts";
 import type { FlowEnv } from "./common.ts";
 
 export interface ChainParams {
@@ -48,6 +47,3 @@ export function dueDay(invoiceDay: number, terms: { code: string; days: number }
   return daysFromCivil(y, m, daysInMonth(y, m)) + terms.days;
 }
 
-export function vatRate(_cx: RunContext, c: CompanyInfo): number {
-  return vatOf(c);
-}
