@@ -7,7 +7,7 @@
 //   bun run bench/floor.ts [LINES]        # standalone: 5M lines by default
 import { mkdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { ByteBuffer } from "../runtime/writers.ts";
+import { ByteBuffer } from "../output/writers.ts";
 
 /** A standalone entry's journal_entries line from bench/journal.synth (when no run supplied one). */
 export const DEFAULT_LINE =

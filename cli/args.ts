@@ -1,6 +1,6 @@
 // Command-line parsing with node:util parseArgs; every failure becomes one usage-error line.
 import { parseArgs } from "node:util";
-import { suggest } from "../compiler/diagnostics.ts";
+import { suggest } from "../core/diagnostics.ts";
 import type { CommandSpec } from "./command.ts";
 import { usageError } from "./io.ts";
 

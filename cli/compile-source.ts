@@ -1,7 +1,7 @@
 // The CLI's side of compilation: a .synth path on the command line -> project root,
 // project-relative path, compile result; and diagnostics rendered for the terminal.
 import { dirname, join, resolve } from "node:path";
-import type { Diagnostic } from "../compiler/diagnostics.ts";
+import type { Diagnostic } from "../core/diagnostics.ts";
 import { findProjectRoot, fsHost, projectPath } from "../compiler/project.ts";
 import type { Plan } from "../specs/plan.ts";
 import { displayPath, readInput } from "./files.ts";

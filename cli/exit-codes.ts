@@ -13,7 +13,7 @@ export const EXIT = {
   /** An output file could not be written. */
   cantWrite: 4,
 
-  // The runtime's typed errors (runtime/errors.ts carries the same numbers).
+  // The runtime's typed errors (core/errors.ts carries the same numbers).
   /** The plan or run options are unusable (invalid or hand-edited plan, bad --shard, nothing to resume). */
   configuration: 10,
   /** A generator failed. */

@@ -1,13 +1,13 @@
 // `synth` argv -> command -> exit code. Expected failures are CliErrors (one line, a distinct
 // code); anything else is a bug and propagates to bin/synth.ts.
-import { suggest } from "../compiler/diagnostics.ts";
+import { suggest } from "../core/diagnostics.ts";
 import { parseCommandArgs } from "./args.ts";
 import { COMMANDS, findCommand } from "./commands/index.ts";
 import type { CommandSpec } from "./command.ts";
 import { EXIT } from "./exit-codes.ts";
 import { commandHelp, mainHelp, versionText } from "./help.ts";
 import { CliError, processIo, usageError, type Io } from "./io.ts";
-import { RunError } from "../runtime/errors.ts";
+import { RunError } from "../core/errors.ts";
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   try {

@@ -1,8 +1,8 @@
 // Plan files on disk: canonical JSON or YAML (chosen by extension), parsed and validated.
 import { extname } from "node:path";
 import YAML from "yaml";
-import { canonicalize, canonicalJson } from "../compiler/canonical.ts";
-import { CATALOG } from "../compiler/diagnostics.ts";
+import { canonicalize, canonicalJson } from "../core/canonical.ts";
+import { CATALOG } from "../core/diagnostics.ts";
 import { Plan } from "../specs/plan.ts";
 import { EXIT } from "./exit-codes.ts";
 import { CliError } from "./io.ts";

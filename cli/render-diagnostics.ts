@@ -1,7 +1,7 @@
 // Diagnostics -> text, rustc style: a header, the location, the source line with carets under
 // the span and the hint after them. Pure (a string out) so it can be golden-tested.
 import kleur from "kleur";
-import type { Diagnostic, Severity } from "../compiler/diagnostics.ts";
+import type { Diagnostic, Severity } from "../core/diagnostics.ts";
 
 export interface RenderOptions {
   color: boolean;

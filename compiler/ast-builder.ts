@@ -2,7 +2,7 @@
 // that is missing is simply dropped (its syntax error was already reported).
 import type { CstElement, CstNode, IToken } from "chevrotain";
 import { tokenSpan } from "../grammar/lexer.ts";
-import { DiagnosticBag, type Span } from "./diagnostics.ts";
+import { DiagnosticBag, type Span } from "../core/diagnostics.ts";
 import type * as A from "./ast.ts";
 
 /** Underscores group digits, so they may only stand between two digits: 1_000.000_5. */

@@ -1,6 +1,6 @@
 // Kind-tagged AST nodes with source spans. Literals stay close to their text here; units are
 // interpreted by the checker (so "10kb" is a semantic "wrong unit", not a syntax error).
-import type { Span } from "./diagnostics.ts";
+import type { Span } from "../core/diagnostics.ts";
 
 export interface FileNode {
   kind: "file";

@@ -1,6 +1,6 @@
 // Semantic checks over the resolved model: small functions, each reporting what is wrong with
 // one concern, with the span of the setting that causes it.
-import { fileSpan, type DiagnosticBag, type Span } from "./diagnostics.ts";
+import { fileSpan, type DiagnosticBag, type Span } from "../core/diagnostics.ts";
 import type { Model } from "./model.ts";
 import { formatMoney, formatPercent } from "./units.ts";
 import { CODE, type Money } from "../specs/fields.ts";

@@ -1,6 +1,6 @@
 // The library API: .synth text -> plan + diagnostics. Stages collect diagnostics; nothing here
 // prints or exits. A plan is returned only when there are no errors.
-import { DiagnosticBag, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import { DiagnosticBag, sortDiagnostics, type Diagnostic } from "../core/diagnostics.ts";
 import { loadSources, type SourceHost } from "./loader.ts";
 import { Constants } from "./constants.ts";
 import { convertFiles } from "./convert.ts";

@@ -1,7 +1,7 @@
 // Named constants: `const BASE = 120k`, used as `volume = BASE per year`. A bare word names a
 // constant when one is declared with that name; otherwise it is a keyword value.
 import type * as A from "./ast.ts";
-import { didYouMean, type DiagnosticBag } from "./diagnostics.ts";
+import { didYouMean, type DiagnosticBag } from "../core/diagnostics.ts";
 import { isKnownCurrency } from "../specs/currencies.ts";
 
 const RESERVED = new Set(["true", "false", "on", "off", "yes", "no", "auto", "all"]);

@@ -3,7 +3,7 @@
 // span is indexed by its path so later checks (and zod's range checks) can point at it.
 import type { z } from "zod";
 import type * as A from "./ast.ts";
-import { didYouMean, type DiagnosticBag, type Span } from "./diagnostics.ts";
+import { didYouMean, type DiagnosticBag, type Span } from "../core/diagnostics.ts";
 import { metaOf, unwrap, type FieldMeta, type Unit, RATE_PERIODS } from "../specs/fields.ts";
 import { ScenarioDocument } from "../specs/scenario.ts";
 import { isKnownCurrency } from "../specs/currencies.ts";

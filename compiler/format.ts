@@ -4,7 +4,7 @@
 import { createToken, Lexer, type CstElement, type CstNode, type IToken } from "chevrotain";
 import { parseText } from "../grammar/parse.ts";
 import { allTokens, BlockComment, LineComment } from "../grammar/tokens.ts";
-import { DiagnosticBag, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import { DiagnosticBag, sortDiagnostics, type Diagnostic } from "../core/diagnostics.ts";
 import { buildAst } from "./ast-builder.ts";
 
 export interface FormatResult {

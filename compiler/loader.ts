@@ -4,8 +4,8 @@ import { posix } from "node:path";
 import { parseText } from "../grammar/parse.ts";
 import { buildAst } from "./ast-builder.ts";
 import type { FileNode, ImportNode } from "./ast.ts";
-import type { DiagnosticBag } from "./diagnostics.ts";
-import { sha256 } from "./canonical.ts";
+import type { DiagnosticBag } from "../core/diagnostics.ts";
+import { sha256 } from "../core/canonical.ts";
 
 /** Reads a project-relative path; undefined when it does not exist. */
 export interface SourceHost {

@@ -5,7 +5,7 @@ import { ScenarioDocument, INDUSTRIES, type Industry } from "../specs/scenario.t
 import { PRESETS } from "../specs/presets.ts";
 import { PHASE_IDS, PHASE_PARAMS, type PhaseId, type PhaseParams } from "../specs/phases.ts";
 import { metaOf, unwrap } from "../specs/fields.ts";
-import { fileSpan, type DiagnosticBag } from "./diagnostics.ts";
+import { fileSpan, type DiagnosticBag } from "../core/diagnostics.ts";
 import type { Converted, Raw, SpanIndex } from "./convert.ts";
 import { formatBytes, formatCount, formatDuration, formatMoney, formatPercent } from "./units.ts";
 

@@ -1,7 +1,7 @@
 // Phase DAG: which phases run, are skipped (a need is not running) or disabled, and in what
 // order (topological; ties broken by the reference order, so the order is stable).
 import { PHASES, PHASE_BY_ID, type PhaseId } from "../specs/phases.ts";
-import { fileSpan, type DiagnosticBag, type Span } from "./diagnostics.ts";
+import { fileSpan, type DiagnosticBag, type Span } from "../core/diagnostics.ts";
 import type { Model } from "./model.ts";
 
 export interface PhaseDecision {

@@ -4,8 +4,8 @@ import { PLAN_FORMAT_VERSION, Plan, type PlanCompany, type PlanPhase, type Sourc
 import { PHASE_BY_ID, type PhaseId } from "../specs/phases.ts";
 import { FISCAL_START_MONTH } from "../specs/scenario.ts";
 import { CURRENCIES } from "../specs/currencies.ts";
-import { hashOf, sha256 } from "./canonical.ts";
-import type { DiagnosticBag, Span } from "./diagnostics.ts";
+import { hashOf, sha256 } from "../core/canonical.ts";
+import type { DiagnosticBag, Span } from "../core/diagnostics.ts";
 import type { SourceFile } from "./loader.ts";
 import type { Model } from "./model.ts";
 import { phaseSpan, type PhaseDecision } from "./phase-order.ts";

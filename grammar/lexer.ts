@@ -1,7 +1,7 @@
 // Text -> tokens, with lexing errors turned into diagnostics.
 import { Lexer, type IToken } from "chevrotain";
 import { allTokens, StringLit, UnterminatedComment, UnterminatedString } from "./tokens.ts";
-import type { DiagnosticBag, Span } from "../compiler/diagnostics.ts";
+import type { DiagnosticBag, Span } from "../core/diagnostics.ts";
 
 export const lexer = new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: false });
 

@@ -2,7 +2,7 @@
 import type { CstNode, IRecognitionException, IToken } from "chevrotain";
 import { parser } from "./parser.ts";
 import { tokenize, tokenSpan, spanAt } from "./lexer.ts";
-import type { DiagnosticBag } from "../compiler/diagnostics.ts";
+import type { DiagnosticBag } from "../core/diagnostics.ts";
 
 export interface CstResult {
   cst: CstNode;

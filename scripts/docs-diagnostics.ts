@@ -1,7 +1,7 @@
 // The diagnostics table of docs/language.md: one example per catalog code, compiled here so
 // the "message it gives" column is the compiler's real output (used by scripts/gen-docs.ts).
 import { compile } from "../compiler/compile.ts";
-import { CATALOG, type Diagnostic, type DiagnosticCode } from "../compiler/diagnostics.ts";
+import { CATALOG, type Diagnostic, type DiagnosticCode } from "../core/diagnostics.ts";
 
 const cell = (s: string) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
 const code = (s: string) => (s ? "`" + s + "`" : "");

@@ -1,5 +1,5 @@
 // `synth check`: diagnostics only, for editors, pre-commit hooks and CI.
-import { canonicalJson } from "../../compiler/canonical.ts";
+import { canonicalJson } from "../../core/canonical.ts";
 import { stringOpt, type CommandContext, type CommandSpec } from "../command.ts";
 import { compileFile, printDiagnostics, type CompiledSource } from "../compile-source.ts";
 import { EXIT } from "../exit-codes.ts";

@@ -30,7 +30,7 @@ export const mergeCommand: CommandSpec = {
 async function runMerge(ctx: CommandContext): Promise<number> {
   const out = stringOpt(ctx, "out");
   if (out === undefined) throw usageError("merge needs --out DIR");
-  const { mergeShards } = await import("../../runtime/merge.ts");
+  const { mergeShards } = await import("../../engine/merge.ts");
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(ctx.io.cwd, p));
   await mergeShards(ctx.positionals.map(abs), { out: abs(out), progress: flag(ctx, "quiet") ? "none" : "auto" });
   return EXIT.ok;

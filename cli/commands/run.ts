@@ -6,8 +6,8 @@ import { loadPlanOrCompile, scaleOption } from "../compile-source.ts";
 import { EXIT } from "../exit-codes.ts";
 import { usageError } from "../io.ts";
 import { parseBytes } from "../../compiler/units.ts";
-import type { ProgressMode } from "../../runtime/progress.ts";
-import type { RowFormat } from "../../runtime/block-runner.ts";
+import type { ProgressMode } from "../../engine/progress.ts";
+import type { RowFormat } from "../../engine/block-runner.ts";
 
 export const runCommand: CommandSpec = {
   name: "run",
@@ -52,8 +52,8 @@ async function runRun(ctx: CommandContext): Promise<number> {
   const opts = parseOptions(ctx);
   const plan = await loadPlanOrCompile(ctx.io, file, scaleOption(stringOpt(ctx, "scale")));
   if (!plan) return EXIT.failed;
-  const { run } = await import("../../runtime/run.ts");
-  const { parseShard } = await import("../../runtime/shard.ts");
+  const { run } = await import("../../engine/run.ts");
+  const { parseShard } = await import("../../output/shard.ts");
   const out = stringOpt(ctx, "out") ?? plan.output.directory;
   const shardText = stringOpt(ctx, "shard");
   const shard = shardText === undefined ? undefined : parseShard(shardText);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { canonicalJson } from "../../compiler/canonical.ts";
+import { canonicalJson } from "../../core/canonical.ts";
 import { COMMANDS } from "../../cli/commands/index.ts";
 import { EXIT } from "../../cli/exit-codes.ts";
 import { reportInternalError } from "../../cli/internal-error.ts";

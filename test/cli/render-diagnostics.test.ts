@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import type { Diagnostic, DiagnosticCode, Severity } from "../../compiler/diagnostics.ts";
+import type { Diagnostic, DiagnosticCode, Severity } from "../../core/diagnostics.ts";
 import { countSummary, renderDiagnostics } from "../../cli/render-diagnostics.ts";
 import { generousTimeout } from "../setup.ts";
 

@@ -2,7 +2,7 @@
 // folder, and the one-line diagnostic format the expected files use.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, normalize, sep } from "node:path";
-import type { Diagnostic } from "../../compiler/diagnostics.ts";
+import type { Diagnostic } from "../../core/diagnostics.ts";
 import type { SourceHost } from "../../compiler/loader.ts";
 
 /**

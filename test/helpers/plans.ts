@@ -1,5 +1,5 @@
 // Plan helpers for tests: the plan without what depends on the source text's bytes and layout.
-import { hashOf } from "../../compiler/canonical.ts";
+import { hashOf } from "../../core/canonical.ts";
 import type { Plan } from "../../specs/plan.ts";
 
 /**

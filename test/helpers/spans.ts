@@ -1,6 +1,6 @@
 // Span sanity for diagnostics: every position must point into the text it names, and its
 // line/column must agree with its offset (chevrotain counts \n, \r\n and a lone \r as breaks).
-import type { Diagnostic, Position } from "../../compiler/diagnostics.ts";
+import type { Diagnostic, Position } from "../../core/diagnostics.ts";
 
 /** 1-based line and column of a 0-based offset. */
 export function positionOf(text: string, offset: number): { line: number; column: number } {

@@ -3,12 +3,12 @@
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import { compile, type CompileResult } from "../../compiler/compile.ts";
-import { canonicalJson } from "../../compiler/canonical.ts";
+import { canonicalJson } from "../../core/canonical.ts";
 import { formatSynth } from "../../compiler/format.ts";
 import { parseText } from "../../grammar/parse.ts";
 import { buildAst } from "../../compiler/ast-builder.ts";
 import type { QuantityExpr } from "../../compiler/ast.ts";
-import { DiagnosticBag } from "../../compiler/diagnostics.ts";
+import { DiagnosticBag } from "../../core/diagnostics.ts";
 import * as U from "../../compiler/units.ts";
 import { formatIso, parseIso, daysFromCivil } from "../../core/calendar.ts";
 import { CURRENCIES } from "../../specs/currencies.ts";

@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compile } from "../../compiler/compile.ts";
 import { fsHost } from "../../compiler/project.ts";
-import { generateInMemory } from "../../runtime/testing.ts";
-import { verifyFlows, verifyLedger } from "../../runtime/verify.ts";
-import { tableSpecs } from "../../runtime/phases.ts";
-import { run } from "../../runtime/run.ts";
+import { generateInMemory } from "../../testing/arbitraries.ts";
+import { verifyFlows, verifyLedger } from "../../testing/verify.ts";
+import { tableSpecs } from "../../engine/phases.ts";
+import { run } from "../../engine/run.ts";
 import { generousTimeout } from "../setup.ts";
 
 generousTimeout();

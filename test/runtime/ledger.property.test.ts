@@ -1,10 +1,10 @@
 // Properties over random scenarios: the generated ledger always balances and reconciles.
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
-import { ledgerArbitrary, generateInMemory, compileParams, scenarioParams } from "../../runtime/testing.ts";
-import { verifyFlows, verifyLedger, verifyYearEndClose } from "../../runtime/verify.ts";
-import { tableSpecs } from "../../runtime/phases.ts";
-import { run } from "../../runtime/run.ts";
+import { ledgerArbitrary, generateInMemory, compileParams, scenarioParams } from "../../testing/arbitraries.ts";
+import { verifyFlows, verifyLedger, verifyYearEndClose } from "../../testing/verify.ts";
+import { tableSpecs } from "../../engine/phases.ts";
+import { run } from "../../engine/run.ts";
 import { generousTimeout } from "../setup.ts";
 
 generousTimeout();

@@ -4,12 +4,12 @@ import { compile } from "../../compiler/compile.ts";
 import type { Plan } from "../../specs/plan.ts";
 import { INDUSTRIES } from "../../specs/scenario.ts";
 import { fromText } from "../../specs/records/table.ts";
-import { MASTER_DATA_TABLES } from "../../specs/records/master-data.ts";
-import { CsvWriter, ObjectWriter } from "../../runtime/writers.ts";
+import { MASTER_DATA_TABLES } from "../../phases/master_data/tables.ts";
+import { CsvWriter, ObjectWriter } from "../../output/writers.ts";
 import {
   MASTER_GENERATORS, MASTER_TABLE_NAMES, customerRecord, customerTerms, employeeRecord, fixedAssetRecord, generateMasterBlock,
   managerIndex, masterCounts, vendorRecord, vendorTerms, type MasterTable,
-} from "../../runtime/generators/master-data.ts";
+} from "../../phases/master_data/generate.ts";
 import { generousTimeout } from "../setup.ts";
 
 generousTimeout();

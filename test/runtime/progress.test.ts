@@ -1,6 +1,6 @@
 // Progress display: the right view for the stream, and text that never breaks a terminal.
 import { describe, expect, test } from "bun:test";
-import { describe as describeProgress, makeView, ProgressTracker } from "../../runtime/progress.ts";
+import { describe as describeProgress, makeView, ProgressTracker } from "../../engine/progress.ts";
 
 function fakeStream(isTTY: boolean, columns: number | undefined) {
   const written: string[] = [];

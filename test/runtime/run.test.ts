@@ -5,8 +5,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compile } from "../../compiler/compile.ts";
-import { run, type RunOptions } from "../../runtime/run.ts";
-import { ConfigurationError, Interrupted, MemoryExceeded, OutputError } from "../../runtime/errors.ts";
+import { run, type RunOptions } from "../../engine/run.ts";
+import { ConfigurationError, Interrupted, MemoryExceeded, OutputError } from "../../core/errors.ts";
 import type { Plan } from "../../specs/plan.ts";
 import { generousTimeout } from "../setup.ts";
 
@@ -134,7 +134,7 @@ describe("synth run on files", () => {
   });
 
   test("runs in one process reuse the worker pool instead of creating workers again", async () => {
-    const { WorkerPool } = await import("../../runtime/pool.ts");
+    const { WorkerPool } = await import("../../engine/pool.ts");
     await run(p, { ...base, out: dir(), workers: 2 }).done;
     const before = WorkerPool.spawned;
     await run(p, { ...base, out: dir(), workers: 2 }).done;

@@ -4,10 +4,10 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compile } from "../../compiler/compile.ts";
-import { run } from "../../runtime/run.ts";
-import { mergeShards } from "../../runtime/merge.ts";
-import { parseShard, sliceOf } from "../../runtime/shard.ts";
-import { ConfigurationError } from "../../runtime/errors.ts";
+import { run } from "../../engine/run.ts";
+import { mergeShards } from "../../engine/merge.ts";
+import { parseShard, sliceOf } from "../../output/shard.ts";
+import { ConfigurationError } from "../../core/errors.ts";
 import { generousTimeout } from "../setup.ts";
 
 generousTimeout();

@@ -1,0 +1,58 @@
+// A pool worker: receives the plan once, then runs batches of blocks and sends back encoded
+// rows and totals, transferring the buffers instead of copying them.
+import { heapSize } from "bun:jsc";
+import { Plan } from "../specs/plan.ts";
+import { buildContext, type RunContext } from "../ledger/context.ts";
+import { chunkTransferables, runBlock, type BlockResult, type RowFormat } from "./block-runner.ts";
+import { blockPhase } from "./phases.ts";
+import { transferables } from "../ledger/totals.ts";
+import { ByteBuffer } from "../output/writers.ts";
+
+declare const self: Worker;
+
+export type ToWorker =
+  | { type: "init"; plan: unknown; formats: RowFormat[]; tables: string[] | null }
+  | { type: "batch"; id: number; phase: string; from: number; to: number }
+  | { type: "recycle"; buffers: ArrayBuffer[] };
+
+export type FromWorker =
+  | { type: "ready" }
+  | { type: "done"; id: number; results: BlockResult[]; heap: number }
+  | { type: "error"; id: number; message: string; stack?: string };
+
+let cx: RunContext | undefined;
+let formats: RowFormat[] = ["csv"];
+let keep: (t: string) => boolean = () => true;
+
+self.onmessage = (ev: MessageEvent<ToWorker>) => {
+  const msg = ev.data;
+  if (msg.type === "init") {
+    cx = buildContext(Plan.parse(msg.plan));
+    formats = msg.formats;
+    const set = msg.tables ? new Set(msg.tables) : null;
+    keep = set ? (t) => set.has(t) : () => true;
+    self.postMessage({ type: "ready" } satisfies FromWorker);
+    return;
+  }
+  if (msg.type === "recycle") {
+    for (const b of msg.buffers) ByteBuffer.recycle(b);
+    return;
+  }
+  try {
+    const phase = cx!.phase(msg.phase as never);
+    const impl = blockPhase(phase.id);
+    const results: BlockResult[] = [];
+    for (let i = msg.from; i < msg.to; i++) results.push(runBlock(cx!, impl, phase, i, formats, keep));
+    const transfer: ArrayBuffer[] = [];
+    for (const r of results) {
+      if (r.totals) transfer.push(...transferables(r.totals));
+      transfer.push(...chunkTransferables(r.chunks));
+    }
+    // heapSize is this thread's heap (process RSS is read on the main thread).
+    const heap = heapSize();
+    self.postMessage({ type: "done", id: msg.id, results, heap } satisfies FromWorker, transfer);
+  } catch (e) {
+    const err = e as Error;
+    self.postMessage({ type: "error", id: msg.id, message: err?.message ?? String(e), stack: err?.stack } satisfies FromWorker);
+  }
+};

@@ -1,0 +1,218 @@
+// The group chart of accounts: a base chart where every posting account has a role, expanded
+// to the plan's size preset (small ~100, medium ~400, large ~2500) by splitting revenue, cost
+// and expense accounts into sub-accounts, then overlaid with the scenario's custom accounts.
+import type { Plan } from "../specs/plan.ts";
+import { ACCOUNT_ROLES, normalBalance, type AccountRole } from "../specs/accounts.ts";
+
+export interface Account {
+  number: string;
+  name: string;
+  type: "asset" | "liability" | "equity" | "revenue" | "expense";
+  parent?: string;
+  level: number;
+  posting: boolean;
+  role?: AccountRole;
+  normal: "debit" | "credit";
+  /** Dense index among all accounts (aggregate arrays are indexed by it). */
+  index: number;
+}
+
+type Base = [number: string, name: string, role: AccountRole | undefined, expand?: string];
+
+const CLASSES: [string, string, Account["type"]][] = [
+  ["1", "Assets", "asset"],
+  ["2", "Liabilities", "liability"],
+  ["3", "Equity", "equity"],
+  ["4", "Revenue", "revenue"],
+  ["5", "Cost of sales", "expense"],
+  ["6", "Personnel expenses", "expense"],
+  ["7", "Operating expenses", "expense"],
+  ["8", "Financial result and taxes", "expense"],
+];
+
+const GROUPS: [string, string][] = [
+  ["10", "Cash and cash equivalents"], ["11", "Receivables"], ["12", "Inventories"], ["13", "Other current assets"],
+  ["15", "Property, plant and equipment"], ["20", "Payables"], ["21", "Tax liabilities"], ["22", "Accruals and other liabilities"],
+  ["25", "Long-term debt"], ["30", "Equity"], ["40", "Sales revenue"], ["48", "Other income"], ["49", "Financial income"],
+  ["50", "Cost of goods sold"], ["60", "Personnel"], ["70", "Occupancy"], ["71", "Depreciation"], ["72", "General and administrative"],
+  ["73", "Credit losses"], ["80", "Financial expenses"], ["89", "Income taxes"],
+];
+
+// Expand keys name the word list used to split an account into sub-accounts.
+const BASE: Base[] = [
+  ["1000", "Petty cash", "cash"],
+  ["1010", "Main bank account", "bank"],
+  ["1020", "Payroll bank account", undefined],
+  ["1100", "Trade receivables", "ar_control"],
+  ["1110", "Allowance for doubtful accounts", "allowance_doubtful"],
+  ["1150", "Intercompany receivables", "ic_receivable"],
+  ["1200", "Raw materials", "inventory", "plants"],
+  ["1210", "Finished goods", "inventory", "plants"],
+  ["1220", "Trading goods", "inventory", "plants"],
+  ["1300", "Input VAT", "input_tax"],
+  ["1310", "Prepaid expenses", "prepaid_expenses"],
+  ["1500", "Land", "ppe"],
+  ["1510", "Buildings", "ppe"],
+  ["1519", "Accumulated depreciation - buildings", "accumulated_depreciation"],
+  ["1520", "Machinery and equipment", "ppe"],
+  ["1529", "Accumulated depreciation - machinery", "accumulated_depreciation"],
+  ["1530", "Vehicles", "ppe"],
+  ["1539", "Accumulated depreciation - vehicles", "accumulated_depreciation"],
+  ["1540", "IT equipment", "ppe"],
+  ["1549", "Accumulated depreciation - IT equipment", "accumulated_depreciation"],
+  ["1550", "Furniture and fixtures", "ppe"],
+  ["1559", "Accumulated depreciation - furniture", "accumulated_depreciation"],
+  ["2000", "Trade payables", "ap_control"],
+  ["2010", "GR/IR clearing", "gr_ir"],
+  ["2050", "Intercompany payables", "ic_payable"],
+  ["2100", "Output VAT", "output_tax"],
+  ["2110", "Withholding tax payable", "withholding_payable"],
+  ["2120", "Income tax payable", "income_tax_payable"],
+  ["2200", "Accrued liabilities", "accrued_liabilities"],
+  ["2210", "Payroll payable", "payroll_payable"],
+  ["2220", "Deferred revenue", "deferred_revenue"],
+  ["2500", "Bank loans", "loans_payable"],
+  ["3000", "Share capital", "share_capital"],
+  ["3100", "Retained earnings", "retained_earnings"],
+  ["3200", "Currency translation reserve", "fx_translation_reserve"],
+  ["3300", "Consolidation differences", "consolidation_difference"],
+  ["4000", "Product sales", "revenue", "regions"],
+  ["4010", "Service revenue", "service_revenue", "regions"],
+  ["4090", "Sales discounts", "sales_discounts"],
+  ["4800", "Other operating income", "other_income"],
+  ["4810", "Cash discounts received", "discount_received"],
+  ["4820", "Intercompany revenue", "ic_revenue"],
+  ["4900", "Interest income", "interest_income"],
+  ["4910", "Foreign exchange gains", "fx_gain"],
+  ["5000", "Cost of goods sold", "cogs", "lines"],
+  ["5010", "Purchase price variances", "price_variance"],
+  ["5020", "Freight in", "freight"],
+  ["6000", "Salaries and wages", "salaries", "departments"],
+  ["6010", "Social security contributions", "social_security", "departments"],
+  ["7000", "Rent", "rent", "sites"],
+  ["7010", "Utilities", "utilities", "sites"],
+  ["7100", "Depreciation", "depreciation_expense"],
+  ["7200", "Office supplies", "opex", "departments"],
+  ["7210", "Travel and entertainment", "opex", "departments"],
+  ["7220", "IT services and software", "opex", "departments"],
+  ["7230", "Legal and professional fees", "opex"],
+  ["7240", "Marketing and advertising", "opex", "regions"],
+  ["7250", "Insurance", "opex"],
+  ["7260", "Repairs and maintenance", "opex", "sites"],
+  ["7270", "Telecommunications", "opex"],
+  ["7280", "Intercompany charges", "ic_expense"],
+  ["7300", "Bad debt expense", "bad_debt_expense"],
+  ["8000", "Bank charges", "bank_charges"],
+  ["8010", "Interest expense", "interest_expense"],
+  ["8100", "Foreign exchange losses", "fx_loss"],
+  ["8900", "Income tax expense", "income_tax_expense"],
+];
+
+const SPLITS: Record<string, string[]> = {
+  plants: ["Main plant", "Plant 2", "Central warehouse", "Regional warehouse", "Distribution center", "Consignment stock", "Transit stock", "Returns stock"],
+  regions: ["North America", "Latin America", "Western Europe", "Central Europe", "Nordics", "UK and Ireland", "Middle East", "Africa", "Greater China", "Japan", "Korea", "South East Asia", "India", "Oceania", "Online", "Key accounts", "Distributors", "Government", "OEM", "Aftermarket"],
+  lines: ["Product line A", "Product line B", "Product line C", "Product line D", "Spare parts", "Accessories", "Consumables", "Services", "Licences", "Bundles", "Private label", "Premium range", "Economy range", "Seasonal range"],
+  departments: ["Production", "Sales", "Administration", "IT", "Logistics", "Research and development", "Finance", "Human resources", "Procurement", "Quality", "Customer service", "Marketing", "Legal", "Facilities", "Executive office"],
+  sites: ["Headquarters", "Plant", "Warehouse", "Sales office", "Branch office", "Data center", "Research center", "Retail outlets", "Service center", "Training center"],
+};
+
+const TARGET: Record<Plan["chartOfAccounts"]["size"], number> = { small: 100, medium: 400, large: 2500 };
+
+export class Chart {
+  readonly accounts: Account[];
+  readonly posting: Account[];
+  private readonly byNumber = new Map<string, Account>();
+  private readonly roles = new Map<AccountRole, Account[]>();
+
+  constructor(accounts: Account[]) {
+    this.accounts = accounts;
+    this.posting = accounts.filter((a) => a.posting);
+    for (const a of accounts) this.byNumber.set(a.number, a);
+    for (const a of this.posting) if (a.role) this.roles.set(a.role, [...(this.roles.get(a.role) ?? []), a]);
+  }
+
+  get(number: string): Account | undefined {
+    return this.byNumber.get(number);
+  }
+
+  /** Posting accounts with a role (sub-accounts of a split account included). */
+  role(role: AccountRole): Account[] {
+    const list = this.roles.get(role);
+    if (!list || list.length === 0) throw new Error(`chart of accounts has no posting account for role ${role}`);
+    return list;
+  }
+
+  /** The one account of a control role (control accounts are never split). */
+  one(role: AccountRole): Account {
+    return this.role(role)[0]!;
+  }
+}
+
+export function buildChart(plan: Plan): Chart {
+  const list: Omit<Account, "index">[] = [];
+  for (const [number, name, type] of CLASSES) list.push(node(number, name, type, undefined, 1));
+  for (const [number, name] of GROUPS) list.push(node(number, name, classType(number), number[0], 2));
+  const perSplit = splitCount(plan.chartOfAccounts.size);
+  for (const base of BASE) list.push(...expand(base, perSplit));
+  overlayCustom(list, plan.chartOfAccounts.custom);
+  list.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+  return new Chart(list.map((a, index) => ({ ...a, index })));
+}
+
+function node(number: string, name: string, type: Account["type"], parent: string | undefined, level: number): Omit<Account, "index"> {
+  return { number, name, type, parent, level, posting: false, normal: normalBalance(type) };
+}
+
+function classType(number: string): Account["type"] {
+  return CLASSES.find(([n]) => n === number[0])?.[2] ?? "expense";
+}
+
+/** Sub-accounts per splittable account so the chart lands near its size target. */
+function splitCount(size: Plan["chartOfAccounts"]["size"]): number {
+  const splittable = BASE.filter((b) => b[3]).length;
+  const fixed = CLASSES.length + GROUPS.length + BASE.length;
+  return Math.max(0, Math.round((TARGET[size] - fixed) / splittable));
+}
+
+function expand([number, name, role, split]: Base, perSplit: number): Omit<Account, "index">[] {
+  const type = role ? ACCOUNT_ROLES[role] : classType(number);
+  const parent = number.slice(0, 2);
+  const leaf = { number, name, type, parent, level: 3, posting: true, role, normal: normalBalance(type, role) };
+  if (!split || perSplit < 2) return [leaf];
+  const words = SPLITS[split]!;
+  const subs = Array.from({ length: perSplit }, (_, k) => ({
+    ...leaf,
+    number: number + String(k + 1).padStart(3, "0"),
+    name: `${name} - ${words[k % words.length]}${k >= words.length ? ` ${Math.floor(k / words.length) + 1}` : ""}`,
+    parent: number,
+    level: 4,
+  }));
+  return [{ ...leaf, posting: false, role: undefined }, ...subs];
+}
+
+/** Custom accounts replace preset accounts with the same number, or join the nearest group. */
+function overlayCustom(list: Omit<Account, "index">[], custom: Plan["chartOfAccounts"]["custom"]): void {
+  for (const c of custom) {
+    const i = list.findIndex((a) => a.number === c.number);
+    const kept = i >= 0 && list[i]!.type === c.type ? list[i]!.role : undefined;
+    const parent = c.parent ?? nearestParent(list, c.number);
+    const account = {
+      number: c.number,
+      name: c.name,
+      type: c.type,
+      parent,
+      level: (list.find((a) => a.number === parent)?.level ?? 2) + 1,
+      posting: true,
+      role: kept,
+      normal: normalBalance(c.type, kept),
+    };
+    if (i >= 0) list[i] = account;
+    else list.push(account);
+  }
+}
+
+function nearestParent(list: Omit<Account, "index">[], number: string): string {
+  let best = number[0]!;
+  for (const a of list) if (!a.posting && number.startsWith(a.number) && a.number.length > best.length && a.number !== number) best = a.number;
+  return best;
+}

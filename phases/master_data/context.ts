@@ -1,0 +1,111 @@
+// The per-company context every master record is computed from, built once per plan and company,
+// and the per-record random streams: record i is a pure function of (plan, company, table, i).
+import { hash32, Rng } from "../../core/rng.ts";
+import { civilFromDays, daysFromCivil, parseIso } from "../../core/calendar.ts";
+import { CURRENCIES, minorDigits } from "../../specs/currencies.ts";
+import { PHASE_PARAMS } from "../../specs/phases.ts";
+import type { Plan } from "../../specs/plan.ts";
+import type { Industry } from "../../specs/scenario.ts";
+import { COUNTRIES, countryProfile, PARTNER_COUNTRIES, type CountryProfile } from "../../data/countries.ts";
+import type { W } from "../../data/industry.ts";
+import { CH_NAMES, domainOf, NAMES, type PersonNames } from "./names.ts";
+import { buildOrg, type Org } from "./org-chart.ts";
+import { MASTER_TABLE_NAMES, type MasterCounts, type MasterTable } from "./records.ts";
+
+const H_PHASE = hash32("master_data");
+const H_TABLE: Record<MasterTable, number> = Object.fromEntries(MASTER_TABLE_NAMES.map((t) => [t, hash32(t)])) as Record<MasterTable, number>;
+
+export interface Ctx {
+  plan: Plan;
+  index: number;
+  code: string;
+  currency: string;
+  digits: number;
+  industry: Industry;
+  seed: number;
+  counts: MasterCounts;
+  profile: CountryProfile;
+  partners: W<CountryProfile>;
+  planCurrencies: Set<string>;
+  startDay: number;
+  startMonth: number;
+  usdToMinor: number;
+  salaryMinor: number;
+  salaryUnit: number;
+  domain: string;
+  staffNames: PersonNames;
+  nameMul: number;
+  nameAdd: number;
+  org: Org;
+}
+
+const planCache = new WeakMap<Plan, Ctx[]>();
+
+/** Master data counts per company from the plan (the phase's defaults when it has no master_data phase). */
+export function masterCounts(plan: Plan): MasterCounts {
+  const params = plan.phases.find((p) => p.id === "master_data")?.params ?? PHASE_PARAMS.master_data.parse({});
+  return Object.fromEntries(MASTER_TABLE_NAMES.map((t) => [t, Number(params[t] ?? 0)])) as MasterCounts;
+}
+
+export function context(plan: Plan, ci: number): Ctx {
+  let list = planCache.get(plan);
+  if (!list) planCache.set(plan, (list = []));
+  return (list[ci] ??= buildCtx(plan, ci));
+}
+
+function usdRate(cur: string): number {
+  return CURRENCIES[cur]?.usd ?? 1;
+}
+
+function buildCtx(plan: Plan, ci: number): Ctx {
+  const company = plan.companies[ci];
+  if (!company) throw new RangeError(`no company ${ci} in the plan`);
+  const counts = masterCounts(plan);
+  const profile = countryProfile(company.country);
+  const digits = minorDigits(company.currency);
+  const industry = plan.scenario.industry;
+  const startDay = parseIso(plan.scenario.startDate);
+  const start = civilFromDays(startDay);
+  const salaryMajor = (profile.salary * usdRate(profile.currency)) / usdRate(company.currency);
+  const names = company.country === "CH" ? CH_NAMES : NAMES[profile.locale];
+  const m = names.first.names.length * names.last.names.length;
+  return {
+    plan, index: ci, code: company.code, currency: company.currency, digits, industry, seed: plan.scenario.seed, counts, profile,
+    partners: PARTNER_COUNTRIES.filter(([c]) => c !== company.country).map(([c, w]) => [COUNTRIES[c]!, w] as const),
+    planCurrencies: new Set([plan.scenario.groupCurrency, ...plan.companies.map((c) => c.currency), ...plan.fx.rates.map((r) => r.currency)]),
+    startDay, startMonth: start.y * 12 + start.m - 1,
+    usdToMinor: 10 ** digits / usdRate(company.currency),
+    salaryMinor: salaryMajor * 10 ** digits,
+    salaryUnit: salaryRounding(salaryMajor) * 10 ** digits,
+    domain: domainOf(company.name, profile.tld),
+    staffNames: names,
+    nameMul: coprimeNear(m, Math.floor(m * 0.6180339887)),
+    nameAdd: new Rng(plan.scenario.seed, H_PHASE, hash32("names"), ci).int(m),
+    org: buildOrg(industry, counts.cost_centers, counts.employees),
+  };
+}
+
+/** Salaries are rounded to the power of ten just under a thousandth of the typical salary: 100 USD, 10,000 JPY. */
+function salaryRounding(typical: number): number {
+  let unit = 1;
+  while (unit * 1000 <= typical) unit *= 10;
+  return unit;
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+function coprimeNear(m: number, x: number): number {
+  let a = Math.max(1, x);
+  while (gcd(a, m) !== 1) a++;
+  return a;
+}
+
+export const rngFor = (cx: Ctx, table: MasterTable, i: number) => new Rng(cx.seed, H_PHASE, H_TABLE[table], cx.index, i);
+
+/** A date `months` months before the scenario start, on day 1..28. */
+export function monthsBefore(cx: Ctx, rng: Rng, months: number): number {
+  const mi = cx.startMonth - months;
+  return daysFromCivil(Math.floor(mi / 12), (mi % 12) + 1, rng.range(1, 28));
+}

@@ -1,0 +1,216 @@
+// Period close, per company and period in order: depreciation from the asset register, accruals
+// (reversed the next period), the income tax provision, and at fiscal year end the closing of
+// P&L into retained earnings. Then the trial balance after close.
+import { Rng } from "../../core/rng.ts";
+import { formatIso, type Period } from "../../core/calendar.ts";
+import { journalEntries, trialBalance } from "../../specs/records/ledger.ts";
+import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
+import type { RowWriter } from "../../output/writers.ts";
+import type { Account } from "../../ledger/chart.ts";
+import { accumulatedAfter, assetsOf, monthIndexOfDay, monthsInService } from "../master_data/assets.ts";
+import { documentNumber, writeDocument, type DocHeader } from "../../ledger/journal.ts";
+import { Lines } from "../../ledger/postings.ts";
+import { costCenterId } from "../master_data/generate.ts";
+import type { MainPhaseImpl } from "../api.ts";
+import { inventoryBalances, reconcilePeriod, reconciliation, StockView, writeInventoryBalances } from "./reconcile.ts";
+import { Consolidation, consolidatedTrialBalance, Translation, translatedTrialBalance } from "./group.ts";
+
+const isPnl = (a: Account) => a.type === "revenue" || a.type === "expense";
+
+interface CloseCx {
+  cx: RunContext;
+  company: CompanyInfo;
+  w: RowWriter;
+  /** Running document number of close documents of the company. */
+  seq: number;
+  /** Cost center id -> index, for writing. */
+  ccIndex: Map<string, number>;
+  ccIds: string[];
+  /** Last period's accrual, reversed at the start of the next one. */
+  openAccrual: Lines | undefined;
+}
+
+function header(c: CloseCx, p: Period, day: number, docType: string, event: string, text: string): DocHeader {
+  const date = formatIso(day);
+  return {
+    company: c.company,
+    documentId: documentNumber("CL", c.company.code, ++c.seq),
+    postingDate: date,
+    documentDate: date,
+    period: p,
+    docType,
+    source: "automated",
+    event,
+    postedBy: "SYS-CLOSE",
+    text,
+  };
+}
+
+function post(c: CloseCx, cell: Float64Array, h: DocHeader, lines: Lines): void {
+  if (lines.n > 0) writeDocument(c.w, h, lines, cell, (i) => c.ccIds[i]!);
+}
+
+function depreciation(c: CloseCx, p: Period, cell: Float64Array): void {
+  const month = monthIndexOfDay(p.firstDay);
+  const byKey = new Map<string, { acc: Account; cc: string; amount: number }>();
+  for (const a of assetsOf(c.cx, c.company.index)) {
+    if (!a.accumulated || a.lifeMonths <= 0) continue;
+    const amount = accumulatedAfter(a, monthsInService(a, month)) - accumulatedAfter(a, monthsInService(a, month - 1));
+    if (amount <= 0) continue;
+    const key = `${a.accumulated.number}|${a.costCenter}`;
+    const e = byKey.get(key) ?? { acc: a.accumulated, cc: a.costCenter, amount: 0 };
+    e.amount += amount;
+    byKey.set(key, e);
+  }
+  const lines = new Lines();
+  const expense = c.cx.chart.one("depreciation_expense");
+  for (const [, e] of [...byKey].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    lines.add(expense, e.amount, 0, ccIndexOf(c, e.cc), "");
+    lines.add(e.acc, 0, e.amount, -1, "");
+  }
+  post(c, cell, header(c, p, p.firstDay + p.days - 1, "AF", "depreciation", "Monthly depreciation"), lines);
+}
+
+function ccIndexOf(c: CloseCx, id: string): number {
+  let i = c.ccIndex.get(id);
+  if (i === undefined) {
+    i = c.ccIds.length;
+    c.ccIds.push(id);
+    c.ccIndex.set(id, i);
+  }
+  return i;
+}
+
+/** Reverses last period's accrual on day 1, then accrues unbilled costs at period end. */
+function accruals(c: CloseCx, p: Period, cell: Float64Array, rng: Rng, opexThisPeriod: number): void {
+  if (c.openAccrual) {
+    const rev = new Lines();
+    const a = c.openAccrual;
+    for (let i = 0; i < a.n; i++) rev.add(a.account[i]!, a.credit[i]!, a.debit[i]!, a.costCenter[i]!, "");
+    post(c, cell, header(c, p, p.firstDay, "AC", "accrual_reversal", "Reversal of prior period accrual"), rev);
+  }
+  const total = Math.round(opexThisPeriod * (0.02 + rng.next() * 0.04));
+  if (total <= 0) {
+    c.openAccrual = undefined;
+    return;
+  }
+  const lines = new Lines();
+  const opex = c.cx.chart.role("opex");
+  const n = 1 + rng.int(3);
+  let left = total;
+  for (let k = 0; k < n; k++) {
+    const v = k === n - 1 ? left : Math.floor(total / n);
+    left -= v;
+    lines.add(rng.pick(opex), v, 0, rng.int(c.ccIds.length), "");
+  }
+  lines.add(c.cx.chart.one("accrued_liabilities"), 0, total, -1, "");
+  post(c, cell, header(c, p, p.firstDay + p.days - 1, "AC", "accrual", "Accrual of unbilled costs"), lines);
+  c.openAccrual = lines;
+}
+
+/** Year-to-date provision: book the difference between tax on YTD profit and tax booked so far. */
+function taxProvision(c: CloseCx, p: Period, cell: Float64Array, ytd: Float64Array, rate: number): void {
+  const taxExpense = c.cx.chart.one("income_tax_expense");
+  let profit = 0;
+  for (const a of c.cx.chart.posting) {
+    if (!isPnl(a) || a === taxExpense) continue;
+    profit -= ytd[a.index]! + (cell[a.index * 2]! - cell[a.index * 2 + 1]!);
+  }
+  const booked = ytd[taxExpense.index]! + (cell[taxExpense.index * 2]! - cell[taxExpense.index * 2 + 1]!);
+  const delta = Math.max(0, Math.round(profit * rate)) - booked;
+  if (delta === 0) return;
+  const lines = new Lines();
+  const payable = c.cx.chart.one("income_tax_payable");
+  if (delta > 0) lines.add(taxExpense, delta, 0, -1, ""), lines.add(payable, 0, delta, -1, "");
+  else lines.add(payable, -delta, 0, -1, ""), lines.add(taxExpense, 0, -delta, -1, "");
+  post(c, cell, header(c, p, p.firstDay + p.days - 1, "TX", "tax_provision", "Income tax provision"), lines);
+}
+
+/** Moves every P&L balance into retained earnings; afterwards all P&L accounts are zero. */
+/** Returns the closing entry's net per account (debit positive), for translation. */
+function closeYear(c: CloseCx, p: Period, cell: Float64Array, ytd: Float64Array): Float64Array | undefined {
+  const lines = new Lines();
+  let net = 0;
+  for (const a of c.cx.chart.posting) {
+    if (!isPnl(a)) continue;
+    const balance = ytd[a.index]! + (cell[a.index * 2]! - cell[a.index * 2 + 1]!);
+    if (balance === 0) continue;
+    lines.add(a, balance < 0 ? -balance : 0, balance > 0 ? balance : 0, -1, "");
+    net += balance;
+  }
+  if (lines.n === 0) return undefined;
+  const re = c.cx.chart.one("retained_earnings");
+  lines.add(re, net > 0 ? net : 0, net < 0 ? -net : 0, -1, "");
+  post(c, cell, header(c, p, p.firstDay + p.days - 1, "CL", "year_end_close", "Closing of profit and loss to retained earnings"), lines);
+  const closing = new Float64Array(c.cx.chart.accounts.length);
+  for (let i = 0; i < lines.n; i++) closing[lines.account[i]!.index] = lines.debit[i]! - lines.credit[i]!;
+  return closing;
+}
+
+function writeTrialBalance(w: RowWriter, cx: RunContext, company: CompanyInfo, p: Period, cell: Float64Array, cumulative: Float64Array): void {
+  const end = formatIso(p.firstDay + p.days - 1);
+  for (const a of cx.chart.posting) {
+    const dr = cell[a.index * 2]!;
+    const cr = cell[a.index * 2 + 1]!;
+    const bal = cumulative[a.index]!;
+    if (dr === 0 && cr === 0 && bal === 0) continue;
+    w.id(company.code);
+    w.int(p.fiscalYear);
+    w.int(p.fiscalPeriod);
+    w.date(end);
+    w.id(a.number);
+    w.id(a.type);
+    w.money(dr, company.digits);
+    w.money(cr, company.digits);
+    w.money(bal > 0 ? bal : 0, company.digits);
+    w.money(bal < 0 ? -bal : 0, company.digits);
+    w.id(company.currency);
+    w.end();
+  }
+}
+
+function opexDebits(cx: RunContext, cell: Float64Array): number {
+  let s = 0;
+  for (const a of cx.chart.role("opex")) s += cell[a.index * 2]!;
+  return s;
+}
+
+export const periodClosePhase: MainPhaseImpl = {
+  kind: "main",
+  tables: [journalEntries, trialBalance, reconciliation, inventoryBalances, translatedTrialBalance, consolidatedTrialBalance],
+  run(cx, phase, state, out) {
+    const params = cx.params("period_close");
+    const wj = out.table(journalEntries);
+    const wt = out.table(trialBalance);
+    const ccCount = Math.max(1, cx.params("master_data").cost_centers);
+    const stockView = new StockView(cx, state);
+    const group = new Consolidation(cx);
+    for (const company of cx.companies) {
+      const stock = stockView.materials(company.index);
+      const translation = new Translation(cx, company);
+      const ccIds = Array.from({ length: ccCount }, (_, i) => costCenterId(company.code, i));
+      const c: CloseCx = { cx, company, w: wj, seq: 0, ccIndex: new Map(ccIds.map((id, i) => [id, i])), ccIds, openAccrual: undefined };
+      // Net balances (debit - credit): since inception for the TB, since fiscal year start for P&L.
+      const cumulative = new Float64Array(cx.chart.accounts.length);
+      for (const p of cx.periods) {
+        const cell = state.ledger.cell(company.index, p.index);
+        const rng = Rng.forBlock(cx.seed, phase.id, company.index * cx.periods.length + p.index);
+        if (params.depreciation) depreciation(c, p, cell);
+        if (params.accruals) accruals(c, p, cell, rng, opexDebits(cx, cell));
+        taxProvision(c, p, cell, cumulative, company.incomeTaxRate ?? params.tax_rate);
+        const closing = p.isYearEnd && params.close_years ? closeYear(c, p, cell, cumulative) : undefined;
+        const activity = new Float64Array(cumulative.length);
+        for (let i = 0; i < cumulative.length; i++) {
+          activity[i] = cell[i * 2]! - cell[i * 2 + 1]!;
+          cumulative[i] = cumulative[i]! + activity[i]!;
+        }
+        writeTrialBalance(wt, cx, company, p, cell, cumulative);
+        const stockValue = stock.reduce((s, m) => s + m.value[p.index]!, 0);
+        reconcilePeriod(cx, state, company, p, cumulative, stockValue, out.table(reconciliation));
+        group.add(p.index, translation.period(p, activity, closing, cumulative, out.table(translatedTrialBalance)));
+      }
+      writeInventoryBalances(cx, company, stock, out.table(inventoryBalances));
+    }
+    group.write(out.table(consolidatedTrialBalance));
+  },
+};

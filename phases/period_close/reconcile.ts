@@ -1,0 +1,105 @@
+// Subledger reconciliation at every period end: AP, AR, GR/IR, inventory, fixed assets and
+// intercompany balances against their GL control accounts, to the cent. A difference is a
+// generator bug; the table says so rather than hiding it.
+import { formatIso, type Period } from "../../core/calendar.ts";
+import { inventoryBalances, reconciliation } from "../../specs/records/group.ts";
+import type { AccountRole } from "../../specs/accounts.ts";
+import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
+import type { RunState } from "../../ledger/state.ts";
+import type { SubledgerKind } from "../../ledger/totals.ts";
+import type { RowWriter } from "../../output/writers.ts";
+import { accumulatedAfter, assetsOf, monthIndexOfDay, monthsInService } from "../master_data/assets.ts";
+import { materialId } from "../master_data/generate.ts";
+
+interface Check {
+  name: string;
+  roles: AccountRole[];
+  /** +1: the subledger is a debit balance (assets); -1: a credit balance (liabilities). */
+  side: 1 | -1;
+  sub: (p: Period) => number;
+}
+
+/** Cumulative stock value per company up to each period, and the quantities per material. */
+export class StockView {
+  constructor(private readonly cx: RunContext, private readonly state: RunState) {}
+
+  /** [material index, per-period cumulative quantity, per-period cumulative value] of a company. */
+  materials(company: number): { index: number; qty: Float64Array; value: Float64Array }[] {
+    const out = [];
+    for (const [key, deltas] of this.state.stock.byMaterial) {
+      const [c, m] = key.split(":").map(Number) as [number, number];
+      if (c !== company) continue;
+      const n = this.cx.periods.length;
+      const qty = new Float64Array(n);
+      const value = new Float64Array(n);
+      let q = 0;
+      let v = 0;
+      for (let p = 0; p < n; p++) {
+        q += deltas[p * 2]!;
+        v += deltas[p * 2 + 1]!;
+        qty[p] = q;
+        value[p] = v;
+      }
+      out.push({ index: m, qty, value });
+    }
+    return out.sort((a, b) => a.index - b.index);
+  }
+}
+
+function fixedAssetRegister(cx: RunContext, company: CompanyInfo, p: Period): number {
+  const month = monthIndexOfDay(p.firstDay);
+  let net = 0;
+  for (const a of assetsOf(cx, company.index)) {
+    if (a.acquiredMonth > month) continue;
+    net += a.cost - (a.accumulated ? accumulatedAfter(a, monthsInService(a, month)) : 0);
+  }
+  return net;
+}
+
+export function reconcilePeriod(cx: RunContext, state: RunState, company: CompanyInfo, p: Period, cumulative: Float64Array, stockValue: number, w: RowWriter): void {
+  const sub = (k: SubledgerKind) => () => state.sub.get(company.index, p.index, k);
+  const checks: Check[] = [
+    { name: "accounts_payable", roles: ["ap_control"], side: -1, sub: sub("ap") },
+    { name: "accounts_receivable", roles: ["ar_control"], side: 1, sub: sub("ar") },
+    { name: "gr_ir", roles: ["gr_ir"], side: -1, sub: sub("gr_ir") },
+    { name: "inventory", roles: ["inventory"], side: 1, sub: () => stockValue },
+    { name: "fixed_assets", roles: ["ppe", "accumulated_depreciation"], side: 1, sub: () => fixedAssetRegister(cx, company, p) },
+    { name: "intercompany_receivables", roles: ["ic_receivable"], side: 1, sub: sub("ic_receivable") },
+    { name: "intercompany_payables", roles: ["ic_payable"], side: -1, sub: sub("ic_payable") },
+  ];
+  for (const check of checks) {
+    const accounts = check.roles.flatMap((r) => cx.chart.role(r));
+    const gl = check.side * accounts.reduce((s, a) => s + cumulative[a.index]!, 0);
+    const subledger = check.sub(p);
+    w.id(company.code);
+    w.int(p.fiscalYear);
+    w.int(p.fiscalPeriod);
+    w.id(check.name);
+    w.text(accounts.map((a) => a.number).join(" "));
+    w.money(gl, company.digits);
+    w.money(subledger, company.digits);
+    w.money(gl - subledger, company.digits);
+    w.id(gl === subledger ? "reconciled" : "difference");
+    w.id(company.currency);
+    w.end();
+  }
+}
+
+export function writeInventoryBalances(cx: RunContext, company: CompanyInfo, stock: ReturnType<StockView["materials"]>, w: RowWriter): void {
+  for (const p of cx.periods) {
+    for (const m of stock) {
+      if (m.qty[p.index] === 0 && m.value[p.index] === 0) continue;
+      w.id(company.code);
+      w.int(p.fiscalYear);
+      w.int(p.fiscalPeriod);
+      w.id(materialId(company.code, m.index));
+      w.int(m.qty[p.index]!);
+      w.money(m.value[p.index]!, company.digits);
+      w.id(company.currency);
+      w.end();
+    }
+  }
+}
+
+export const periodEnd = (p: Period) => formatIso(p.firstDay + p.days - 1);
+export { inventoryBalances, reconciliation };
