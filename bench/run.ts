@@ -187,7 +187,7 @@ async function measure(scenario: string, size: number, plan: string, workers: nu
     peakRssMiB: Math.max(t.maxRss, t.polled ?? 0) / MiB,
     polledRssMiB: t.polled === undefined ? null : t.polled / MiB,
     reportRssMiB: report.memory.peakRss / MiB,
-    meanLinesPerEntry: report.meanLinesPerEntry, linesPerUnit: lines / tx.units,
+    meanLinesPerEntry: report.figures?.transactions?.meanLinesPerEntry ?? null, linesPerUnit: lines / tx.units,
     txPhaseS: tx.ms / 1000, cpuS: t.cpuS, loadBefore, scaling: null,
   };
 }

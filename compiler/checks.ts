@@ -2,10 +2,11 @@
 // one concern, with the span of the setting that causes it.
 import { fileSpan, type DiagnosticBag, type Span } from "../core/diagnostics.ts";
 import type { Model } from "./model.ts";
-import { formatMoney, formatPercent } from "./units.ts";
-import { CODE, type Money } from "../specs/fields.ts";
-import { periodAt } from "../core/calendar.ts";
+import { formatPercent } from "../specs/units.ts";
+import { CODE } from "../specs/fields.ts";
 import { FISCAL_START_MONTH } from "../specs/scenario.ts";
+import type { CheckContext } from "../specs/phase.ts";
+import { PHASE_SPECS } from "../phases/specs.ts";
 
 type Check = (m: Model, diags: DiagnosticBag) => void;
 
@@ -50,62 +51,6 @@ export const checkCompanies: Check = (m, diags) => {
   }
 };
 
-export const checkLineItems: Check = (m, diags) => {
-  const li = m.params.transactions.line_items;
-  const span = at(m, "phase", "transactions", "line_items");
-  const fixed = li.two + li.three + li.four;
-  if (fixed > 1 + EPS) {
-    diags.report("SYN3011", `line-item shares two + three + four are ${formatPercent(round(fixed))}, more than 100%`, span);
-  } else if (li.even + EPS < li.two + li.four) {
-    diags.report("SYN3011", `even = ${formatPercent(li.even)} is less than two + four = ${formatPercent(round(li.two + li.four))}`, at(m, "phase", "transactions", "line_items", "even"));
-  } else if (1 - li.even + EPS < li.three) {
-    diags.report("SYN3011", `odd counts (100% - even = ${formatPercent(round(1 - li.even))}) are fewer than three = ${formatPercent(li.three)}`, at(m, "phase", "transactions", "line_items", "even"));
-  } else if (li.max < 6 && li.even - li.two - li.four > EPS) {
-    diags.report("SYN3011", `even counts beyond 4 lines need max >= 6 (max is ${li.max})`, at(m, "phase", "transactions", "line_items", "max"));
-  }
-};
-
-export const checkSources: Check = (m, diags) => {
-  const s = m.params.transactions.sources;
-  const sum = s.manual + s.automated + s.recurring;
-  if (Math.abs(sum - 1) > EPS) {
-    diags.report("SYN3011", `entry sources add up to ${formatPercent(round(sum))}, not 100%`, at(m, "phase", "transactions", "sources"));
-  }
-};
-
-/**
- * min <= median <= max, compared only between amounts in the same currency: an amount without
- * one is in the company's currency, which a fixed currency cannot be compared with.
- */
-export const checkAmounts: Check = (m, diags) => {
-  const a = m.params.transactions.amounts;
-  const where = (key: string) => at(m, "phase", "transactions", "amounts", key);
-  if (a.min.minor <= 0) {
-    diags.report("SYN3013", `amounts need min > 0 (min is ${formatMoney(a.min.minor, a.min.currency)})`, where("min"));
-    return;
-  }
-  const pairs: [string, Money, string, Money][] = [["min", a.min, "median", a.median], ["median", a.median, "max", a.max], ["min", a.min, "max", a.max]];
-  const bad = pairs.find(([, lo, , hi]) => lo.currency === hi.currency && lo.minor > hi.minor);
-  if (!bad) return;
-  const [loKey, lo, hiKey, hi] = bad;
-  const shown = (x: Money) => formatMoney(x.minor, x.currency);
-  const span = m.spans.get(["phase", "transactions", "amounts", hiKey]) ? where(hiKey) : where(loKey);
-  diags.report("SYN3013", `amounts need min <= median <= max, but ${hiKey} ${shown(hi)} is below ${loKey} ${shown(lo)}`, span);
-};
-
-/** Seasonality must leave some weight in the months the scenario covers. */
-export const checkTemporal: Check = (m, diags) => {
-  const t = m.params.transactions.temporal;
-  const s = m.doc.scenario;
-  if (!t.weekdays.some((w) => w > 0)) {
-    diags.report("SYN3011", "every weekday weight is 0: no day could be posted on", at(m, "phase", "transactions", "temporal", "weekdays"));
-  }
-  const months = Array.from({ length: Math.min(s.months, 12) }, (_, i) => periodAt(s.start, FISCAL_START_MONTH[s.fiscal_year], i).month);
-  if (!months.some((month) => t.months[month - 1]! > 0)) {
-    diags.report("SYN3011", "every month the scenario covers has weight 0", at(m, "phase", "transactions", "temporal", "months"), "give at least one of its months a weight above 0");
-  }
-};
-
 const TYPE_DIGITS: Record<string, string> = { asset: "1", liability: "2", equity: "3", revenue: "4", expense: "5-8" };
 
 export const checkAccounts: Check = (m, diags) => {
@@ -140,16 +85,27 @@ const CHECKS: Check[] = [
   checkStart,
   checkCompanyCodes,
   checkCompanies,
-  checkLineItems,
-  checkSources,
-  checkAmounts,
-  checkTemporal,
   checkAccounts,
   checkRuntime,
 ];
 
+/** The scenario-level checks, then every phase's own (each phase folder registers its checks). */
 export function runChecks(m: Model, diags: DiagnosticBag): void {
   for (const check of CHECKS) check(m, diags);
+  const cx = checkContext(m, diags);
+  for (const spec of PHASE_SPECS) for (const check of spec.checks ?? []) check(cx);
+}
+
+/** What a phase's checks see of the model. */
+function checkContext(m: Model, diags: DiagnosticBag): CheckContext {
+  const s = m.doc.scenario;
+  return {
+    scenario: { start: s.start, months: s.months, fiscalStartMonth: FISCAL_START_MONTH[s.fiscal_year], industry: s.industry },
+    params: (id) => m.params[id]!,
+    at: (...path) => at(m, ...path),
+    written: (...path) => m.spans.get(path) !== undefined,
+    report: (code, message, span, hint) => diags.report(code, message, span, hint),
+  };
 }
 
 /** "an asset", "a liability": by the word's first letter. */

@@ -5,9 +5,9 @@ import type { z } from "zod";
 import type * as A from "./ast.ts";
 import { didYouMean, type DiagnosticBag, type Span } from "../core/diagnostics.ts";
 import { metaOf, unwrap, type FieldMeta, type Unit, RATE_PERIODS } from "../specs/fields.ts";
-import { ScenarioDocument } from "../specs/scenario.ts";
+import { LANGUAGE } from "./language.ts";
 import { isKnownCurrency } from "../specs/currencies.ts";
-import { describeUnit, isValidDate, parseQuantity, unitExamples, unitNoun } from "./units.ts";
+import { describeUnit, isValidDate, parseQuantity, unitExamples, unitNoun } from "../specs/units.ts";
 import type { Constants } from "./constants.ts";
 
 export type Raw = Record<string, unknown>;
@@ -42,7 +42,7 @@ const PERIOD_ALIASES: Record<string, string> = { period: "month", months: "month
 export function convertFiles(files: A.FileNode[], consts: Constants, diags: DiagnosticBag): Converted {
   const out: Converted = { raw: {}, spans: new SpanIndex() };
   const cx = new Converter(consts, diags, out.spans);
-  for (const file of files) cx.entries(file.entries, ScenarioDocument, out.raw, []);
+  for (const file of files) cx.entries(file.entries, LANGUAGE, out.raw, []);
   return out;
 }
 

@@ -4,4 +4,4 @@ export { CATALOG, hasErrors, sortDiagnostics, type Diagnostic, type DiagnosticCo
 export { canonicalJson, hashOf, sha256 } from "../core/canonical.ts";
 export { findProjectRoot, fsHost, projectPath } from "./project.ts";
 export type { SourceHost } from "./loader.ts";
-export * as units from "./units.ts";
+export * as units from "../specs/units.ts";

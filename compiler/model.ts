@@ -1,21 +1,22 @@
 // Raw document -> checked model: industry preset under the user's settings, then zod fills
 // defaults and checks ranges. zod's issues become positioned diagnostics.
 import type { z } from "zod";
-import { ScenarioDocument, INDUSTRIES, type Industry } from "../specs/scenario.ts";
-import { PRESETS } from "../specs/presets.ts";
-import { PHASE_IDS, PHASE_PARAMS, type PhaseId, type PhaseParams } from "../specs/phases.ts";
+import type { ScenarioDocument } from "../specs/scenario.ts";
+import { INDUSTRIES, type Industry } from "../specs/industries.ts";
+import { PHASE_SPECS } from "../phases/specs.ts";
+import { industryPresets, LANGUAGE } from "./language.ts";
 import { metaOf, unwrap } from "../specs/fields.ts";
 import { fileSpan, type DiagnosticBag } from "../core/diagnostics.ts";
 import type { Converted, Raw, SpanIndex } from "./convert.ts";
-import { formatBytes, formatCount, formatDuration, formatMoney, formatPercent } from "./units.ts";
+import { formatBytes, formatCount, formatDuration, formatMoney, formatPercent } from "../specs/units.ts";
 
 export interface Model {
   doc: ScenarioDocument;
   spans: SpanIndex;
   /** Phases the scenario wrote a block for (enablement follows the block). */
-  explicitPhases: Set<PhaseId>;
-  /** Parameters of every phase, defaults filled in. */
-  params: PhaseParams;
+  explicitPhases: Set<string>;
+  /** Parameters of every phase by id, presets and defaults filled in. */
+  params: Record<string, Record<string, unknown>>;
   /** The root file, for diagnostics without a better place. */
   rootFile: string;
   /** The --scale factor volumes were multiplied by (1: as written). */
@@ -24,20 +25,23 @@ export interface Model {
 
 export function resolveModel(converted: Converted, diags: DiagnosticBag, rootFile = "main.synth"): Model | undefined {
   const raw = converted.raw;
-  const explicitPhases = new Set(Object.keys((raw.phase as Raw | undefined) ?? {}) as PhaseId[]);
+  const explicitPhases = new Set(Object.keys((raw.phase as Raw | undefined) ?? {}));
   const industry = industryOf(raw);
-  const merged = mergeUnder(PRESETS[industry], raw) as Raw;
+  const merged = mergeUnder(industryPresets(industry), raw) as Raw;
   // Presets carry parameters, not enablement: only blocks the user opened become phases.
   const phases = (merged.phase as Raw | undefined) ?? {};
-  merged.phase = Object.fromEntries(Object.entries(phases).filter(([id]) => explicitPhases.has(id as PhaseId)));
+  merged.phase = Object.fromEntries(Object.entries(phases).filter(([id]) => explicitPhases.has(id)));
   const parsed = parseReporting(merged, converted.spans, diags, rootFile);
   if (!parsed) return undefined;
-  const params = {} as Record<PhaseId, unknown>;
-  for (const id of PHASE_IDS) {
-    params[id] = parsed.data.phase[id] ?? PHASE_PARAMS[id].parse((phases as Raw)[id] ?? {});
+  const doc = parsed.data as ScenarioDocument;
+  const params: Model["params"] = {};
+  for (const spec of PHASE_SPECS) {
+    params[spec.id] = doc.phase[spec.id] ?? (spec.params.parse((phases as Raw)[spec.id] ?? {}) as Record<string, unknown>);
   }
-  return { doc: parsed.data, spans: converted.spans, explicitPhases, params: params as PhaseParams, rootFile };
+  return { doc, spans: converted.spans, explicitPhases, params, rootFile };
 }
+
+
 
 /**
  * Parses with zod; on issues, reports them, drops the offending settings (defaults take their
@@ -45,7 +49,7 @@ export function resolveModel(converted: Converted, diags: DiagnosticBag, rootFil
  */
 function parseReporting(merged: Raw, spans: SpanIndex, diags: DiagnosticBag, rootFile: string) {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const parsed = ScenarioDocument.safeParse(merged);
+    const parsed = LANGUAGE.safeParse(merged);
     if (parsed.success) return { success: true as const, data: parsed.data };
     // Report every issue of this round before giving up on one that cannot be dropped.
     let stuck = false;
@@ -133,7 +137,7 @@ function lowerFirst(text: string): string {
 
 /** The schema of the setting at `path`, for unit-aware messages. */
 function fieldAt(path: string[]): z.ZodType | undefined {
-  let s: z.ZodType | undefined = ScenarioDocument;
+  let s: z.ZodType | undefined = LANGUAGE;
   for (const key of path) {
     if (!s) return undefined;
     const inner: z.ZodType = unwrap(s);

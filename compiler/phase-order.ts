@@ -1,42 +1,44 @@
 // Phase DAG: which phases run, are skipped (a need is not running) or disabled, and in what
 // order (topological; ties broken by the reference order, so the order is stable).
-import { PHASES, PHASE_BY_ID, type PhaseId } from "../specs/phases.ts";
+import { PHASE_SPECS } from "../phases/specs.ts";
 import { fileSpan, type DiagnosticBag, type Span } from "../core/diagnostics.ts";
 import type { Model } from "./model.ts";
 
+const SPEC_BY_ID = new Map(PHASE_SPECS.map((p) => [p.id, p]));
+
 export interface PhaseDecision {
-  id: PhaseId;
+  id: string;
   status: "run" | "skipped" | "disabled";
   reason?: string;
-  after: PhaseId[];
+  after: string[];
 }
 
 export function decidePhases(m: Model, diags: DiagnosticBag): PhaseDecision[] | undefined {
-  const enabled = new Map<PhaseId, boolean>(PHASES.map((p) => [p.id, isEnabled(m, p.id)]));
-  const after = new Map<PhaseId, PhaseId[]>(PHASES.map((p) => [p.id, afterOf(m, p.id)]));
+  const enabled = new Map<string, boolean>(PHASE_SPECS.map((p) => [p.id, isEnabled(m, p.id)]));
+  const after = new Map<string, string[]>(PHASE_SPECS.map((p) => [p.id, afterOf(m, p.id)]));
   reportIdleOrderings(m, enabled, diags);
   const order = topoOrder(after, enabled, m, diags);
   if (!order) return undefined;
-  const status = new Map<PhaseId, PhaseDecision>();
+  const status = new Map<string, PhaseDecision>();
   for (const id of order) status.set(id, decide(id, enabled, status, after.get(id)!, m, diags));
   return order.map((id) => status.get(id)!);
 }
 
-function isEnabled(m: Model, id: PhaseId): boolean {
-  if (!m.explicitPhases.has(id)) return PHASE_BY_ID.get(id)!.defaultEnabled;
-  return m.params[id].enabled ?? true;
+function isEnabled(m: Model, id: string): boolean {
+  if (!m.explicitPhases.has(id)) return SPEC_BY_ID.get(id)!.defaultEnabled ?? false;
+  return (m.params[id]!.enabled as boolean | undefined) ?? true;
 }
 
-function afterOf(m: Model, id: PhaseId): PhaseId[] {
-  const user = m.explicitPhases.has(id) ? (m.params[id].after ?? []) : [];
-  return [...new Set([...PHASE_BY_ID.get(id)!.after, ...user])].sort();
+function afterOf(m: Model, id: string): string[] {
+  const user = m.explicitPhases.has(id) ? ((m.params[id]!.after as string[] | undefined) ?? []) : [];
+  return [...new Set([...(SPEC_BY_ID.get(id)!.after ?? []), ...user])].sort();
 }
 
 /** `after = [x]` where x is disabled: allowed, but it orders nothing (SYN3017). */
-function reportIdleOrderings(m: Model, enabled: Map<PhaseId, boolean>, diags: DiagnosticBag): void {
+function reportIdleOrderings(m: Model, enabled: Map<string, boolean>, diags: DiagnosticBag): void {
   for (const id of m.explicitPhases) {
     if (!enabled.get(id)) continue;
-    for (const other of new Set(m.params[id].after ?? [])) {
+    for (const other of new Set((m.params[id]!.after as string[] | undefined) ?? [])) {
       if (enabled.get(other)) continue;
       const span = m.spans.get(["phase", id, "after"]) ?? phaseSpan(m, id) ?? fileSpan(m.rootFile);
       const hint = `enable it with phase ${other} { }, or remove it from after`;
@@ -46,15 +48,15 @@ function reportIdleOrderings(m: Model, enabled: Map<PhaseId, boolean>, diags: Di
 }
 
 function decide(
-  id: PhaseId,
-  enabled: Map<PhaseId, boolean>,
-  done: Map<PhaseId, PhaseDecision>,
-  after: PhaseId[],
+  id: string,
+  enabled: Map<string, boolean>,
+  done: Map<string, PhaseDecision>,
+  after: string[],
   m: Model,
   diags: DiagnosticBag,
 ): PhaseDecision {
   if (!enabled.get(id)) return { id, status: "disabled", after };
-  const blocked = PHASE_BY_ID.get(id)!.needs.find((n) => done.get(n)?.status !== "run");
+  const blocked = SPEC_BY_ID.get(id)!.needs.find((n) => done.get(n)?.status !== "run");
   if (!blocked) return { id, status: "run", after };
   const why = done.get(blocked)?.status === "skipped" ? "skipped" : "disabled";
   const reason = `needs ${blocked}, which is ${why}`;
@@ -63,21 +65,21 @@ function decide(
   return { id, status: "skipped", reason, after };
 }
 
-export function phaseSpan(m: Model, id: PhaseId): Span | undefined {
+export function phaseSpan(m: Model, id: string): Span | undefined {
   return m.spans.get(["phase", id]);
 }
 
 /** Kahn's algorithm over needs + after edges (after only towards enabled phases). */
-function topoOrder(after: Map<PhaseId, PhaseId[]>, enabled: Map<PhaseId, boolean>, m: Model, diags: DiagnosticBag): PhaseId[] | undefined {
-  const preds = new Map<PhaseId, Set<PhaseId>>();
-  for (const p of PHASES) {
+function topoOrder(after: Map<string, string[]>, enabled: Map<string, boolean>, m: Model, diags: DiagnosticBag): string[] | undefined {
+  const preds = new Map<string, Set<string>>();
+  for (const p of PHASE_SPECS) {
     const soft = after.get(p.id)!.filter((a) => enabled.get(a));
     preds.set(p.id, new Set([...p.needs, ...soft]));
   }
-  const order: PhaseId[] = [];
-  const placed = new Set<PhaseId>();
-  while (order.length < PHASES.length) {
-    const next = PHASES.find((p) => !placed.has(p.id) && [...preds.get(p.id)!].every((q) => placed.has(q)));
+  const order: string[] = [];
+  const placed = new Set<string>();
+  while (order.length < PHASE_SPECS.length) {
+    const next = PHASE_SPECS.find((p) => !placed.has(p.id) && [...preds.get(p.id)!].every((q) => placed.has(q)));
     if (!next) return reportCycle(preds, placed, m, diags);
     order.push(next.id);
     placed.add(next.id);
@@ -85,7 +87,7 @@ function topoOrder(after: Map<PhaseId, PhaseId[]>, enabled: Map<PhaseId, boolean
   return order;
 }
 
-function reportCycle(preds: Map<PhaseId, Set<PhaseId>>, placed: Set<PhaseId>, m: Model, diags: DiagnosticBag): undefined {
+function reportCycle(preds: Map<string, Set<string>>, placed: Set<string>, m: Model, diags: DiagnosticBag): undefined {
   const cycle = findCycle(preds, placed);
   const culprit = cycle.find((id) => m.spans.get(["phase", id, "after"])) ?? cycle[0]!;
   const span = m.spans.get(["phase", culprit, "after"]) ?? phaseSpan(m, culprit) ?? fileSpan(m.rootFile);
@@ -94,9 +96,9 @@ function reportCycle(preds: Map<PhaseId, Set<PhaseId>>, placed: Set<PhaseId>, m:
 }
 
 /** Walks predecessors among unplaced phases until one repeats. */
-function findCycle(preds: Map<PhaseId, Set<PhaseId>>, placed: Set<PhaseId>): PhaseId[] {
-  let cur = PHASES.find((p) => !placed.has(p.id))!.id;
-  const path: PhaseId[] = [];
+function findCycle(preds: Map<string, Set<string>>, placed: Set<string>): string[] {
+  let cur = PHASE_SPECS.find((p) => !placed.has(p.id))!.id;
+  const path: string[] = [];
   while (!path.includes(cur)) {
     path.push(cur);
     cur = [...preds.get(cur)!].find((q) => !placed.has(q))!;

@@ -1,7 +1,7 @@
 // Checked model -> Plan: companies, accounts, FX, processes, phases in order with their
 // resolved parameters and block layout, and the hashes that make the plan reviewable.
 import { PLAN_FORMAT_VERSION, Plan, type PlanCompany, type PlanPhase, type SourceRef } from "../specs/plan.ts";
-import { PHASE_BY_ID, type PhaseId } from "../specs/phases.ts";
+import { PHASE_SPECS } from "../phases/specs.ts";
 import { FISCAL_START_MONTH } from "../specs/scenario.ts";
 import { CURRENCIES } from "../specs/currencies.ts";
 import { hashOf, sha256 } from "../core/canonical.ts";
@@ -9,9 +9,9 @@ import type { DiagnosticBag, Span } from "../core/diagnostics.ts";
 import type { SourceFile } from "./loader.ts";
 import type { Model } from "./model.ts";
 import { phaseSpan, type PhaseDecision } from "./phase-order.ts";
-import { layoutFor, type LayoutContext } from "./layout.ts";
+import { EMPTY_LAYOUT, type LayoutContext } from "../specs/layout.ts";
 
-const EMPTY_LAYOUT = { unit: "none", total: 0, blockSize: 1, blocks: 0, segments: [] };
+const SPEC_BY_ID = new Map(PHASE_SPECS.map((p) => [p.id, p]));
 
 type Draft = Omit<Plan, "planHash" | "phases">;
 
@@ -143,27 +143,27 @@ function decimal(x: number): string {
 }
 
 function buildPhase(m: Model, d: PhaseDecision, cx: LayoutContext, contextHash: string, diags: DiagnosticBag): PlanPhase {
-  const spec = PHASE_BY_ID.get(d.id)!;
-  const { enabled: _e, after: _a, ...params } = m.params[d.id] as Record<string, unknown>;
-  if (d.status === "run" && !spec.implemented && m.explicitPhases.has(d.id)) reportPlanned(m, d.id, diags);
+  const spec = SPEC_BY_ID.get(d.id)!;
+  const { enabled: _e, after: _a, ...params } = m.params[d.id]!;
+  if (d.status === "run" && spec.steps.length === 0 && m.explicitPhases.has(d.id)) reportPlanned(m, d.id, diags);
   const phase = {
     id: d.id,
     title: spec.title,
     status: d.status,
     reason: d.reason,
-    needs: spec.needs,
+    needs: [...spec.needs],
     after: d.after,
-    outputs: spec.outputs,
+    outputs: spec.tables.map((t) => t.name),
     params,
     // Only running phases carry work; the others keep an empty layout so diffs stay readable.
-    layout: d.status === "run" ? layoutFor(d.id, cx) : EMPTY_LAYOUT,
+    layout: d.status === "run" ? spec.layout(cx) : EMPTY_LAYOUT,
     source: ref(phaseSpan(m, d.id)),
   };
   // The phase's own `source` stays in the plan (and in planHash), not in its hash.
   return { ...phase, hash: hashOf({ phase: { ...phase, source: undefined }, contextHash }) };
 }
 
-function reportPlanned(m: Model, id: PhaseId, diags: DiagnosticBag): void {
+function reportPlanned(m: Model, id: string, diags: DiagnosticBag): void {
   diags.report("SYN3014", `phase ${id} is planned, but this version of the runtime does not generate it yet`, phaseSpan(m, id)!, "synth run will skip it and say so");
 }
 

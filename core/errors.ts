@@ -1,6 +1,12 @@
 // Typed runtime failures. Each has one clear line, an optional hint, and its own exit code;
 // the CLI prints them, never a stack trace.
-import type { SourceRef } from "../specs/plan.ts";
+
+/** Where in a .synth file a plan setting came from. */
+export interface SourceRef {
+  file: string;
+  line: number;
+  column: number;
+}
 
 export abstract class RunError extends Error {
   abstract readonly exitCode: number;

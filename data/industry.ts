@@ -1,6 +1,6 @@
 // Industry flavour: departments and their titles, vendor categories, customer mix, material
 // families and fixed-asset classes. Money ranges are in USD and converted per company.
-import type { Industry } from "../specs/scenario.ts";
+import type { Industry } from "../specs/industries.ts";
 
 export type W<T> = readonly (readonly [T, number])[];
 

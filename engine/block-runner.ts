@@ -3,49 +3,19 @@
 import type { PlanPhase } from "../specs/plan.ts";
 import type { TableSpec } from "../specs/records/table.ts";
 import { blockRef, type RunContext } from "../ledger/context.ts";
-import type { BlockPhaseImpl, TableOut } from "../phases/api.ts";
-import type { PackedTotals } from "../ledger/totals.ts";
-import { ByteBuffer, CsvWriter, FanOutWriter, NdjsonWriter, ObjectWriter, type RowWriter } from "../output/writers.ts";
-import { ColumnarWriter, columnTransferables, type ColumnBuffer } from "../output/columnar.ts";
+import type { BlockStep } from "../phases/api.ts";
+import type { Deltas } from "../ledger/state.ts";
+import { ByteBuffer, CsvWriter, FanOutWriter, NdjsonWriter, ObjectWriter } from "../output/writers.ts";
+import type { RowWriter, TableOut } from "../specs/records/table.ts";
+import { ColumnarWriter } from "../output/columnar.ts";
+import { chunkFormats, type Chunk, type ChunkFormat, type RowFormat } from "../output/chunks.ts";
 
-/** Formats a run can be asked for; parquet and sqlite are encoded from "columnar" chunks. */
-export type RowFormat = "csv" | "ndjson" | "objects" | "columnar" | "parquet" | "sqlite";
-/** What a chunk carries. */
-export type ChunkFormat = "csv" | "ndjson" | "objects" | "columnar";
-
-/** One table's rows of one block, in one format. */
-export interface Chunk {
-  table: string;
-  format: ChunkFormat;
-  rows: number;
-  /** Encoded rows (csv / ndjson), without header. */
-  bytes?: Uint8Array;
-  /** Logical records ("objects" format). */
-  records?: Record<string, unknown>[];
-  /** Rows per column ("columnar" format), for the parquet and sqlite sinks. */
-  columns?: ColumnBuffer[];
-}
-
-/** The chunk formats that serve the requested formats (parquet and sqlite share one). */
-export function chunkFormats(formats: readonly RowFormat[]): ChunkFormat[] {
-  return [...new Set(formats.map((f): ChunkFormat => (f === "parquet" || f === "sqlite" ? "columnar" : f)))];
-}
-
-/** The buffers a block result can transfer to the main thread instead of copying. */
-export function chunkTransferables(chunks: readonly Chunk[]): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
-  for (const c of chunks) {
-    if (c.bytes) out.add(c.bytes.buffer as ArrayBuffer);
-    if (c.columns) columnTransferables(c.columns, out);
-  }
-  return [...out];
-}
 
 export interface BlockResult {
   phase: string;
   index: number;
   chunks: Chunk[];
-  totals?: PackedTotals;
+  deltas?: Deltas;
   units: number;
 }
 
@@ -74,6 +44,8 @@ export class ChunkCollector implements TableOut {
   constructor(
     formats: readonly RowFormat[],
     private readonly keep: (table: string) => boolean,
+    /** The tables the phase declares: writing another is a bug in the phase, caught here. */
+    private readonly declared?: PlanPhase,
   ) {
     this.formats = chunkFormats(formats);
   }
@@ -81,6 +53,9 @@ export class ChunkCollector implements TableOut {
   table(spec: TableSpec): RowWriter {
     let entry = this.writers.get(spec.name);
     if (!entry) {
+      if (this.declared && !this.declared.outputs.includes(spec.name)) {
+        throw new Error(`internal: phase ${this.declared.id} writes ${spec.name}, which its spec does not declare`);
+      }
       const parts: [ChunkFormat, RowWriter][] = this.keep(spec.name) ? this.formats.map((f) => [f, makeWriter(f, spec)]) : [];
       const writer = parts.length === 0 ? new NullWriter() : parts.length === 1 ? parts[0]![1] : new FanOutWriter(parts.map((p) => p[1]));
       this.writers.set(spec.name, (entry = { spec, parts, writer }));
@@ -111,14 +86,14 @@ function makeWriter(format: ChunkFormat, spec: TableSpec): RowWriter {
 
 export function runBlock(
   cx: RunContext,
-  impl: BlockPhaseImpl,
+  impl: BlockStep,
   phase: PlanPhase,
   index: number,
   formats: readonly RowFormat[],
   keep: (table: string) => boolean,
 ): BlockResult {
   const ref = blockRef(phase, index);
-  const out = new ChunkCollector(formats, keep);
-  const totals = impl.block(cx, phase, ref, out);
-  return { phase: phase.id, index, chunks: out.chunks(), totals, units: ref.units };
+  const out = new ChunkCollector(formats, keep, phase);
+  const deltas = impl.block(cx, phase, ref, out);
+  return { phase: phase.id, index, chunks: out.chunks(), deltas, units: ref.units };
 }

@@ -1,25 +1,27 @@
 // `synth merge --out DIR SHARD...`: combines shard outputs into exactly the single-machine
-// result. Phases are replayed in plan order: a block phase appends every shard's parts in
-// shard order (contiguous block ranges, so block order is kept) and folds their totals; a main
-// phase (close, reporting, export) runs here on the folded state. Same rows, same bytes, same
+// result. It walks the driver's sequence of steps: a block step appends every shard's part in
+// shard order (contiguous block ranges, so block order is kept) and folds their state; a main
+// step (close, reporting, export) runs here on the folded state. Same rows, same bytes, same
 // manifest as one run on one machine.
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { buildContext, type RunContext } from "../ledger/context.ts";
-import { ChunkCollector, type Chunk, type RowFormat } from "./block-runner.ts";
+import { ChunkCollector } from "./block-runner.ts";
+import type { Chunk, RowFormat } from "../output/chunks.ts";
 import { ConfigurationError } from "../core/errors.ts";
-import { addState, emptyState, stateFromJSON, type RunState } from "../ledger/state.ts";
+import { RunState } from "../ledger/state.ts";
 import { checkPlan } from "./plan-check.ts";
-import { PHASE_IMPLS } from "./phases.ts";
 import { PLAN_FILE, readShard, type ShardManifest } from "../output/shard.ts";
 import { DirStore } from "../output/store.ts";
 import type { Manifest } from "../specs/manifest.ts";
-import type { Plan } from "../specs/plan.ts";
 import { makeView, type ProgressMode } from "./progress.ts";
+import { DEFAULT_MODULES, type Modules } from "./modules.ts";
+import { sequence, type Work } from "./driver.ts";
 
 export interface MergeOptions {
   out: string;
   progress?: ProgressMode;
+  modules?: Modules;
 }
 
 interface Shard {
@@ -28,19 +30,26 @@ interface Shard {
 }
 
 export async function mergeShards(dirs: string[], opts: MergeOptions): Promise<Manifest> {
+  const modules = opts.modules ?? DEFAULT_MODULES;
   const view = makeView(opts.progress ?? "auto");
   const shards = checkShards(dirs.map((dir) => ({ dir, manifest: readShard(dir) })));
-  const plan = checkPlan(JSON.parse(readFileSync(join(shards[0]!.dir, PLAN_FILE), "utf8")));
+  const plan = checkPlan(JSON.parse(readFileSync(join(shards[0]!.dir, PLAN_FILE), "utf8")), modules);
   if (plan.planHash !== shards[0]!.manifest.planHash) throw new ConfigurationError(`${PLAN_FILE} in ${shards[0]!.dir} does not belong to its shards`);
-  const cx = buildContext(plan);
-  const store = new DirStore(opts.out, plan, shards[0]!.manifest.formats as RowFormat[]);
+  const sx = { tables: modules.tables(), implemented: (id: string) => modules.implemented(id) };
+  const cx = buildContext(plan, sx.tables);
+  const store = new DirStore(opts.out, plan, shards[0]!.manifest.formats as RowFormat[], sx);
   store.begin(false, cx);
-  const state = emptyState(cx);
-  for (let i = 0; i < plan.phases.length; i++) {
-    view.note(`merging ${plan.phases[i]!.id}`);
-    await mergePhase(plan, cx, i, shards, store, state);
+  const state = new RunState(cx, modules.slices(plan));
+  for (const ev of sequence(plan, modules)) {
+    if (ev.kind === "mark") store.markPhase(ev.phase.id, ev.status, ev.reason);
+    else if (ev.kind === "done") store.markPhase(ev.phase.id, "complete", undefined, ev.phase.layout.blocks);
+    else {
+      view.note(`merging ${ev.phase.id} (${ev.step.name})`);
+      mergeWork(cx, modules, ev, shards, store, state);
+      await store.sink.flush();
+    }
   }
-  const manifest = await store.complete(state);
+  const manifest = await store.complete();
   view.finish(`merged ${shards.length} shards: ${manifest.files.reduce((s, f) => s + f.rows, 0).toLocaleString("en-US")} rows in ${manifest.files.length} files`);
   return manifest;
 }
@@ -62,26 +71,22 @@ function checkShards(shards: Shard[]): Shard[] {
   return sorted;
 }
 
-async function mergePhase(plan: Plan, cx: RunContext, i: number, shards: Shard[], store: DirStore, state: RunState): Promise<void> {
-  const phase = plan.phases[i]!;
-  const impl = PHASE_IMPLS[phase.id];
-  if (phase.status !== "run") return store.markPhase(phase.id, phase.status, phase.reason);
-  if (!impl) return store.markPhase(phase.id, "not_implemented", "this runtime does not generate this phase yet");
-  if (impl.kind === "main") {
-    const out = new ChunkCollector(store.sink.formats, store.keep);
-    impl.run(cx, phase, state, out);
-    for (const c of out.chunks()) store.sink.write(c);
-  } else {
-    for (const s of shards) appendShardPhase(cx, s, i, store, state);
+function mergeWork(cx: RunContext, modules: Modules, w: Work, shards: Shard[], store: DirStore, state: RunState): void {
+  if (w.kind === "blocks") {
+    for (const s of shards) appendShardPart(cx, modules, s, w, store, state);
+    return;
   }
-  await store.sink.flush();
-  store.markPhase(phase.id, "complete", undefined, phase.layout.blocks);
+  const impl = modules.step(w.phase.id, w.step.name);
+  if (impl.kind !== "main") throw new Error(`internal: step ${w.step.name} of ${w.phase.id} is not a main step`);
+  const out = new ChunkCollector(store.sink.formats, store.keep, w.phase);
+  impl.run(cx, w.phase, state, out);
+  for (const c of out.chunks()) store.sink.write(c);
 }
 
-/** Appends one shard's part files of a phase (checked against their sha256) and folds its totals. */
-function appendShardPhase(cx: RunContext, s: Shard, phaseIndex: number, store: DirStore, state: RunState): void {
-  const part = s.manifest.phases.find((p) => p.index === phaseIndex);
-  if (!part) throw new ConfigurationError(`shard ${s.manifest.shard} in ${s.dir} has no output for phase ${cx.plan.phases[phaseIndex]!.id}`);
+/** Appends one shard's part of a block step (checked against its sha256) and folds its state. */
+function appendShardPart(cx: RunContext, modules: Modules, s: Shard, w: Work, store: DirStore, state: RunState): void {
+  const part = s.manifest.parts.find((p) => p.position === w.position);
+  if (!part || part.phase !== w.phase.id || part.step !== w.step.name) throw new ConfigurationError(`shard ${s.manifest.shard} in ${s.dir} has no output for ${w.phase.id} (${w.step.name})`);
   for (const f of [...part.files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const hasher = new Bun.CryptoHasher("sha256");
     let rows = f.rows;
@@ -92,7 +97,8 @@ function appendShardPhase(cx: RunContext, s: Shard, phaseIndex: number, store: D
     });
     if (hasher.digest("hex") !== f.sha256) throw new ConfigurationError(`${join(s.dir, f.path)} changed since its shard wrote it (sha256 differs)`, "rerun that shard");
   }
-  addState(state, stateFromJSON(cx, JSON.parse(readFileSync(join(s.dir, part.totals), "utf8"))));
+  const totals = JSON.parse(readFileSync(join(s.dir, part.totals), "utf8")) as Record<string, unknown>;
+  state.add(new RunState(cx, modules.slices(cx.plan)).load(totals));
 }
 
 /** Reads a file in 4 MiB chunks (parts can be far larger than memory should hold). */

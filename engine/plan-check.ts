@@ -3,10 +3,11 @@
 import { hashOf } from "../core/canonical.ts";
 import { Plan } from "../specs/plan.ts";
 import { ConfigurationError } from "../core/errors.ts";
+import { DEFAULT_MODULES, type Modules } from "./modules.ts";
 
 const RECOMPILE = "recompile it with synth compile; plans are not edited by hand";
 
-export function checkPlan(raw: unknown): Plan {
+export function checkPlan(raw: unknown, modules: Modules = DEFAULT_MODULES): Plan {
   const parsed = Plan.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -15,7 +16,10 @@ export function checkPlan(raw: unknown): Plan {
   const plan = parsed.data;
   const { planHash, ...body } = plan;
   if (hashOf(body) !== planHash) throw new ConfigurationError("the plan's content does not match its planHash (was it edited by hand?)", RECOMPILE);
-  for (const phase of plan.phases) checkLayout(phase);
+  for (const phase of plan.phases) {
+    if (!modules.get(phase.id)) throw new ConfigurationError(`the plan names phase ${phase.id}, which this version of synth does not know`, "recompile the scenario with this version of synth", phase.source);
+    checkLayout(phase);
+  }
   return plan;
 }
 

@@ -2,12 +2,14 @@
 // creating and terminating workers repeatedly leaks memory in Bun. Workers receive the plan once
 // per run; an idle pool is unref'd so it never keeps the process alive.
 import type { Plan } from "../specs/plan.ts";
-import type { BlockResult, RowFormat } from "./block-runner.ts";
+import type { BlockResult } from "./block-runner.ts";
+import type { RowFormat } from "../output/chunks.ts";
 import type { FromWorker, ToWorker } from "./worker.ts";
 import { GenerationError } from "../core/errors.ts";
 
 export interface BatchTask {
   phase: string;
+  step: string;
   from: number;
   to: number;
 }

@@ -3,7 +3,7 @@
 import type { Plan } from "../specs/plan.ts";
 import type { RunContext } from "../ledger/context.ts";
 import type { Adjustment, MemoryGovernor } from "./memory.ts";
-import { meanLinesPerEntry } from "../ledger/journal.ts";
+import type { Modules } from "./modules.ts";
 
 export interface RunReport {
   planHash: string;
@@ -11,7 +11,8 @@ export interface RunReport {
   formats: string[];
   elapsedMs: number;
   phases: { id: string; ms: number; units: number; unitsPerSecond: number }[];
-  meanLinesPerEntry: number | null;
+  /** Figures a running phase reports about its data, by phase id (transactions: meanLinesPerEntry). */
+  figures: Record<string, Record<string, unknown>>;
   memory: { softLimit: number; hardLimit: number; peakRss: number; peakMainHeap: number; workerHeap: number };
   adjustments: Adjustment[];
 }
@@ -19,6 +20,7 @@ export interface RunReport {
 export function buildReport(r: {
   plan: Plan;
   cx: RunContext;
+  modules: Modules;
   workers: number;
   formats: string[];
   elapsedMs: number;
@@ -26,14 +28,18 @@ export function buildReport(r: {
   governor: MemoryGovernor;
   workerHeap: number;
 }): RunReport {
-  const tx = r.plan.phases.find((p) => p.id === "transactions");
+  const running = r.plan.phases.filter((p) => p.status === "run");
+  const figures = Object.fromEntries(running.flatMap((p) => {
+    const report = r.modules.get(p.id)?.report;
+    return report ? [[p.id, report(r.cx)]] : [];
+  }));
   return {
     planHash: r.plan.planHash,
     workers: r.workers,
     formats: r.formats,
     elapsedMs: Math.round(r.elapsedMs),
     phases: r.phases.map((p) => ({ ...p, ms: Math.round(p.ms), unitsPerSecond: Math.round(p.units / Math.max(p.ms / 1000, 1e-3)) })),
-    meanLinesPerEntry: tx?.status === "run" ? Number(meanLinesPerEntry(r.cx).toFixed(3)) : null,
+    figures,
     memory: {
       softLimit: r.governor.limits.soft,
       hardLimit: r.governor.limits.hard,

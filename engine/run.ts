@@ -1,26 +1,27 @@
-// The orchestrator: walks the plan's phases in order, runs main phases on this thread and block
-// phases on the worker pool, writes in block order, checkpoints, and ends with a manifest whose
-// status says exactly how far it got.
+// The orchestrator: walks the driver's sequence of steps, runs block steps on the worker pool
+// and main steps on this thread, writes in block order, checkpoints, honours pause and stop
+// between and inside steps, and ends with a manifest whose status says exactly how far it got.
 import type { Plan } from "../specs/plan.ts";
-import { checkPlan } from "./plan-check.ts";
 import type { Manifest } from "../specs/manifest.ts";
+import { checkPlan } from "./plan-check.ts";
 import { buildContext, type RunContext } from "../ledger/context.ts";
-import { ChunkCollector, runBlock, type RowFormat } from "./block-runner.ts";
+import { ChunkCollector, runBlock, type BlockResult } from "./block-runner.ts";
+import type { RowFormat } from "../output/chunks.ts";
 import { RunControl } from "./control.ts";
 import { ConfigurationError, GenerationError, Interrupted, RunError } from "../core/errors.ts";
-import type { BlockResult } from "./block-runner.ts";
 import { ByteBuffer } from "../output/writers.ts";
-import { emptyState, foldTotals, type RunState } from "../ledger/state.ts";
+import { RunState } from "../ledger/state.ts";
 import { MemoryGovernor, type RssReader } from "./memory.ts";
 import { WorkerPool } from "./pool.ts";
 import { makeView, ProgressTracker, type Progress, type ProgressMode, type ProgressView } from "./progress.ts";
-import { runBlockPhase, type BatchRunner } from "./scheduler.ts";
-import { PHASE_IMPLS, blockPhase } from "./phases.ts";
+import { runBlocks, type BatchRunner } from "./scheduler.ts";
 import { MemorySink, type FileState, type Sink } from "../output/sinks.ts";
-import { DirStore, type Store, NoStore } from "../output/store.ts";
+import { DirStore, NoStore, type StartPoint, type Store } from "../output/store.ts";
 import { installSignals } from "./signals.ts";
-import { isBlockPhase, ShardStore, sliceOf, type ShardSpec } from "../output/shard.ts";
+import { ShardStore, sliceOf, type ShardSpec } from "../output/shard.ts";
 import { buildReport, type RunReport } from "./report.ts";
+import { DEFAULT_MODULES, type Modules } from "./modules.ts";
+import { sequence, unitsInBlocks, type Work } from "./driver.ts";
 
 export interface RunOptions {
   /** Output directory (default: the plan's output.directory). */
@@ -42,8 +43,10 @@ export interface RunOptions {
   signals?: boolean;
   checkpointEveryMs?: number;
   readRss?: RssReader;
-  /** Run only this slice of every block phase, writing parts for `synth merge`. */
+  /** Run only this slice of every block step, writing parts for `synth merge`. */
   shard?: ShardSpec;
+  /** The phase modules (default: the registry). Runs with other modules use workers: 0. */
+  modules?: Modules;
 }
 
 export interface RunResult {
@@ -97,27 +100,33 @@ function resolveFormats(plan: Plan, opts: RunOptions): RowFormat[] {
 /** Below this much block work, `auto` runs inline: starting workers would take longer than the work. */
 const INLINE_UNITS = 20_000;
 
-function resolveWorkers(plan: Plan, opts: RunOptions): number {
-  const blockUnits = plan.phases.reduce((s, p) => s + (p.status === "run" && PHASE_IMPLS[p.id]?.kind === "blocks" ? p.layout.total : 0), 0);
+function resolveWorkers(plan: Plan, opts: RunOptions, modules: Modules): number {
+  const hasBlocks = (id: string) => modules.get(id)?.spec.steps.some((s) => s.kind === "blocks") ?? false;
+  const blockUnits = plan.phases.reduce((s, p) => s + (p.status === "run" && hasBlocks(p.id) ? p.layout.total : 0), 0);
   const auto = blockUnits < INLINE_UNITS ? 0 : navigator.hardwareConcurrency;
   const w = opts.workers ?? (plan.runtime.workers === "auto" ? auto : plan.runtime.workers);
   if (!Number.isInteger(w) || w < 0 || w > 256) throw new ConfigurationError(`--workers must be a whole number from 0 to 256, got ${w}`);
+  // Workers load the registry's modules: other modules run inline.
+  if (modules !== DEFAULT_MODULES) return 0;
   const maxBlocks = Math.max(1, ...plan.phases.map((p) => (p.status === "run" ? p.layout.blocks : 0)));
   return Math.min(w, maxBlocks);
 }
 
 async function execute(rawPlan: unknown, opts: RunOptions, control: RunControl): Promise<RunResult> {
-  const plan = checkPlan(rawPlan);
+  const modules = opts.modules ?? DEFAULT_MODULES;
+  const plan = checkPlan(rawPlan, modules);
   const formats = resolveFormats(plan, opts);
   if (opts.shard && formats.some((f) => f !== "csv" && f !== "ndjson")) {
     throw new ConfigurationError("sharded runs write csv or ndjson parts", "shard with --format csv (or ndjson); convert after the merge");
   }
-  const workers = resolveWorkers(plan, opts);
+  const workers = resolveWorkers(plan, opts, modules);
   const memorySink = opts.memory ? new MemorySink() : undefined;
   const out = opts.out ?? plan.output.directory;
-  const store: Store = memorySink ? new NoStore(memorySink) : opts.shard ? new ShardStore(out, plan, formats, opts.shard) : new DirStore(out, plan, formats);
+  const sx = { tables: modules.tables(), implemented: (id: string) => modules.implemented(id) };
+  const store: Store = memorySink ? new NoStore(memorySink, sx) : opts.shard ? new ShardStore(out, plan, formats, opts.shard, sx) : new DirStore(out, plan, formats, sx);
   const view = opts.view ?? makeView(opts.progress ?? "auto");
-  const o = new Orchestrator(plan, buildContext(plan), store, control, view, opts, workers);
+  const cx = buildContext(plan, sx.tables);
+  const o = new Orchestrator(plan, cx, modules, store, control, view, opts, workers);
   const uninstall = opts.signals ? installSignals(control, () => view.note("paused (SIGUSR1 again to resume)")) : () => {};
   // Pausing and resuming show at once, even while no block completes.
   const unsubscribe = control.changed.on(() => o.emit());
@@ -136,22 +145,34 @@ class Orchestrator {
   private readonly tracker: ProgressTracker;
   private pool: WorkerPool | undefined;
   private readonly phaseTimes: { id: string; ms: number; units: number }[] = [];
+  private phaseStarted = 0;
+  private currentPhase: string | undefined;
 
   constructor(
     private readonly plan: Plan,
     private readonly cx: RunContext,
+    private readonly modules: Modules,
     private readonly store: Store,
     private readonly control: RunControl,
     private readonly view: ProgressView,
     private readonly opts: RunOptions,
     private readonly workers: number,
   ) {
-    this.state = emptyState(cx);
+    this.state = this.freshState();
     const hard = opts.memoryLimit ?? plan.runtime.memoryHard;
     const soft = opts.memoryLimit ? Math.floor(hard * 0.6) : plan.runtime.memorySoft;
     const fixed = opts.batchSize ?? (plan.runtime.batchSize === "auto" ? undefined : plan.runtime.batchSize);
     this.governor = new MemoryGovernor({ soft, hard }, fixed ?? 16, Math.max(1, workers) * 2, opts.readRss, fixed !== undefined);
-    this.tracker = new ProgressTracker(plan.phases.reduce((s, _p, i) => s + this.unitsOf(i), 0));
+    this.tracker = new ProgressTracker(this.works().reduce((s, w) => s + this.unitsOf(w), 0));
+  }
+
+  private freshState(): RunState {
+    return new RunState(this.cx, this.modules.slices(this.plan));
+  }
+
+  /** Every work of the sequence. */
+  private works(): Work[] {
+    return [...sequence(this.plan, this.modules)].filter((e): e is Work => e.kind === "blocks" || e.kind === "main");
   }
 
   async run(): Promise<Omit<RunResult, "tables">> {
@@ -160,14 +181,10 @@ class Orchestrator {
     const started = performance.now();
     try {
       const start = this.store.begin(this.opts.resume ?? false, this.cx);
-      if (start.state) this.state = start.state;
-      if (start.phaseIndex > 0 || start.completedBlocks > 0) this.view.note(`resuming at phase ${this.plan.phases[start.phaseIndex]?.id ?? "end"}, block ${start.completedBlocks}`);
-      this.tracker.current = this.unitsBefore(start.phaseIndex, start.completedBlocks);
-      for (let i = start.phaseIndex; i < this.plan.phases.length; i++) {
-        await this.runPhase(i, i === start.phaseIndex ? start.completedBlocks : 0);
-        if (this.control.stopRequested) throw new Interrupted(`interrupted (${this.control.stopCause}); completed blocks are recorded`, "run the same command with --resume to finish");
-      }
-      const manifest = await this.store.complete(this.state);
+      if (start.state) this.state.load(start.state);
+      this.noteResume(start);
+      await this.walk(start);
+      const manifest = await this.store.complete();
       const report = this.report(started);
       this.store.writeReport(report);
       this.view.finish(`done: ${rowsOf(manifest).toLocaleString("en-US")} rows in ${manifest.files.length} files (${((performance.now() - started) / 1000).toFixed(1)}s)`);
@@ -182,91 +199,129 @@ class Orchestrator {
     }
   }
 
-  /** Units of a phase this run does (a shard: its slice of block phases, no main phases). */
-  private unitsOf(i: number): number {
-    const p = this.plan.phases[i]!;
-    if (p.status !== "run" || !PHASE_IMPLS[p.id]) return 0;
-    if (!this.opts.shard) return p.layout.total;
-    if (!isBlockPhase(this.plan, i)) return 0;
-    const r = sliceOf(p.layout.blocks, this.opts.shard);
-    return unitsInFirstBlocks(p, r.to) - unitsInFirstBlocks(p, r.from);
+  private noteResume(start: StartPoint): void {
+    if (start.position === 0 && start.completedBlocks === 0) return;
+    const work = this.works().find((w) => w.position === start.position);
+    this.view.note(`resuming at ${work ? `${work.phase.id} (${work.step.name})` : "the end"}, block ${start.completedBlocks}`);
   }
 
-  private unitsBefore(phaseIndex: number, blocks: number): number {
-    let units = 0;
-    this.plan.phases.forEach((p, i) => {
-      if (p.status !== "run" || !PHASE_IMPLS[p.id]) return;
-      if (i < phaseIndex) units += p.layout.total;
-      else if (i === phaseIndex) units += unitsInFirstBlocks(p, blocks);
-    });
-    return units;
-  }
-
-  /** A shard runs its slice of each block phase into its own parts; main phases wait for the merge. */
-  private async runShardPhase(index: number, store: ShardStore): Promise<void> {
-    const phase = this.plan.phases[index]!;
-    if (!isBlockPhase(this.plan, index)) return;
-    const range = sliceOf(phase.layout.blocks, store.shard);
-    store.startPhase(index, phase.id);
-    this.state = emptyState(this.cx);
-    this.tracker.enter(phase.id, phase.title, phase.layout.unit);
-    this.governor.startPhase();
-    const written = await runBlockPhase(phase, range.from, await this.runner(), this.hooks(index), range.to);
-    if (written >= range.to) await store.endPhase(index, phase.id, range, this.state);
-  }
-
-  private async runPhase(index: number, fromBlock: number): Promise<void> {
-    if (this.store instanceof ShardStore) return this.runShardPhase(index, this.store);
-    const phase = this.plan.phases[index]!;
-    const impl = PHASE_IMPLS[phase.id];
-    if (phase.status !== "run") {
-      this.store.markPhase(phase.id, phase.status, phase.reason);
-      if (phase.status === "skipped") this.view.note(`skipped ${phase.id}: ${phase.reason}`);
-      return;
+  /** Walks the sequence from the start point. */
+  private async walk(start: StartPoint): Promise<void> {
+    this.tracker.current = this.works().reduce((s, w) => s + (w.position < start.position ? this.unitsOf(w) : w.position === start.position ? this.unitsDone(w, start.completedBlocks) : 0), 0);
+    let next = 0;
+    for (const ev of sequence(this.plan, this.modules)) {
+      if (ev.kind === "mark") {
+        this.markSkipped(ev.phase.id, ev.status, ev.reason);
+        continue;
+      }
+      if (ev.kind === "done") {
+        if (next > start.position) await this.phaseDone(ev.phase.id, ev.phase.layout.blocks, next);
+        continue;
+      }
+      next = ev.position + 1;
+      if (ev.position < start.position) continue;
+      const from = ev.position === start.position ? Math.max(ev.from, start.completedBlocks) : ev.from;
+      await this.untilResumed();
+      if (this.store instanceof ShardStore) await this.runShardWork(ev, this.store);
+      else await this.runWork(ev, from);
+      if (this.control.stopRequested) throw new Interrupted(`interrupted (${this.control.stopCause}); completed blocks are recorded`, "run the same command with --resume to finish");
     }
-    if (!impl) {
-      this.store.markPhase(phase.id, "not_implemented", "this runtime does not generate this phase yet");
-      this.view.note(`not generated: ${phase.id} (planned, not implemented by this runtime yet)`);
-      return;
+  }
+
+  private markSkipped(id: string, status: "skipped" | "disabled" | "not_implemented", reason?: string): void {
+    if (this.store instanceof ShardStore) return;
+    this.store.markPhase(id, status, reason);
+    if (status === "skipped") this.view.note(`skipped ${id}: ${reason}`);
+    if (status === "not_implemented") this.view.note(`not generated: ${id} (planned, not implemented by this runtime yet)`);
+  }
+
+  private async phaseDone(id: string, blocks: number, nextPosition: number): Promise<void> {
+    if (this.store instanceof ShardStore) return;
+    this.store.markPhase(id, "complete", undefined, blocks);
+    await this.store.sink.flush();
+    this.store.checkpoint(nextPosition, 0, () => this.state.toJSON());
+    const done = this.works().filter((w) => w.phase.id === id);
+    this.phaseTimes.push({ id, ms: performance.now() - this.phaseStarted, units: done.reduce((s, w) => s + this.unitsOf(w), 0) });
+  }
+
+  /** Waits while paused between steps, so nothing runs or is written until resumed (or stopped). */
+  private async untilResumed(): Promise<void> {
+    while (this.control.paused && !this.control.stopRequested) {
+      await new Promise<void>((resolve) => {
+        const off = this.control.changed.on(() => (off(), resolve()));
+      });
     }
-    const t0 = performance.now();
-    this.tracker.enter(phase.id, phase.title, phase.layout.unit);
-    this.store.checkpoint(index, fromBlock, this.state);
-    if (impl.kind === "main") {
-      const out = new ChunkCollector(this.store.sink.formats, this.store.keep);
+  }
+
+  /** Units of a work this run does (a shard: its slice of block steps, nothing of main steps). */
+  private unitsOf(w: Work): number {
+    if (w.kind === "main") return this.opts.shard ? 0 : w.units;
+    const range = this.opts.shard ? sliceOf(w, this.opts.shard) : w;
+    return unitsInBlocks(w.phase, range.from, range.to);
+  }
+
+  /** Units of a work already done when a resumed run starts inside it (blocks before `next`). */
+  private unitsDone(w: Work, next: number): number {
+    return w.kind === "main" ? 0 : unitsInBlocks(w.phase, w.from, Math.max(w.from, next));
+  }
+
+  private async runWork(w: Work, from: number): Promise<void> {
+    const { phase } = w;
+    this.enterPhase(w);
+    this.store.checkpoint(w.position, from, () => this.state.toJSON());
+    if (w.kind === "main") {
+      const impl = this.modules.step(phase.id, w.step.name);
+      if (impl.kind !== "main") throw new Error(`internal: step ${w.step.name} of ${phase.id} is not a main step`);
+      const out = new ChunkCollector(this.store.sink.formats, this.store.keep, phase);
       impl.run(this.cx, phase, this.state, out);
       for (const c of out.chunks()) this.store.sink.write(c);
-      this.tracker.add(phase.layout.total);
+      this.tracker.add(w.units);
       this.emit();
-      this.store.markPhase(phase.id, "complete", undefined, phase.layout.blocks);
-    } else {
-      this.governor.startPhase();
-      const written = await runBlockPhase(phase, fromBlock, await this.runner(), this.hooks(index));
-      const complete = written >= phase.layout.blocks;
-      this.store.markPhase(phase.id, complete ? "complete" : "partial", undefined, written);
-      if (!complete) {
-        this.store.checkpoint(index, written, this.state);
-        return;
-      }
+      return;
     }
-    await this.store.sink.flush();
-    this.store.checkpoint(index + 1, 0, this.state);
-    this.phaseTimes.push({ id: phase.id, ms: performance.now() - t0, units: phase.layout.total });
+    this.governor.startPhase();
+    const written = await runBlocks({ phase, step: w.step.name }, from, w.to, await this.runner(), this.hooks(w.position));
+    if (written < w.to) {
+      this.store.markPhase(phase.id, "partial", undefined, written);
+      await this.store.sink.flush();
+      this.store.checkpoint(w.position, written, () => this.state.toJSON());
+    }
   }
 
-  private hooks(index: number) {
+  /** Progress and timing follow the phase of the work at hand. */
+  private enterPhase(w: Work): void {
+    if (this.currentPhase === w.phase.id) return;
+    this.currentPhase = w.phase.id;
+    this.phaseStarted = performance.now();
+    this.tracker.enter(w.phase.id, w.phase.title, w.phase.layout.unit);
+  }
+
+  /** A shard runs its slice of each block step into its own part; main steps wait for the merge. */
+  private async runShardWork(w: Work, store: ShardStore): Promise<void> {
+    if (w.kind !== "blocks") return;
+    const range = sliceOf(w, store.shard);
+    store.startPart(w.position, w.phase.id, w.step.name);
+    this.state = this.freshState();
+    this.currentPhase = undefined;
+    this.enterPhase(w);
+    this.governor.startPhase();
+    const written = await runBlocks({ phase: w.phase, step: w.step.name }, range.from, range.to, await this.runner(), this.hooks(w.position));
+    if (written >= range.to) await store.endPart(w.position, w.phase.id, w.step.name, range, this.state.toJSON());
+  }
+
+  private hooks(position: number) {
     return {
       control: this.control,
       governor: this.governor,
       sink: this.store.sink,
       onBlock: (r: BlockResult) => {
-        if (r.totals) foldTotals(this.state, r.totals);
+        if (r.deltas) this.state.fold(r.deltas);
         this.governor.observeBlock(r.chunks.reduce((s, c) => s + (c.bytes?.byteLength ?? 0), 0));
         this.recycle(r);
         this.tracker.add(r.units);
         this.emit();
       },
-      checkpoint: (blocks: number) => this.store.checkpoint(index, blocks, this.state),
+      checkpoint: (blocks: number) => this.store.checkpoint(position, blocks, () => this.state.toJSON()),
       checkpointEvery: this.opts.checkpointEveryMs ?? 5000,
       now: () => performance.now(),
     };
@@ -280,7 +335,7 @@ class Orchestrator {
   }
 
   private async runner(): Promise<BatchRunner> {
-    if (this.workers === 0) return inlineRunner(this.cx, this.store);
+    if (this.workers === 0) return inlineRunner(this.cx, this.modules, this.store);
     this.pool ??= await WorkerPool.acquire(this.workers, this.plan, this.store.sink.formats, this.plan.output.tables ?? null);
     return this.pool;
   }
@@ -312,6 +367,7 @@ class Orchestrator {
     return buildReport({
       plan: this.plan,
       cx: this.cx,
+      modules: this.modules,
       workers: this.workers,
       formats: this.store.sink.formats,
       elapsedMs: performance.now() - started,
@@ -329,18 +385,12 @@ function rowsOf(m: Manifest): number {
   return Math.max(0, ...perFormat.values(), ...m.files.filter((f) => f.table === "*").map((f) => f.rows));
 }
 
-/** Units covered by blocks [0, blocks) of a phase (segments end in partial blocks). */
-function unitsInFirstBlocks(p: Plan["phases"][number], blocks: number): number {
-  let units = 0;
-  for (const s of p.layout.segments) units += Math.min(s.units, Math.max(0, blocks - s.firstBlock) * (s.blockSize ?? p.layout.blockSize));
-  return units;
-}
-
-function inlineRunner(cx: RunContext, store: Store): BatchRunner {
+function inlineRunner(cx: RunContext, modules: Modules, store: Store): BatchRunner {
   return {
     async run(task) {
-      const phase = cx.phase(task.phase as never);
-      const impl = blockPhase(phase.id);
+      const phase = cx.phase(task.phase);
+      const impl = modules.step(phase.id, task.step);
+      if (impl.kind !== "blocks") throw new Error(`internal: step ${task.step} of ${phase.id} is not a block step`);
       const results = [];
       for (let i = task.from; i < task.to; i++) results.push(runBlock(cx, impl, phase, i, store.sink.formats, store.keep));
       return { results };

@@ -1,5 +1,6 @@
-// Runs one block phase: dispatches batches of consecutive blocks (sized by the memory governor)
-// to the pool, and writes results strictly in block order, whatever order they complete in.
+// Runs the blocks of one block step: dispatches batches of consecutive blocks (sized by the
+// memory governor) to the pool, and writes results strictly in block order, whatever order
+// they complete in.
 import type { PlanPhase } from "../specs/plan.ts";
 import type { BlockResult } from "./block-runner.ts";
 import type { RunControl } from "./control.ts";
@@ -25,21 +26,27 @@ export interface PhaseHooks {
   now(): number;
 }
 
+/** The blocks to run: of which phase and step. */
+export interface BlockTask {
+  phase: PlanPhase;
+  step: string;
+}
+
 /**
- * Runs blocks [start, end) of a phase (end: all of them; a shard runs a slice). Returns the
- * index after the last block written: `end` unless a stop was requested.
+ * Runs blocks [start, end) of a step (a shard runs a slice). Returns the index after the last
+ * block written: `end` unless a stop was requested.
  */
-export async function runBlockPhase(phase: PlanPhase, start: number, runner: BatchRunner, h: PhaseHooks, end = phase.layout.blocks): Promise<number> {
+export async function runBlocks(task: BlockTask, start: number, end: number, runner: BatchRunner, h: PhaseHooks): Promise<number> {
   const wake = new Signal();
   const unsubscribe = h.control.changed.on(() => wake.notify());
   try {
-    return await loop(phase, start, end, runner, h, wake);
+    return await loop(task, start, end, runner, h, wake);
   } finally {
     unsubscribe();
   }
 }
 
-async function loop(phase: PlanPhase, start: number, total: number, runner: BatchRunner, h: PhaseHooks, wake: Signal): Promise<number> {
+async function loop(task: BlockTask, start: number, total: number, runner: BatchRunner, h: PhaseHooks, wake: Signal): Promise<number> {
   const done = new Map<number, { to: number; results: BlockResult[] }>();
   let next = start;
   let written = start;
@@ -53,7 +60,7 @@ async function loop(phase: PlanPhase, start: number, total: number, runner: Batc
       const to = Math.min(total, from + h.governor.batchBlocks);
       next = to;
       inFlight++;
-      runner.run({ phase: phase.id, from, to }).then(
+      runner.run({ phase: task.phase.id, step: task.step, from, to }).then(
         (r) => {
           done.set(from, { to, results: r.results });
           inFlight--;
@@ -73,7 +80,7 @@ async function loop(phase: PlanPhase, start: number, total: number, runner: Batc
     dispatch();
     const progressed = writeReady(done, () => written, (w) => (written = w), h);
     if (progressed) {
-      await guardMemory(phase, written, inFlight, h);
+      await guardMemory(task.phase, written, inFlight, h);
       if (h.now() - lastCheckpoint >= h.checkpointEvery) {
         await h.sink.flush();
         h.checkpoint(written);

@@ -3,16 +3,17 @@
 import { heapSize } from "bun:jsc";
 import { Plan } from "../specs/plan.ts";
 import { buildContext, type RunContext } from "../ledger/context.ts";
-import { chunkTransferables, runBlock, type BlockResult, type RowFormat } from "./block-runner.ts";
-import { blockPhase } from "./phases.ts";
-import { transferables } from "../ledger/totals.ts";
+import { runBlock, type BlockResult } from "./block-runner.ts";
+import { chunkTransferables, type RowFormat } from "../output/chunks.ts";
+import { DEFAULT_MODULES } from "./modules.ts";
+import { deltaTransferables, type Slice } from "../ledger/state.ts";
 import { ByteBuffer } from "../output/writers.ts";
 
 declare const self: Worker;
 
 export type ToWorker =
   | { type: "init"; plan: unknown; formats: RowFormat[]; tables: string[] | null }
-  | { type: "batch"; id: number; phase: string; from: number; to: number }
+  | { type: "batch"; id: number; phase: string; step: string; from: number; to: number }
   | { type: "recycle"; buffers: ArrayBuffer[] };
 
 export type FromWorker =
@@ -21,13 +22,16 @@ export type FromWorker =
   | { type: "error"; id: number; message: string; stack?: string };
 
 let cx: RunContext | undefined;
+let slices: Slice[] = [];
 let formats: RowFormat[] = ["csv"];
 let keep: (t: string) => boolean = () => true;
 
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   if (msg.type === "init") {
-    cx = buildContext(Plan.parse(msg.plan));
+    const plan = Plan.parse(msg.plan);
+    cx = buildContext(plan, DEFAULT_MODULES.tables());
+    slices = DEFAULT_MODULES.slices(plan);
     formats = msg.formats;
     const set = msg.tables ? new Set(msg.tables) : null;
     keep = set ? (t) => set.has(t) : () => true;
@@ -40,12 +44,13 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
   }
   try {
     const phase = cx!.phase(msg.phase as never);
-    const impl = blockPhase(phase.id);
+    const impl = DEFAULT_MODULES.step(phase.id, msg.step);
+    if (impl.kind !== "blocks") throw new Error(`internal: step ${msg.step} of ${phase.id} is not a block step`);
     const results: BlockResult[] = [];
     for (let i = msg.from; i < msg.to; i++) results.push(runBlock(cx!, impl, phase, i, formats, keep));
     const transfer: ArrayBuffer[] = [];
     for (const r of results) {
-      if (r.totals) transfer.push(...transferables(r.totals));
+      if (r.deltas) transfer.push(...deltaTransferables(slices, r.deltas));
       transfer.push(...chunkTransferables(r.chunks));
     }
     // heapSize is this thread's heap (process RSS is read on the main thread).

@@ -1,7 +1,8 @@
 // What every generator may read: the plan and what follows from it alone (chart, calendar,
 // per-company constants). Built once per thread; never mutated during a run.
-import type { Plan, PlanPhase, Segment } from "../specs/plan.ts";
-import type { PhaseId, PhaseParams } from "../specs/phases.ts";
+import type { Plan, PlanPhase } from "../specs/plan.ts";
+import type { Segment } from "../specs/layout.ts";
+import type { TableSpec } from "../specs/records/table.ts";
 import { minorDigits } from "../specs/currencies.ts";
 import { periodAt, type Period } from "../core/calendar.ts";
 import { buildChart, type Chart } from "./chart.ts";
@@ -28,13 +29,16 @@ export interface RunContext {
   periods: Period[];
   companies: CompanyInfo[];
   companyIndex: Map<string, number>;
-  phase(id: PhaseId): PlanPhase;
-  params<K extends PhaseId>(id: K): PhaseParams[K];
+  phase(id: string): PlanPhase;
+  /** A phase's parameters (typed through its spec: `paramsOf(spec, cx)`). */
+  params(id: string): Record<string, unknown>;
+  /** Every table a phase of the registry can write, by name. */
+  tables: ReadonlyMap<string, TableSpec>;
   /** Rate between two currencies from the plan's FX table (units of `to` per unit of `from`). */
   rate(from: string, to: string): number;
 }
 
-export function buildContext(plan: Plan): RunContext {
+export function buildContext(plan: Plan, tables: ReadonlyMap<string, TableSpec> = new Map()): RunContext {
   const byId = new Map(plan.phases.map((p) => [p.id, p]));
   const fx = new Map(plan.fx.rates.map((r) => [r.currency, Number(r.rate)]));
   const toGroup = (cur: string) => (cur === plan.scenario.groupCurrency ? 1 : fx.get(cur) ?? 1);
@@ -58,7 +62,8 @@ export function buildContext(plan: Plan): RunContext {
     companies,
     companyIndex: new Map(companies.map((c) => [c.code, c.index])),
     phase: (id) => byId.get(id)!,
-    params: <K extends PhaseId>(id: K) => byId.get(id)!.params as PhaseParams[K],
+    params: (id) => byId.get(id)!.params,
+    tables,
     rate: (from, to) => toGroup(from) / toGroup(to),
   };
 }

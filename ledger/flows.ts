@@ -9,12 +9,12 @@ import { apOpenItems, arOpenItems, documentReferences } from "../specs/records/f
 import { journalEntries } from "../specs/records/ledger.ts";
 import type { CompanyInfo, RunContext } from "./context.ts";
 import { fxOf, rateText, type FxTable } from "./fx.ts";
-import type { BlockTotals, SubledgerKind } from "./totals.ts";
-import type { RowWriter } from "../output/writers.ts";
+import type { BlockTotals } from "./totals.ts";
+import type { RowWriter } from "../specs/records/table.ts";
 import type { Account } from "./chart.ts";
-import { Lines } from "./postings.ts";
+import { Lines } from "./lines.ts";
 import { writeDocument, type DocHeader } from "./journal.ts";
-import type { TableOut } from "../phases/api.ts";
+import type { TableOut } from "../specs/records/table.ts";
 
 export interface FlowEnv {
   cx: RunContext;
@@ -122,7 +122,7 @@ export function agingBucket(daysOverdue: number): number {
   return daysOverdue <= 0 ? 0 : daysOverdue <= 30 ? 1 : daysOverdue <= 60 ? 2 : daysOverdue <= 90 ? 3 : 4;
 }
 
-const BUCKET_KINDS: Record<"ap" | "ar", SubledgerKind[]> = {
+const BUCKET_KINDS: Record<"ap" | "ar", string[]> = {
   ap: ["ap_current", "ap_1_30", "ap_31_60", "ap_61_90", "ap_over_90"],
   ar: ["ar_current", "ar_1_30", "ar_31_60", "ar_61_90", "ar_over_90"],
 };

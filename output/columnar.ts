@@ -2,7 +2,8 @@
 // main thread (typed arrays transferred, not copied), where the Parquet and SQLite sinks encode
 // them; the logical values are exactly those of the CSV and NDJSON writers.
 import type { ColumnKind, TableSpec } from "../specs/records/table.ts";
-import { formatMinor, type RowWriter } from "./writers.ts";
+import { formatMinor } from "./writers.ts";
+import type { RowWriter } from "../specs/records/table.ts";
 
 /** One column of a run of rows. Which fields are set follows the column's kind. */
 export interface ColumnBuffer {

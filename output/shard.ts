@@ -1,22 +1,19 @@
-// Scale-out: `synth run PLAN --shard i/n` runs a deterministic slice of every block phase and
-// writes its part files (no headers) and the phase totals; `synth merge` replays the phases in
-// order over all shards and produces exactly the single-machine output. A shard is a unit of
-// retry for the batch engine that runs it: it is rerun whole, never resumed.
+// Scale-out: `synth run PLAN --shard i/n` runs a deterministic slice of every block step and
+// writes its part files (no headers) and the totals they fold; `synth merge` walks the same
+// sequence of steps over all shards and produces exactly the single-machine output. A shard is
+// a unit of retry for the batch engine that runs it: it is rerun whole, never resumed.
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { canonicalJson } from "../core/canonical.ts";
 import type { Plan } from "../specs/plan.ts";
 import { MANIFEST_FORMAT_VERSION, ManifestFile, type Manifest } from "../specs/manifest.ts";
-import type { RowFormat } from "../engine/block-runner.ts";
+import type { RowFormat } from "./chunks.ts";
 import type { RunContext } from "../ledger/context.ts";
 import { ConfigurationError, outputError, type RunError } from "../core/errors.ts";
-import { stateToJSON, type RunState } from "../ledger/state.ts";
 import { writeAtomic } from "./manifest.ts";
-import { PHASE_IMPLS, tableSpecs } from "../engine/phases.ts";
 import { DirSink, type FileState, type Sink } from "./sinks.ts";
-import type { StartPoint, Store } from "./store.ts";
-import type { RunReport } from "../engine/report.ts";
+import type { StartPoint, Store, StoreContext } from "./store.ts";
 
 export interface ShardSpec {
   index: number;
@@ -34,17 +31,21 @@ export function parseShard(text: string): ShardSpec {
   return { index, count };
 }
 
-/** The blocks [from, to) of a phase that shard i of n runs: contiguous, so merging keeps block order. */
-export function sliceOf(blocks: number, s: ShardSpec): { from: number; to: number } {
-  return { from: Math.floor((s.index * blocks) / s.count), to: Math.floor(((s.index + 1) * blocks) / s.count) };
+/** The blocks of [from, to) that shard i of n runs: contiguous, so merging keeps block order. */
+export function sliceOf(range: { from: number; to: number }, s: ShardSpec): { from: number; to: number } {
+  const n = range.to - range.from;
+  return { from: range.from + Math.floor((s.index * n) / s.count), to: range.from + Math.floor(((s.index + 1) * n) / s.count) };
 }
 
 export const SHARD_FILE = "shard.json";
 export const PLAN_FILE = "plan.json";
 
-export const ShardPhase = z.object({
-  index: z.number().int(),
-  id: z.string(),
+/** One block step's part of a shard: its rows and the state deltas they folded. */
+export const ShardPart = z.object({
+  /** The step's position in the driver's sequence. */
+  position: z.number().int(),
+  phase: z.string(),
+  step: z.string(),
   from: z.number().int(),
   to: z.number().int(),
   files: z.array(ManifestFile),
@@ -60,17 +61,17 @@ export const ShardManifest = z.object({
   count: z.number().int(),
   formats: z.array(z.string()),
   status: z.enum(["running", "complete", "failed", "interrupted"]),
-  phases: z.array(ShardPhase),
+  parts: z.array(ShardPart),
   error: z.object({ kind: z.string(), message: z.string() }).optional(),
 });
 export type ShardManifest = z.infer<typeof ShardManifest>;
 
-const partsDir = (phaseIndex: number, id: string) => join("parts", `${String(phaseIndex).padStart(2, "0")}-${id}`);
+const partsDir = (position: number, phase: string, step: string) => join("parts", `${String(position).padStart(3, "0")}-${phase}-${step}`);
 
 /** A shard's output: one part directory per block phase, then shard.json. */
 export class ShardStore implements Store {
   private current: DirSink;
-  private readonly phases: ShardManifest["phases"] = [];
+  private readonly parts: ShardManifest["parts"] = [];
   private status: ShardManifest["status"] = "running";
   readonly keep: (table: string) => boolean;
 
@@ -79,6 +80,7 @@ export class ShardStore implements Store {
     private readonly plan: Plan,
     private readonly formats: RowFormat[],
     readonly shard: ShardSpec,
+    private readonly sx: StoreContext,
   ) {
     const set = plan.output.tables ? new Set(plan.output.tables) : null;
     this.keep = set ? (t) => set.has(t) : () => true;
@@ -90,7 +92,7 @@ export class ShardStore implements Store {
   }
 
   private partSink(rel: string): DirSink {
-    return new DirSink(join(this.dir, rel), this.formats, tableSpecs(), { headers: false });
+    return new DirSink(join(this.dir, rel), this.formats, this.sx.tables, { headers: false });
   }
 
   begin(resume: boolean, _cx: RunContext): StartPoint {
@@ -104,23 +106,24 @@ export class ShardStore implements Store {
     }
     writeAtomic(join(this.dir, PLAN_FILE), canonicalJson(this.plan));
     this.write();
-    return { phaseIndex: 0, completedBlocks: 0 };
+    return { position: 0, completedBlocks: 0 };
   }
 
-  /** Called before a block phase: its rows go to their own part directory. */
-  startPhase(phaseIndex: number, id: string): void {
-    this.current = this.partSink(partsDir(phaseIndex, id));
+  /** Called before a block step: its rows go to their own part directory. */
+  startPart(position: number, phase: string, step: string): void {
+    this.current = this.partSink(partsDir(position, phase, step));
     this.current.prepareFresh([]);
   }
 
-  /** Called after a block phase: its part files and the totals it folded. */
-  async endPhase(phaseIndex: number, id: string, range: { from: number; to: number }, state: RunState): Promise<void> {
+  /** Called after a block step: its part files and the state its blocks folded (JSON of the slices). */
+  async endPart(position: number, phase: string, step: string, range: { from: number; to: number }, state: Record<string, unknown>): Promise<void> {
     await this.current.flush();
-    const files = this.current.files().map((f) => ({ ...f, path: join(partsDir(phaseIndex, id), f.path) }));
+    const dir = partsDir(position, phase, step);
+    const files = this.current.files().map((f) => ({ ...f, path: join(dir, f.path) }));
     await this.current.close();
-    const totals = join(partsDir(phaseIndex, id), "totals.json");
-    writeAtomic(join(this.dir, totals), JSON.stringify(stateToJSON(state)));
-    this.phases.push({ index: phaseIndex, id, ...range, files, totals });
+    const totals = join(dir, "totals.json");
+    writeAtomic(join(this.dir, totals), JSON.stringify(state));
+    this.parts.push({ position, phase, step, ...range, files, totals });
     this.write();
   }
 
@@ -130,7 +133,7 @@ export class ShardStore implements Store {
   async complete(): Promise<Manifest> {
     this.status = "complete";
     this.write();
-    const files = this.phases.flatMap((p) => p.files);
+    const files = this.parts.flatMap((p) => p.files);
     return { formatVersion: MANIFEST_FORMAT_VERSION, generator: "synth", planHash: this.plan.planHash, scenario: this.plan.scenario.name, status: "complete", phases: [], files };
   }
 
@@ -144,7 +147,7 @@ export class ShardStore implements Store {
     this.write(err);
   }
 
-  writeReport(report: RunReport): void {
+  writeReport(report: object): void {
     writeAtomic(join(this.dir, "run-report.json"), canonicalJson(report));
   }
 
@@ -158,7 +161,7 @@ export class ShardStore implements Store {
       count: this.shard.count,
       formats: this.formats,
       status: this.status,
-      phases: this.phases,
+      parts: this.parts,
       error: err && { kind: err.kind, message: err.message },
     };
     writeAtomic(join(this.dir, SHARD_FILE), canonicalJson(m));
@@ -173,12 +176,6 @@ export function readShard(dir: string): ShardManifest {
   if (!parsed.success) throw new ConfigurationError(`${path} is not a synth shard manifest`);
   if (parsed.data.status !== "complete") throw new ConfigurationError(`shard ${parsed.data.shard}/${parsed.data.count} in ${dir} did not complete (${parsed.data.status})`, "rerun that shard, then merge");
   return parsed.data;
-}
-
-/** Whether a block phase runs in shards (main phases run in the merge). */
-export function isBlockPhase(plan: Plan, i: number): boolean {
-  const p = plan.phases[i]!;
-  return p.status === "run" && PHASE_IMPLS[p.id]?.kind === "blocks";
 }
 
 export type { FileState };

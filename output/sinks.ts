@@ -3,7 +3,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync, truncateSync } from "node:fs";
 import { join } from "node:path";
 import type { FileSink } from "bun";
-import type { Chunk, RowFormat } from "../engine/block-runner.ts";
+import type { Chunk, RowFormat } from "./chunks.ts";
 import { CsvWriter } from "./writers.ts";
 import { ConfigurationError, outputError } from "../core/errors.ts";
 import type { TableSpec } from "../specs/records/table.ts";

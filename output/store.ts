@@ -4,20 +4,26 @@ import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Plan } from "../specs/plan.ts";
 import { MANIFEST_FORMAT_VERSION, type Checkpoint, type Manifest } from "../specs/manifest.ts";
-import type { RowFormat } from "../engine/block-runner.ts";
+import type { RowFormat } from "./chunks.ts";
 import type { RunContext } from "../ledger/context.ts";
 import { ConfigurationError, outputError, type RunError } from "../core/errors.ts";
-import { stateFromJSON, stateToJSON, type RunState } from "../ledger/state.ts";
+import type { TableSpec } from "../specs/records/table.ts";
 import { readManifest, STATE_DIR, writeAtomic, writeManifest } from "./manifest.ts";
-import { PHASE_IMPLS, tableSpecs } from "../engine/phases.ts";
 import { DirSink, type MemorySink, type Sink } from "./sinks.ts";
-import type { RunReport } from "../engine/report.ts";
 import { canonicalJson } from "../core/canonical.ts";
 
+/** Where a run starts: the position in the driver's sequence, blocks of it done, the state then. */
 export interface StartPoint {
-  phaseIndex: number;
+  position: number;
   completedBlocks: number;
-  state?: RunState;
+  /** The saved run state (JSON of its slices) when resuming. */
+  state?: Record<string, unknown>;
+}
+
+/** What a store needs to know of the run's phases and tables. */
+export interface StoreContext {
+  tables: Map<string, TableSpec>;
+  implemented(id: string): boolean;
 }
 
 type PhaseStatus = Manifest["phases"][number]["status"];
@@ -27,16 +33,17 @@ export interface Store {
   keep(table: string): boolean;
   begin(resume: boolean, cx: RunContext): StartPoint;
   /** Records a resumable point; the sink must have been flushed up to it. */
-  checkpoint(phaseIndex: number, completedBlocks: number, state: RunState): void;
+  checkpoint(position: number, completedBlocks: number, state: () => Record<string, unknown>): void;
   markPhase(id: string, status: PhaseStatus, reason?: string, completedBlocks?: number): void;
-  complete(state: RunState): Promise<Manifest>;
+  complete(): Promise<Manifest>;
   fail(err: RunError, interrupted: boolean): Promise<void>;
-  writeReport(report: RunReport): void;
+  /** run-report.json (its shape is the engine's). */
+  writeReport(report: object): void;
 }
 
-function initialPhases(plan: Plan): Manifest["phases"] {
+function initialPhases(plan: Plan, sx: StoreContext): Manifest["phases"] {
   return plan.phases.map((p) => {
-    const status: PhaseStatus = p.status === "run" ? (PHASE_IMPLS[p.id] ? "pending" : "not_implemented") : p.status;
+    const status: PhaseStatus = p.status === "run" ? (sx.implemented(p.id) ? "pending" : "not_implemented") : p.status;
     return { id: p.id, status, blocks: p.layout.blocks, completedBlocks: 0, reason: p.reason };
   });
 }
@@ -57,8 +64,9 @@ export class DirStore implements Store {
     readonly dir: string,
     private readonly plan: Plan,
     formats: RowFormat[],
+    sx: StoreContext,
   ) {
-    this.sink = new DirSink(dir, formats, tableSpecs());
+    this.sink = new DirSink(dir, formats, sx.tables);
     this.keep = tableFilter(plan);
     this.manifest = {
       formatVersion: MANIFEST_FORMAT_VERSION,
@@ -66,7 +74,7 @@ export class DirStore implements Store {
       planHash: plan.planHash,
       scenario: plan.scenario.name,
       status: "running",
-      phases: initialPhases(plan),
+      phases: initialPhases(plan, sx),
       files: [],
     };
   }
@@ -79,34 +87,34 @@ export class DirStore implements Store {
     this.sink.prepareFresh(listed);
     rmSync(join(this.dir, STATE_DIR), { recursive: true, force: true });
     writeManifest(this.dir, this.manifest);
-    return { phaseIndex: 0, completedBlocks: 0 };
+    return { position: 0, completedBlocks: 0 };
   }
 
-  private beginResume(previous: Manifest | undefined, cx: RunContext): StartPoint {
+  private beginResume(previous: Manifest | undefined, _cx: RunContext): StartPoint {
     if (!previous) throw new ConfigurationError(`nothing to resume in ${this.dir}: it has no manifest.json`, "run without --resume to start");
     if (previous.planHash !== this.plan.planHash) {
       throw new ConfigurationError(`${this.dir} was written by a different plan (${previous.planHash.slice(0, 12)}), not this one (${this.plan.planHash.slice(0, 12)})`, "run without --resume to start over, or use another --out");
     }
     if (previous.status === "complete") {
       this.manifest = previous;
-      return { phaseIndex: this.plan.phases.length, completedBlocks: 0 };
+      return { position: Number.MAX_SAFE_INTEGER, completedBlocks: 0 };
     }
     const cp = previous.checkpoint;
     if (!cp) throw new ConfigurationError(`${this.dir} has no checkpoint to resume from`, "run without --resume to start over");
-    const state = stateFromJSON(cx, JSON.parse(readFileSync(join(this.dir, cp.state), "utf8")));
+    const state = JSON.parse(readFileSync(join(this.dir, cp.state), "utf8")) as Record<string, unknown>;
     this.sink.prepareResume(cp.files, previous.files.map((f) => f.path));
     this.manifest = { ...previous, status: "running", error: undefined };
     this.last = cp;
     this.stateSeq = Number(/state-(\d+)/.exec(cp.state)?.[1] ?? 0);
-    return { phaseIndex: cp.phaseIndex, completedBlocks: cp.completedBlocks, state };
+    return { position: cp.position, completedBlocks: cp.completedBlocks, state };
   }
 
-  checkpoint(phaseIndex: number, completedBlocks: number, state: RunState): void {
+  checkpoint(position: number, completedBlocks: number, state: () => Record<string, unknown>): void {
     const stateFile = `${STATE_DIR}/state-${++this.stateSeq}.json`;
-    writeAtomic(join(this.dir, stateFile), JSON.stringify(stateToJSON(state)));
+    writeAtomic(join(this.dir, stateFile), JSON.stringify(state()));
     const files = this.sink.files().map(({ sha256: _s, ...f }) => f);
     const previous = this.last?.state;
-    this.last = { phaseIndex, completedBlocks, files, state: stateFile };
+    this.last = { position, completedBlocks, files, state: stateFile };
     this.manifest = { ...this.manifest, checkpoint: this.last, files: this.sink.files() };
     writeManifest(this.dir, this.manifest);
     // The previous state file is only dropped once the manifest no longer points to it.
@@ -118,7 +126,7 @@ export class DirStore implements Store {
     this.manifest = { ...this.manifest, phases };
   }
 
-  async complete(_state: RunState): Promise<Manifest> {
+  async complete(): Promise<Manifest> {
     await this.sink.flush();
     // Parquet footers and SQLite indexes: the files are final only after this (see Sink.finish).
     await this.sink.finish?.();
@@ -147,7 +155,7 @@ export class DirStore implements Store {
     }
   }
 
-  writeReport(report: RunReport): void {
+  writeReport(report: object): void {
     writeAtomic(join(this.dir, "run-report.json"), canonicalJson(report));
   }
 }
@@ -165,12 +173,12 @@ export class NoStore implements Store {
   readonly keep: (table: string) => boolean = () => true;
   private phases: Manifest["phases"] = [];
   private plan: Plan | undefined;
-  constructor(readonly sink: MemorySink) {}
+  constructor(readonly sink: MemorySink, private readonly sx: StoreContext) {}
   begin(resume: boolean, cx: RunContext): StartPoint {
     if (resume) throw new ConfigurationError("an in-memory run cannot be resumed");
     this.plan = cx.plan;
-    this.phases = initialPhases(cx.plan);
-    return { phaseIndex: 0, completedBlocks: 0 };
+    this.phases = initialPhases(cx.plan, this.sx);
+    return { position: 0, completedBlocks: 0 };
   }
   checkpoint(): void {}
   markPhase(id: string, status: PhaseStatus, reason?: string, completedBlocks?: number): void {

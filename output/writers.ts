@@ -1,27 +1,8 @@
 // Row writers: generators emit each row field by field, in the table's column order, and the
 // writer encodes straight into the output format (no per-record objects on the hot path).
-import type { Column, ColumnKind, TableSpec } from "../specs/records/table.ts";
+import type { Column, ColumnKind, RowWriter, TableSpec } from "../specs/records/table.ts";
 
-export interface RowWriter {
-  /** A value that never needs quoting (ids, codes, account numbers). */
-  id(v: string): void;
-  /** An id made of a prefix and a zero-padded number (JE-C01-000000042), without building it. */
-  padded(prefix: string, n: number, width: number): void;
-  /** Free text. */
-  text(v: string): void;
-  int(v: number): void;
-  /** Integer minor units, written with `digits` decimals. */
-  money(minor: number, digits: number): void;
-  /** Preformatted exact decimal. */
-  decimal(v: string): void;
-  /** YYYY-MM-DD */
-  date(v: string): void;
-  bool(v: boolean): void;
-  /** An absent optional value. */
-  empty(): void;
-  end(): void;
-  readonly rows: number;
-}
+
 
 export type Format = "csv" | "ndjson" | "objects";
 

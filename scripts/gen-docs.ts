@@ -14,13 +14,13 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { createSyntaxDiagramsCode } from "chevrotain";
 import { parser } from "../grammar/parser.ts";
-import { ScenarioDocument, INDUSTRIES } from "../specs/scenario.ts";
-import { PHASES, PHASE_PARAMS } from "../specs/phases.ts";
-import { PRESETS } from "../specs/presets.ts";
+import { INDUSTRIES } from "../specs/industries.ts";
+import { PHASE_SPECS } from "../phases/specs.ts";
+import { industryPresets, LANGUAGE } from "../compiler/language.ts";
 import { Plan } from "../specs/plan.ts";
 import { metaOf, unwrap, type Unit } from "../specs/fields.ts";
 import { diagnosticsRegion } from "./docs-diagnostics.ts";
-import { formatBytes, formatPercent, shiftDecimal } from "../compiler/units.ts";
+import { formatBytes, formatPercent, shiftDecimal } from "../specs/units.ts";
 import { minorDigits } from "../specs/currencies.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -78,7 +78,7 @@ function labelWord(noun: string): string {
 
 /** The field at a dotted path below the document (for presets). */
 function fieldAt(path: string[]): Schema | undefined {
-  let s: Schema | undefined = ScenarioDocument;
+  let s: Schema | undefined = LANGUAGE;
   for (const key of path) {
     if (!s) return undefined;
     const inner: Schema = unwrap(s);
@@ -273,7 +273,7 @@ function blockSection(b: Block, skip: string[] = []): string {
 
 // ---------------------------------------------------------------- settings.md
 
-const docShape = shapeOf(ScenarioDocument);
+const docShape = shapeOf(LANGUAGE);
 
 function topBlocks(): Block[][] {
   const syntax = (key: string) => (key === "scenario" ? 'scenario "Name"' : key);
@@ -289,18 +289,24 @@ function topBlocks(): Block[][] {
 function phaseOverview(): string {
   const head =
     "| Phase | Title | Needs | Runs after (if enabled) | On by default | Runtime | Writes |\n|---|---|---|---|---|---|---|";
-  const rows = PHASES.map(
+  const rows = PHASE_SPECS.map(
     (p) =>
-      `| ${code(p.id)} | ${p.title} | ${p.needs.map(code).join(", ") || "—"} | ${p.after.map(code).join(", ") || "—"} | ${p.defaultEnabled ? "yes" : "no"} | ${p.implemented ? "generates" : "planned (SYN3014)"} | ${p.outputs.map(code).join(", ")} |`,
+      `| ${code(p.id)} | ${p.title} | ${p.needs.map(code).join(", ") || "—"} | ${(p.after ?? []).map(code).join(", ") || "—"} | ${p.defaultEnabled ? "yes" : "no"} | ${p.steps.length ? "generates" : "planned (SYN3014)"} | ${tablesOf(p).map(code).join(", ") || "—"} |`,
   );
   return `${head}\n${rows.join("\n")}`;
 }
 
+/** The settings of a phase block as the language composes them (any phase: `enabled` and `after` are common). */
+function phaseBlockShape(): Record<string, Schema> {
+  return shapeOf(unwrap(shapeOf(unwrap(docShape.phase!) as z.ZodObject)[PHASE_SPECS[0]!.id]!) as z.ZodObject);
+}
+
 function phaseSections(): string {
   const phase = docShape.phase!;
-  return PHASES.map((p) => {
+  return PHASE_SPECS.map((p) => {
     const [own, ...nested] = blocksOf(`phase ${p.id}`, `phase.${p.id}`, shapeOf(unwrap(phase) as z.ZodObject)[p.id]!);
-    const doc = `${p.title}. Needs ${p.needs.map(code).join(", ") || "nothing"}; writes ${p.outputs.map(code).join(", ")}`;
+    const writes = p.steps.length ? `writes ${tablesOf(p).map(code).join(", ")}` : "planned: the runtime does not generate it yet";
+    const doc = `${p.title}. Needs ${p.needs.map(code).join(", ") || "nothing"}; ${writes}`;
     return [blockSection({ ...own!, doc }, PHASE_COMMON), ...nested.map((b) => blockSection(b))].join("\n");
   }).join("\n");
 }
@@ -313,8 +319,13 @@ function flatten(value: unknown, path: string[] = []): [string[], unknown][] {
   return Object.entries(value as Raw).flatMap(([k, v]) => flatten(v, [...path, k]));
 }
 
+/** The tables a phase writes, by name. */
+function tablesOf(p: (typeof PHASE_SPECS)[number]): string[] {
+  return p.tables.map((t) => t.name);
+}
+
 function presetMatrix(): string {
-  const byIndustry = new Map(INDUSTRIES.map((i) => [i, new Map(flatten(PRESETS[i]).map(([p, v]) => [p.join("."), v]))]));
+  const byIndustry = new Map(INDUSTRIES.map((i) => [i, new Map(flatten(industryPresets(i)).map(([p, v]) => [p.join("."), v]))]));
   const paths = [...new Set(INDUSTRIES.flatMap((i) => [...byIndustry.get(i)!.keys()]))].sort();
   const head = `| Setting | Schema default | ${INDUSTRIES.map(code).join(" | ")} |\n|---|---|${INDUSTRIES.map(() => "---").join("|")}|`;
   const rows = paths.map((p) => {
@@ -369,7 +380,7 @@ Every phase block also accepts:
 
 | Setting | Type | Default | Range | Meaning |
 |---|---|---|---|---|
-${PHASE_COMMON.map((k) => row(k, shapeOf(PHASE_PARAMS.initialize)[k]!)).join("\n")}
+${PHASE_COMMON.map((k) => row(k, phaseBlockShape()[k]!)).join("\n")}
 
 ${phaseSections()}
 ## Industry presets
@@ -442,12 +453,13 @@ function grammarHtml(): string {
 
 // ---------------------------------------------------------------- main
 
-function outputs(): Map<string, string> {
+/** Every generated doc, by file name under docs/. */
+export function outputs(): Map<string, string> {
   const out = new Map<string, string>();
   out.set("settings.md", settingsMd());
   out.set("grammar.html", grammarHtml());
   out.set("plan.schema.json", jsonSchemaOf(Plan, "synth execution plan", "output"));
-  out.set("scenario.schema.json", jsonSchemaOf(ScenarioDocument, "synth scenario document (a converted .synth file, before defaults)", "input"));
+  out.set("scenario.schema.json", jsonSchemaOf(LANGUAGE, "synth scenario document (a converted .synth file, before defaults)", "input"));
   const lang = join(DOCS, "language.md");
   if (existsSync(lang)) out.set("language.md", fillRegions(readFileSync(lang, "utf8")));
   return out;
@@ -471,4 +483,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+if (import.meta.main) process.exitCode = main();

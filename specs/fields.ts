@@ -33,6 +33,8 @@ export interface FieldMeta {
   labelNoun?: string;
   /** Range fields: the unit of each end. */
   of?: Unit;
+  /** A volume: `--scale F` multiplies it (counts marked so, and every rate). */
+  scales?: boolean;
 }
 
 /** Reads the synth metadata of a schema, looking through default/optional wrappers. */
@@ -66,6 +68,8 @@ const m = (unit: Unit, doc: string, extra: FieldMeta = {}): FieldMeta => ({ unit
 
 export const f = {
   count: (doc: string) => z.number().int().nonnegative().meta(m("count", doc)),
+  /** A count that is a volume (records, customers, samples): scaled by `--scale`. */
+  volume: (doc: string) => z.number().int().nonnegative().meta(m("count", doc, { scales: true })),
   number: (doc: string) => z.number().meta(m("number", doc)),
   percent: (doc: string) => z.number().min(0).max(1).meta(m("percent", doc)),
   /** A percentage that may be negative: -100%..100%. */
@@ -82,7 +86,8 @@ export const f = {
   currency: (doc: string) => z.string().regex(/^[A-Z]{3}$/).meta(m("currency", doc)),
   /** ISO 3166 alpha-2, written like a code: US, DE. */
   country: (doc: string) => z.string().regex(COUNTRY_CODE, "must be a two-letter upper-case ISO 3166 code (US, DE)").meta(m("code", doc)),
-  rate: (doc: string) => Rate.meta(m("rate", doc)),
+  /** A volume per period (100k per year): scaled by `--scale`. */
+  rate: (doc: string) => Rate.meta(m("rate", doc, { scales: true })),
   autoOrCount: (doc: string, max?: number) => {
     const n = z.number().int().positive();
     return z.union([z.literal("auto"), max === undefined ? n : n.max(max)]).meta(m("auto-or-count", doc));

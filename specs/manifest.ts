@@ -3,7 +3,7 @@
 // equal manifests; timings and scheduler adjustments go to run-report.json.
 import { z } from "zod";
 
-export const MANIFEST_FORMAT_VERSION = 1;
+export const MANIFEST_FORMAT_VERSION = 2;
 
 export const ManifestFile = z.object({
   path: z.string(),
@@ -23,9 +23,9 @@ export const ManifestPhase = z.object({
 });
 
 export const Checkpoint = z.object({
-  /** Index in plan.phases of the phase in progress. */
-  phaseIndex: z.number().int().nonnegative(),
-  /** Blocks of that phase already written (a prefix, in block order). */
+  /** Position, in the run's sequence of steps, of the step in progress. */
+  position: z.number().int().nonnegative(),
+  /** Blocks of that step already written (a prefix of its range, in block order). */
   completedBlocks: z.number().int().nonnegative(),
   files: z.array(ManifestFile.omit({ sha256: true })),
   /** Folded run state at this point, relative to the output root. */

@@ -1,9 +1,10 @@
 // The execution plan: what `synth compile` writes and `synth run` executes. Canonical JSON,
 // committed next to the scenario and reviewed like a lockfile. The runtime safeParses it.
 import { z } from "zod";
-import { PHASE_IDS } from "./phases.ts";
-import { ACCOUNT_TYPES, COA_SIZES, FISCAL_YEARS, INDUSTRIES, OUTPUT_FORMATS } from "./scenario.ts";
+import { ACCOUNT_TYPES, COA_SIZES, FISCAL_YEARS, OUTPUT_FORMATS } from "./scenario.ts";
+import { INDUSTRIES } from "./industries.ts";
 import { IsoDate } from "./fields.ts";
+import { Layout } from "./layout.ts";
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -39,38 +40,17 @@ export const PlanAccount = z.object({
   parent: z.string().optional(),
 });
 
-/** A slice of a phase's work: one company (and period / table), laid out in fixed-size blocks. */
-export const Segment = z.object({
-  company: z.string().optional(),
-  /** 0-based period index from the scenario start. */
-  period: z.number().int().nonnegative().optional(),
-  table: z.string().optional(),
-  /** Units per block of this segment when not the layout's (document chains: a chain is many rows). */
-  blockSize: z.number().int().positive().optional(),
-  units: z.number().int().nonnegative(),
-  firstBlock: z.number().int().nonnegative(),
-  blocks: z.number().int().nonnegative(),
-});
-export type Segment = z.infer<typeof Segment>;
-
-export const Layout = z.object({
-  /** What one unit is: "entries", "records", ... */
-  unit: z.string(),
-  total: z.number().int().nonnegative(),
-  blockSize: z.number().int().positive(),
-  blocks: z.number().int().nonnegative(),
-  segments: z.array(Segment),
-});
-export type Layout = z.infer<typeof Layout>;
+/** A phase id: the name of its folder under phases/ (the runtime checks it is registered). */
+const PhaseId = z.string().regex(/^[a-z][a-z_]*$/);
 
 export const PlanPhase = z.object({
-  id: z.enum(PHASE_IDS),
+  id: PhaseId,
   title: z.string(),
   /** run: will run; skipped: enabled but a need is not running; disabled: not enabled. */
   status: z.enum(["run", "skipped", "disabled"]),
   reason: z.string().optional(),
-  needs: z.array(z.enum(PHASE_IDS)),
-  after: z.array(z.enum(PHASE_IDS)),
+  needs: z.array(PhaseId),
+  after: z.array(PhaseId),
   outputs: z.array(z.string()),
   params: z.record(z.string(), z.unknown()),
   layout: Layout,

@@ -1,11 +1,10 @@
 // The .synth document: which blocks and settings exist, their units, ranges and defaults.
-// The checker walks this schema; docs/language.md is generated from it.
+// The phase blocks come from the phase registry: `scenarioDocument(phases, tables)` composes the
+// whole language (compiler/language.ts does, once). The checker walks the result;
+// docs/language.md is generated from it.
 import { z } from "zod";
 import { f, labelledKeys, labelledRecord } from "./fields.ts";
-import { KNOWN_TABLES, PHASE_PARAMS } from "./phases.ts";
-
-export const INDUSTRIES = ["manufacturing", "retail", "financial_services", "healthcare", "technology"] as const;
-export type Industry = (typeof INDUSTRIES)[number];
+import { INDUSTRIES } from "./industries.ts";
 
 /** The month a fiscal year starts in; `calendar` is January. */
 export const FISCAL_YEARS = [
@@ -129,12 +128,6 @@ export const ProcessesBlock = labelledKeys(
   "process",
 );
 
-const phaseShape = Object.fromEntries(
-  Object.entries(PHASE_PARAMS).map(([id, s]) => [id, s.optional()]),
-) as { [K in keyof typeof PHASE_PARAMS]: z.ZodOptional<(typeof PHASE_PARAMS)[K]> };
-
-export const PhasesBlock = labelledKeys(phaseShape, "a phase of the pipeline and its parameters", "phase");
-
 export const FxBlock = z
   .object({
     volatility: f.percent("daily volatility of exchange rates").max(0.2).default(0.004),
@@ -144,13 +137,15 @@ export const FxBlock = z
   .catchall(f.number("units of group currency per unit of this currency").positive())
   .meta({ doc: "exchange rates: `EUR = 1.085` (1 EUR in group currency) plus volatility and drift" });
 
-export const OutputBlock = z
-  .object({
-    directory: f.string("output directory, relative to the working directory").default("out"),
-    formats: f.list(z.enum(OUTPUT_FORMATS), "file formats").min(1).default(["csv"]),
-    tables: f.list(f.enum(KNOWN_TABLES, "table"), "tables to write (default: all)").min(1).optional(),
-  })
-  .meta({ doc: "where and how to write" });
+/** The output block; `tables` names tables some phase writes. */
+export const outputBlock = (tables: readonly [string, ...string[]]) =>
+  z
+    .object({
+      directory: f.string("output directory, relative to the working directory").default("out"),
+      formats: f.list(z.enum(OUTPUT_FORMATS), "file formats").min(1).default(["csv"]),
+      tables: f.list(f.enum(tables, "table"), "tables to write (default: all)").min(1).optional(),
+    })
+    .meta({ doc: "where and how to write" });
 
 export const RuntimeBlock = z
   .object({
@@ -161,15 +156,40 @@ export const RuntimeBlock = z
   })
   .meta({ doc: "how to run: workers, memory limits, batching (never changes the data)" });
 
-/** The whole document after conversion; defaults applied by zod. */
-export const ScenarioDocument = z.object({
-  scenario: ScenarioBlock.prefault({}),
-  company: labelledRecord(CompanyBlock, "companies of the group", "company").default({}),
-  chart_of_accounts: ChartOfAccountsBlock.prefault({}),
-  phase: PhasesBlock.prefault({}),
-  process: ProcessesBlock.prefault({}),
-  fx: FxBlock.prefault({}),
-  output: OutputBlock.prefault({}),
-  runtime: RuntimeBlock.prefault({}),
-});
-export type ScenarioDocument = z.infer<typeof ScenarioDocument>;
+/** What the language needs of a phase: its id and parameters. */
+export interface PhaseLanguage {
+  id: string;
+  params: z.ZodObject;
+}
+
+/** Settings every phase block accepts, before its own. */
+function phaseCommon(ids: readonly [string, ...string[]]) {
+  return {
+    enabled: f.bool("run this phase (writing a phase block enables it unless it says enabled = false)").optional(),
+    after: f.list(z.enum(ids), "extra ordering: run after these phases when they are enabled").optional(),
+  };
+}
+
+/** The whole document after conversion (defaults applied by zod), with these phases and tables. */
+export function scenarioDocument(phases: readonly PhaseLanguage[], tables: readonly [string, ...string[]]) {
+  const common = phaseCommon(phases.map((p) => p.id) as [string, ...string[]]);
+  const shape = Object.fromEntries(phases.map((p) => [p.id, z.object({ ...common, ...p.params.shape }).meta(p.params.meta() ?? {}).optional()]));
+  return z.object({
+    scenario: ScenarioBlock.prefault({}),
+    company: labelledRecord(CompanyBlock, "companies of the group", "company").default({}),
+    chart_of_accounts: ChartOfAccountsBlock.prefault({}),
+    phase: labelledKeys(shape, "a phase of the pipeline and its parameters", "phase").prefault({}),
+    process: ProcessesBlock.prefault({}),
+    fx: FxBlock.prefault({}),
+    output: outputBlock(tables).prefault({}),
+    runtime: RuntimeBlock.prefault({}),
+  });
+}
+
+/** A phase's settings as the model holds them: its own, plus `enabled` and `after`. */
+export type PhaseSettings = Record<string, unknown> & { enabled?: boolean; after?: string[] };
+
+/** The converted document: static blocks typed, phases as settings by phase id. */
+export type ScenarioDocument = Omit<z.infer<ReturnType<typeof scenarioDocument>>, "phase"> & {
+  phase: Record<string, PhaseSettings | undefined>;
+};

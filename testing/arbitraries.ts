@@ -6,12 +6,14 @@
 import fc from "fast-check";
 import { compile } from "../compiler/compile.ts";
 import type { Plan } from "../specs/plan.ts";
-import { INDUSTRIES, FISCAL_YEARS } from "../specs/scenario.ts";
+import { FISCAL_YEARS } from "../specs/scenario.ts";
+import { INDUSTRIES } from "../specs/industries.ts";
 import { buildContext } from "../ledger/context.ts";
 import { ChunkCollector, runBlock } from "../engine/block-runner.ts";
-import { emptyState, foldTotals, type RunState } from "../ledger/state.ts";
+import { RunState } from "../ledger/state.ts";
+import { DEFAULT_MODULES, type Modules } from "../engine/modules.ts";
+import { sequence } from "../engine/driver.ts";
 import { MemorySink } from "../output/sinks.ts";
-import { PHASE_IMPLS } from "../engine/phases.ts";
 
 export interface ScenarioParams {
   seed: number;
@@ -99,23 +101,23 @@ export interface GeneratedLedger {
  * Generates a plan's data in memory on this thread, synchronously. Same rows as `synth run`
  * (the same generators, in the same block order); meant for small plans.
  */
-export function generateInMemory(plan: Plan): GeneratedLedger {
-  const cx = buildContext(plan);
-  const state: RunState = emptyState(cx);
+export function generateInMemory(plan: Plan, modules: Modules = DEFAULT_MODULES): GeneratedLedger {
+  const cx = buildContext(plan, modules.tables());
+  const state = new RunState(cx, modules.slices(plan));
   const sink = new MemorySink();
-  for (const phase of plan.phases) {
-    const impl = PHASE_IMPLS[phase.id];
-    if (phase.status !== "run" || !impl) continue;
+  for (const w of sequence(plan, modules)) {
+    if (w.kind === "mark" || w.kind === "done") continue;
+    const impl = modules.step(w.phase.id, w.step.name);
     if (impl.kind === "main") {
-      const out = new ChunkCollector(["objects"], () => true);
-      impl.run(cx, phase, state, out);
+      const out = new ChunkCollector(["objects"], () => true, w.phase);
+      impl.run(cx, w.phase, state, out);
       for (const c of out.chunks()) sink.write(c);
       continue;
     }
-    for (let b = 0; b < phase.layout.blocks; b++) {
-      const r = runBlock(cx, impl, phase, b, ["objects"], () => true);
+    for (let b = w.from; b < w.to; b++) {
+      const r = runBlock(cx, impl, w.phase, b, ["objects"], () => true);
       for (const c of r.chunks) sink.write(c);
-      if (r.totals) foldTotals(state, r.totals);
+      if (r.deltas) state.fold(r.deltas);
     }
   }
   return { plan, tables: sink.tables };

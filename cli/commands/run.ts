@@ -5,9 +5,9 @@ import { flag, stringOpt, type CommandContext, type CommandSpec } from "../comma
 import { loadPlanOrCompile, scaleOption } from "../compile-source.ts";
 import { EXIT } from "../exit-codes.ts";
 import { usageError } from "../io.ts";
-import { parseBytes } from "../../compiler/units.ts";
+import { parseBytes } from "../../specs/units.ts";
 import type { ProgressMode } from "../../engine/progress.ts";
-import type { RowFormat } from "../../engine/block-runner.ts";
+import type { RowFormat } from "../../output/chunks.ts";
 
 export const runCommand: CommandSpec = {
   name: "run",

@@ -1,11 +1,11 @@
 // The initialize phase: the group's companies, the chart of accounts and the fiscal periods.
 import { formatIso } from "../../core/calendar.ts";
 import { chartOfAccounts, companies, fiscalPeriods } from "../../specs/records/ledger.ts";
-import type { MainPhaseImpl } from "../api.ts";
+import type { MainStep } from "../api.ts";
 import { fxRates } from "../../specs/records/group.ts";
 import { fxOf, rateText } from "../../ledger/fx.ts";
 import type { RunContext } from "../../ledger/context.ts";
-import type { RowWriter } from "../../output/writers.ts";
+import type { RowWriter } from "../../specs/records/table.ts";
 
 /** Every day's rate for each pair a run converts: any plan currency into each company's and the group's. */
 function writeFxRates(cx: RunContext, w: RowWriter): void {
@@ -31,9 +31,8 @@ function writeFxRates(cx: RunContext, w: RowWriter): void {
   }
 }
 
-export const initializePhase: MainPhaseImpl = {
+export const setupStep: MainStep = {
   kind: "main",
-  tables: [companies, chartOfAccounts, fiscalPeriods, fxRates],
   run(cx, _phase, _state, out) {
     const wc = out.table(companies);
     for (const c of cx.companies) {

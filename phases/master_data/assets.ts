@@ -3,7 +3,8 @@
 import { civilFromDays, parseIso } from "../../core/calendar.ts";
 import type { RunContext } from "../../ledger/context.ts";
 import type { Account } from "../../ledger/chart.ts";
-import { fixedAssetRecord } from "./generate.ts";
+import { fixedAssetRecord } from "./items.ts";
+import { masterParams } from "./spec.ts";
 
 export interface AssetView {
   id: string;
@@ -53,7 +54,7 @@ export function assetsOf(cx: RunContext, companyIndex: number): AssetView[] {
   if (!all) cache.set(cx, (all = []));
   let list = all[companyIndex];
   if (!list) {
-    const count = cx.params("master_data").fixed_assets;
+    const count = masterParams(cx).fixed_assets;
     list = all[companyIndex] = Array.from({ length: count }, (_, i) => view(cx, companyIndex, i));
   }
   return list;

@@ -1,13 +1,12 @@
 // The master_data phase: each block is a run of consecutive records of one table of one company.
 import { MASTER_DATA_TABLES } from "./tables.ts";
 import { generateMasterBlock } from "./generate.ts";
-import type { BlockPhaseImpl } from "../api.ts";
+import type { BlockStep } from "../api.ts";
 
 const SPECS = new Map(MASTER_DATA_TABLES.map((t) => [t.name, t]));
 
-export const masterDataPhase: BlockPhaseImpl = {
+export const recordsStep: BlockStep = {
   kind: "blocks",
-  tables: [...MASTER_DATA_TABLES],
   block(cx, _phase, ref, out) {
     const table = ref.segment.table!;
     const spec = SPECS.get(table);

@@ -3,9 +3,9 @@
 import { hash32, Rng } from "../../core/rng.ts";
 import { civilFromDays, daysFromCivil, parseIso } from "../../core/calendar.ts";
 import { CURRENCIES, minorDigits } from "../../specs/currencies.ts";
-import { PHASE_PARAMS } from "../../specs/phases.ts";
+import { masterDataSpec } from "./spec.ts";
 import type { Plan } from "../../specs/plan.ts";
-import type { Industry } from "../../specs/scenario.ts";
+import type { Industry } from "../../specs/industries.ts";
 import { COUNTRIES, countryProfile, PARTNER_COUNTRIES, type CountryProfile } from "../../data/countries.ts";
 import type { W } from "../../data/industry.ts";
 import { CH_NAMES, domainOf, NAMES, type PersonNames } from "./names.ts";
@@ -43,7 +43,7 @@ const planCache = new WeakMap<Plan, Ctx[]>();
 
 /** Master data counts per company from the plan (the phase's defaults when it has no master_data phase). */
 export function masterCounts(plan: Plan): MasterCounts {
-  const params = plan.phases.find((p) => p.id === "master_data")?.params ?? PHASE_PARAMS.master_data.parse({});
+  const params = plan.phases.find((p) => p.id === "master_data")?.params ?? masterDataSpec.params.parse({});
   return Object.fromEntries(MASTER_TABLE_NAMES.map((t) => [t, Number(params[t] ?? 0)])) as MasterCounts;
 }
 

@@ -1,27 +1,18 @@
 // Master data: every record is a pure function of (plan, company, table, index), seeded by its
 // own stream, so any phase can recompute record i without reading files. Cross-record links
 // (cost center, manager) are functions of the index and the plan's counts alone.
-// The generators live in master-org / master-partners / master-items; this module wires them to
-// their table specs and writers, and re-exports the public API so importers need only this file.
+// The generators live in org / partners / items; this module wires them to their table specs
+// and writers.
 import type { Plan } from "../../specs/plan.ts";
 import type { TableSpec } from "../../specs/records/table.ts";
 import * as specs from "./tables.ts";
-import type { RowWriter } from "../../output/writers.ts";
+import type { RowWriter } from "../../specs/records/table.ts";
 import { context } from "./context.ts";
 import { fixedAssetRecord, materialRecord } from "./items.ts";
 import { costCenterRecord, employeeRecord } from "./org.ts";
 import { customerRecord, vendorRecord } from "./partners.ts";
 import { MASTER_TABLE_NAMES, type CostCenter, type Customer, type Employee, type FixedAsset, type Material, type MasterTable, type Vendor } from "./records.ts";
 import { writeCostCenter, writeCustomer, writeEmployee, writeFixedAsset, writeMaterial, writeVendor } from "./writers.ts";
-
-export { MASTER_TABLE_NAMES };
-export type { CostCenter, Customer, Employee, FixedAsset, Material, MasterCounts, MasterTable, Vendor } from "./records.ts";
-export { assetId, costCenterId, customerId, employeeId, materialId, vendorId } from "./ids.ts";
-export { masterCounts } from "./context.ts";
-export { costCenterDepartment, costCenterRecord, employeeCostCenter, employeeRecord, managerIndex } from "./org.ts";
-export { customerRecord, customerTerms, ibanFor, vendorRecord, vendorTerms, type CustomerTerms } from "./partners.ts";
-export { fixedAssetRecord, materialRecord } from "./items.ts";
-export { writeCostCenter, writeCustomer, writeEmployee, writeFixedAsset, writeMaterial, writeVendor } from "./writers.ts";
 
 export interface MasterGenerator<R> {
   spec: TableSpec;

@@ -3,7 +3,7 @@
 import type { Rng } from "../../core/rng.ts";
 import { formatIso } from "../../core/calendar.ts";
 import type { Plan } from "../../specs/plan.ts";
-import { INDUSTRIES, type Industry } from "../../specs/scenario.ts";
+import { INDUSTRIES, type Industry } from "../../specs/industries.ts";
 import { ASSET_CLASS_ORDER, ASSET_CLASSES, MARGIN, MATERIAL_FAMILIES, VALUATION_CLASS } from "../../data/industry.ts";
 import { context, monthsBefore, rngFor, type Ctx } from "./context.ts";
 import { assetId, costCenterId, materialId } from "./ids.ts";

@@ -1,7 +1,10 @@
 // Master records as the document flows need them, computed once per thread (records are pure
 // functions of the plan, so caching never changes a value).
 import type { RunContext } from "../../ledger/context.ts";
-import { customerRecord, materialRecord, vendorRecord, type Customer, type Material, type Vendor } from "./generate.ts";
+import { customerRecord, vendorRecord } from "./partners.ts";
+import { materialRecord } from "./items.ts";
+import type { Customer, Material, Vendor } from "./records.ts";
+import { masterParams } from "./spec.ts";
 import type { Account } from "../../ledger/chart.ts";
 import { hash32 } from "../../core/rng.ts";
 
@@ -46,6 +49,6 @@ export function inventoryAccount(cx: RunContext, m: Material): Account {
 }
 
 export function counts(cx: RunContext) {
-  const md = cx.params("master_data");
+  const md = masterParams(cx);
   return { vendors: Math.max(1, md.vendors), customers: Math.max(1, md.customers), materials: Math.max(1, md.materials), costCenters: Math.max(1, md.cost_centers) };
 }

@@ -1,6 +1,6 @@
 // The org chart of one company as index arithmetic: which cost center and rank employee i holds,
 // and back, so any employee's manager is computable without building the whole staff.
-import type { Industry } from "../../specs/scenario.ts";
+import type { Industry } from "../../specs/industries.ts";
 import { DEPARTMENT_SEQUENCE, DEPARTMENT_WEIGHT, DEPARTMENTS, type Department } from "../../data/industry.ts";
 
 export interface Org {

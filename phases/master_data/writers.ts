@@ -1,5 +1,5 @@
 // One output row per master record, column by column in the order of the table specs.
-import type { RowWriter } from "../../output/writers.ts";
+import type { RowWriter } from "../../specs/records/table.ts";
 import type { CostCenter, Customer, Employee, FixedAsset, Material, Vendor } from "./records.ts";
 
 const opt = (w: RowWriter, v: string | null) => (v === null ? w.empty() : w.id(v));

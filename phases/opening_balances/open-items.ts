@@ -8,10 +8,8 @@ import { Rng, hash32 } from "../../core/rng.ts";
 import { inventoryMovements } from "../../specs/records/flows.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import { moneyOf, openItems, settle, type FlowEnv, type OpenInvoice, type Settlement } from "../../ledger/flows.ts";
-import { counts, customer, inventoryAccount, material, vendor } from "../master_data/lookup.ts";
-import { dueDay } from "../transactions/chains.ts";
-import { within, writePayment, writeVendorInvoice } from "../transactions/p2p.ts";
-import { writeCustomerInvoice, writeReceipt } from "../transactions/o2c.ts";
+import { counts, customer, inventoryAccount, material, vendor } from "../master_data/index.ts";
+import { dueDay, within, writeCustomerInvoice, writePayment, writeReceipt, writeVendorInvoice } from "../../ledger/documents.ts";
 import type { Account } from "../../ledger/chart.ts";
 
 /** Quantity on hand per material at the start (services hold no stock). */

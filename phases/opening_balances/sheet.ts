@@ -7,16 +7,19 @@ import { apOpenItems, arOpenItems, customerInvoices, customerReceipts, documentR
 import type { AccountRole } from "../../specs/accounts.ts";
 import { moneyIn, type CompanyInfo, type RunContext } from "../../ledger/context.ts";
 import type { Account } from "../../ledger/chart.ts";
-import { accumulatedAfter, assetsOf, monthIndexOfDay, monthsInService } from "../master_data/assets.ts";
+import { accumulatedAfter, assetsOf, costCenterId, monthIndexOfDay, monthsInService } from "../master_data/index.ts";
 import { documentNumber, writeDocument } from "../../ledger/journal.ts";
-import { Lines } from "../../ledger/postings.ts";
-import type { MainPhaseImpl, TableOut } from "../api.ts";
+import { Lines } from "../../ledger/lines.ts";
+import type { MainStep } from "../api.ts";
+import type { TableOut } from "../../specs/records/table.ts";
 import { BlockTotals } from "../../ledger/totals.ts";
-import { foldTotals, type RunState } from "../../ledger/state.ts";
+import type { RunState } from "../../ledger/state.ts";
+import { LEDGER } from "../../ledger/slices.ts";
 import { Rng, hash32 } from "../../core/rng.ts";
 import { flowEnv } from "../../ledger/flows.ts";
 import { openingInvoices, openingStock, writeOpeningStock } from "./open-items.ts";
-import { costCenterId } from "../master_data/generate.ts";
+import { openingBalancesSpec } from "./spec.ts";
+import { paramsOf } from "../../specs/phase.ts";
 
 // Inventory is not spread: it is the value of the opening stock per material.
 const CURRENT_ASSETS: [AccountRole, number][] = [["cash", 3], ["bank", 33], ["ar_control", 43], ["prepaid_expenses", 9], ["input_tax", 6]];
@@ -30,7 +33,7 @@ export interface Opening {
 
 /** Balance per account (debit positive) of a company's opening balance sheet, and its stock. */
 export function openingSheet(cx: RunContext, company: CompanyInfo): Opening {
-  const p = cx.params("opening_balances");
+  const p = paramsOf(openingBalancesSpec, cx);
   const sheet = new Map<Account, number>();
   const add = (a: Account, v: number) => sheet.set(a, (sheet.get(a) ?? 0) + v);
   const startMonth = monthIndexOfDay(cx.periods[0]!.firstDay);
@@ -78,12 +81,11 @@ function openingSubledgers(cx: RunContext, company: CompanyInfo, opening: Openin
   openingInvoices(env, company, "ar", balance("ar_control"));
   openingInvoices(env, company, "ap", -balance("ap_control"));
   env.reval.post(env, "OPENING");
-  foldTotals(state, totals.pack());
+  state.fold(totals.pack());
 }
 
-export const openingBalancesPhase: MainPhaseImpl = {
+export const openingStep: MainStep = {
   kind: "main",
-  tables: [openingBalances, journalEntries, customerInvoices, customerReceipts, vendorInvoices, payments, arOpenItems, apOpenItems, inventoryMovements, documentReferences],
   run(cx, _phase, state, out) {
     const wo = out.table(openingBalances);
     const wj = out.table(journalEntries);
@@ -117,7 +119,7 @@ export const openingBalancesPhase: MainPhaseImpl = {
         postedBy: "SYS-MIGR",
         text: "Opening balance",
       };
-      writeDocument(wj, header, lines, state.ledger.cell(company.index, 0), (i) => costCenterId(company.code, i));
+      writeDocument(wj, header, lines, state.get(LEDGER).cell(company.index, 0), (i) => costCenterId(company.code, i));
       openingSubledgers(cx, company, opening, state, out);
     }
   },

@@ -5,13 +5,16 @@ import { Rng } from "../../core/rng.ts";
 import { formatIso, type Period } from "../../core/calendar.ts";
 import { journalEntries, trialBalance } from "../../specs/records/ledger.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
-import type { RowWriter } from "../../output/writers.ts";
+import type { RowWriter } from "../../specs/records/table.ts";
 import type { Account } from "../../ledger/chart.ts";
-import { accumulatedAfter, assetsOf, monthIndexOfDay, monthsInService } from "../master_data/assets.ts";
+import { accumulatedAfter, assetsOf, monthIndexOfDay, monthsInService } from "../master_data/index.ts";
 import { documentNumber, writeDocument, type DocHeader } from "../../ledger/journal.ts";
-import { Lines } from "../../ledger/postings.ts";
-import { costCenterId } from "../master_data/generate.ts";
-import type { MainPhaseImpl } from "../api.ts";
+import { Lines } from "../../ledger/lines.ts";
+import { costCenterId, masterParams } from "../master_data/index.ts";
+import { periodCloseSpec } from "./spec.ts";
+import { paramsOf } from "../../specs/phase.ts";
+import type { MainStep } from "../api.ts";
+import { LEDGER } from "../../ledger/slices.ts";
 import { inventoryBalances, reconcilePeriod, reconciliation, StockView, writeInventoryBalances } from "./reconcile.ts";
 import { Consolidation, consolidatedTrialBalance, Translation, translatedTrialBalance } from "./group.ts";
 
@@ -175,14 +178,13 @@ function opexDebits(cx: RunContext, cell: Float64Array): number {
   return s;
 }
 
-export const periodClosePhase: MainPhaseImpl = {
+export const closeStep: MainStep = {
   kind: "main",
-  tables: [journalEntries, trialBalance, reconciliation, inventoryBalances, translatedTrialBalance, consolidatedTrialBalance],
   run(cx, phase, state, out) {
-    const params = cx.params("period_close");
+    const params = paramsOf(periodCloseSpec, cx);
     const wj = out.table(journalEntries);
     const wt = out.table(trialBalance);
-    const ccCount = Math.max(1, cx.params("master_data").cost_centers);
+    const ccCount = Math.max(1, masterParams(cx).cost_centers);
     const stockView = new StockView(cx, state);
     const group = new Consolidation(cx);
     for (const company of cx.companies) {
@@ -193,7 +195,7 @@ export const periodClosePhase: MainPhaseImpl = {
       // Net balances (debit - credit): since inception for the TB, since fiscal year start for P&L.
       const cumulative = new Float64Array(cx.chart.accounts.length);
       for (const p of cx.periods) {
-        const cell = state.ledger.cell(company.index, p.index);
+        const cell = state.get(LEDGER).cell(company.index, p.index);
         const rng = Rng.forBlock(cx.seed, phase.id, company.index * cx.periods.length + p.index);
         if (params.depreciation) depreciation(c, p, cell);
         if (params.accruals) accruals(c, p, cell, rng, opexDebits(cx, cell));

@@ -10,7 +10,7 @@ import { minorDigits } from "../../specs/currencies.ts";
 import { consolidatedTrialBalance, translatedTrialBalance } from "../../specs/records/group.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import { fxOf } from "../../ledger/fx.ts";
-import type { RowWriter } from "../../output/writers.ts";
+import type { RowWriter } from "../../specs/records/table.ts";
 
 const IC_ROLES: AccountRole[] = ["ic_receivable", "ic_payable", "ic_revenue", "ic_expense"];
 

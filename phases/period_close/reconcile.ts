@@ -6,10 +6,10 @@ import { inventoryBalances, reconciliation } from "../../specs/records/group.ts"
 import type { AccountRole } from "../../specs/accounts.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import type { RunState } from "../../ledger/state.ts";
-import type { SubledgerKind } from "../../ledger/totals.ts";
-import type { RowWriter } from "../../output/writers.ts";
-import { accumulatedAfter, assetsOf, monthIndexOfDay, monthsInService } from "../master_data/assets.ts";
-import { materialId } from "../master_data/generate.ts";
+import { STOCK, SUBLEDGER } from "../../ledger/slices.ts";
+import type { RowWriter } from "../../specs/records/table.ts";
+import { accumulatedAfter, assetsOf, monthIndexOfDay, monthsInService } from "../master_data/index.ts";
+import { materialId } from "../master_data/index.ts";
 
 interface Check {
   name: string;
@@ -26,7 +26,7 @@ export class StockView {
   /** [material index, per-period cumulative quantity, per-period cumulative value] of a company. */
   materials(company: number): { index: number; qty: Float64Array; value: Float64Array }[] {
     const out = [];
-    for (const [key, deltas] of this.state.stock.byMaterial) {
+    for (const [key, deltas] of this.state.get(STOCK).byMaterial) {
       const [c, m] = key.split(":").map(Number) as [number, number];
       if (c !== company) continue;
       const n = this.cx.periods.length;
@@ -57,7 +57,7 @@ function fixedAssetRegister(cx: RunContext, company: CompanyInfo, p: Period): nu
 }
 
 export function reconcilePeriod(cx: RunContext, state: RunState, company: CompanyInfo, p: Period, cumulative: Float64Array, stockValue: number, w: RowWriter): void {
-  const sub = (k: SubledgerKind) => () => state.sub.get(company.index, p.index, k);
+  const sub = (k: string) => () => state.get(SUBLEDGER).get(company.index, p.index, k);
   const checks: Check[] = [
     { name: "accounts_payable", roles: ["ap_control"], side: -1, sub: sub("ap") },
     { name: "accounts_receivable", roles: ["ar_control"], side: 1, sub: sub("ar") },

@@ -7,13 +7,15 @@ import { apOpenItems, arOpenItems, customerInvoices, customerReceipts, deliverie
 import { intercompanyMatches } from "../../specs/records/group.ts";
 import type { BlockRef, RunContext } from "../../ledger/context.ts";
 import type { PlanPhase } from "../../specs/plan.ts";
-import { BlockTotals, type PackedTotals } from "../../ledger/totals.ts";
-import { docOffset, standaloneBlock } from "../../ledger/journal.ts";
+import { BlockTotals } from "../../ledger/totals.ts";
+import type { Deltas } from "../../ledger/state.ts";
+import { docOffset, standaloneBlock } from "./standalone.ts";
 import { flowEnv, type FlowEnv } from "../../ledger/flows.ts";
 import { procureToPay, type P2PParams } from "./p2p.ts";
 import { orderToCash, type O2CParams } from "./o2c.ts";
 import { intercompany, type IntercompanyParams } from "./intercompany.ts";
-import type { BlockPhaseImpl, TableOut } from "../api.ts";
+import type { BlockStep } from "../api.ts";
+import type { TableOut } from "../../specs/records/table.ts";
 import type { CompanyInfo } from "../../ledger/context.ts";
 
 type Chain = (env: FlowEnv, c: CompanyInfo, period: number, seq: number, params: never) => void;
@@ -31,7 +33,7 @@ function processParams(cx: RunContext, id: string): unknown {
   return p.params;
 }
 
-function chainBlock(cx: RunContext, phase: PlanPhase, ref: BlockRef, out: TableOut): PackedTotals {
+function chainBlock(cx: RunContext, phase: PlanPhase, ref: BlockRef, out: TableOut): Deltas {
   const kind = ref.segment.table!;
   const run = CHAINS[kind];
   if (!run) throw new Error(`internal: unknown segment kind ${kind}`);
@@ -45,9 +47,8 @@ function chainBlock(cx: RunContext, phase: PlanPhase, ref: BlockRef, out: TableO
   return totals.pack();
 }
 
-export const transactionsPhase: BlockPhaseImpl = {
+export const entriesStep: BlockStep = {
   kind: "blocks",
-  tables: [journalEntries, purchaseOrders, goodsReceipts, vendorInvoices, payments, salesOrders, deliveries, customerInvoices, customerReceipts, documentReferences, apOpenItems, arOpenItems, inventoryMovements, intercompanyMatches],
   block: (cx, phase, ref, out) => (ref.segment.table ? chainBlock(cx, phase, ref, out) : standaloneBlock(cx, phase, ref, out.table(journalEntries))),
 };
 

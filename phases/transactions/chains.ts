@@ -2,7 +2,9 @@
 import { civilFromDays, daysFromCivil, daysInMonth, weekday } from "../../core/calendar.ts";
 import type { Rng } from "../../core/rng.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
-import { amountModel, sampleAmount, type AmountModel } from "../../ledger/amounts.ts";
+import { amountModel, sampleAmount, type AmountModel } from "./amounts.ts";
+import { transactionsSpec } from "./spec.ts";
+import { paramsOf } from "../../specs/phase.ts";
 import type { FlowEnv } from "../../ledger/flows.ts";
 
 export interface ChainParams {
@@ -28,7 +30,7 @@ export function chainAmount(env: FlowEnv, c: CompanyInfo): number {
   let byCompany = models.get(env.cx);
   if (!byCompany) models.set(env.cx, (byCompany = new Map()));
   let m = byCompany.get(c.index);
-  if (!m) byCompany.set(c.index, (m = amountModel(env.cx, c, env.cx.params("transactions").amounts)));
+  if (!m) byCompany.set(c.index, (m = amountModel(env.cx, c, paramsOf(transactionsSpec, env.cx).amounts)));
   return sampleAmount(m, env.rng) * 2;
 }
 
@@ -40,10 +42,4 @@ export function orderDay(env: FlowEnv, period: number): number {
   return day;
 }
 
-/** Net due day: n days after the invoice, or after the end of the invoice month for EOM terms. */
-export function dueDay(invoiceDay: number, terms: { code: string; days: number }): number {
-  if (!terms.code.startsWith("EOM")) return invoiceDay + terms.days;
-  const { y, m } = civilFromDays(invoiceDay);
-  return daysFromCivil(y, m, daysInMonth(y, m)) + terms.days;
-}
 

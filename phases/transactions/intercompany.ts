@@ -5,9 +5,9 @@ import { formatIso } from "../../core/calendar.ts";
 import { intercompanyMatches } from "../../specs/records/group.ts";
 import type { CompanyInfo } from "../../ledger/context.ts";
 import { foreign, moneyOf, newLines, openItems, post, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "../../ledger/flows.ts";
-import { counts } from "../master_data/lookup.ts";
+import { counts } from "../master_data/index.ts";
 import { chainAmount, orderDay } from "./chains.ts";
-import { within } from "./p2p.ts";
+import { within } from "../../ledger/documents.ts";
 
 export interface IntercompanyParams {
   loan_share: number;

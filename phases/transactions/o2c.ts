@@ -5,13 +5,13 @@
 import { formatIso } from "../../core/calendar.ts";
 import { customerInvoices, customerReceipts, deliveries, salesOrders } from "../../specs/records/flows.ts";
 import type { CompanyInfo } from "../../ledger/context.ts";
-import type { Customer, Material } from "../master_data/generate.ts";
+import type { Customer, Material } from "../master_data/index.ts";
 import { rateText } from "../../ledger/fx.ts";
 import { foreign, moneyOf, newLines, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "../../ledger/flows.ts";
-import { counts, customer, inventoryAccount, material } from "../master_data/lookup.ts";
-import { chainAmount, dueDay, lag, orderDay, type ChainParams } from "./chains.ts";
-import { vatRate } from "../../ledger/postings.ts";
-import { optional, within, writeMovement } from "./p2p.ts";
+import { counts, customer, inventoryAccount, material } from "../master_data/index.ts";
+import { chainAmount, lag, orderDay, type ChainParams } from "./chains.ts";
+import { vatRate } from "../../ledger/tax.ts";
+import { dueDay, optional, within, writeCustomerInvoice, writeMovement, writeReceipt } from "../../ledger/documents.ts";
 import { formatMinor } from "../../output/writers.ts";
 
 export interface O2CParams extends ChainParams {
@@ -146,42 +146,7 @@ function planReceipts(env: FlowEnv, inv: OpenInvoice, behaviour: string, p: O2CP
   return within(env, [{ day, amount: inv.gross, discount: 0, kind: "full", id: base }]);
 }
 
-export function writeCustomerInvoice(env: FlowEnv, inv: OpenInvoice, so: string | null, delivery: string | null, net: number, tax: number, journalId = `JE-${inv.id}`): void {
-  const c = inv.company;
-  const w = env.out.table(customerInvoices);
-  w.id(c.code);
-  w.id(inv.id);
-  w.id(inv.partner);
-  optional(w, so);
-  optional(w, delivery);
-  w.date(formatIso(inv.invoiceDay));
-  w.date(formatIso(inv.dueDay));
-  w.id(inv.doc.currency);
-  w.money(net, inv.doc.digits);
-  w.money(tax, inv.doc.digits);
-  w.money(inv.gross, inv.doc.digits);
-  w.money(inv.booked, c.digits);
-  w.id(journalId);
-  w.end();
-}
 
-export function writeReceipt(env: FlowEnv, inv: OpenInvoice, s: Settlement): void {
-  const c = inv.company;
-  const w = env.out.table(customerReceipts);
-  w.id(c.code);
-  w.id(s.id);
-  w.id(inv.id);
-  w.id(inv.partner);
-  w.date(formatIso(s.day));
-  w.id(inv.doc.currency);
-  w.money(s.amount, inv.doc.digits);
-  w.money(s.companyAmount!, c.digits);
-  w.decimal(rateText(s.rate!));
-  w.int(Math.max(0, s.day - inv.dueDay));
-  w.id(s.kind);
-  w.id(`JE-${s.id}`);
-  w.end();
-}
 
 function writeOrder(env: FlowEnv, o: Order, day: number, qty: number, credit: string, status: string): void {
   const w = env.out.table(salesOrders);

@@ -9,9 +9,10 @@ import type { CompanyInfo } from "../../ledger/context.ts";
 import { rateText } from "../../ledger/fx.ts";
 import { formatMinor } from "../../output/writers.ts";
 import { foreign, moneyOf, newLines, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "../../ledger/flows.ts";
-import { counts, inventoryAccount, material, vendor } from "../master_data/lookup.ts";
-import { chainAmount, dueDay, lag, orderDay, type ChainParams } from "./chains.ts";
-import { vatRate } from "../../ledger/postings.ts";
+import { counts, inventoryAccount, material, vendor } from "../master_data/index.ts";
+import { chainAmount, lag, orderDay, type ChainParams } from "./chains.ts";
+import { vatRate } from "../../ledger/tax.ts";
+import { dueDay, within, writeMovement, writePayment, writeVendorInvoice } from "../../ledger/documents.ts";
 
 export interface P2PParams extends ChainParams {
   match_tolerance: number;
@@ -112,18 +113,6 @@ function grIrOpen(env: FlowEnv, c: CompanyInfo, r: Receipt, untilDay: number): v
   }
 }
 
-export function writeMovement(env: FlowEnv, c: CompanyInfo, id: string, materialId: string, day: number, type: string, qty: number, value: number): void {
-  const w = env.out.table(inventoryMovements);
-  w.id(c.code);
-  w.id(`MV-${id}`);
-  w.id(materialId);
-  w.date(formatIso(day));
-  w.id(type);
-  w.int(qty);
-  w.money(value, c.digits);
-  w.id(id);
-  w.end();
-}
 
 /** Three-way match outcome: most invoices match; some carry a price or quantity variance. */
 function variance(env: FlowEnv, p: P2PParams): { type: "none" | "price" | "quantity"; factor: number; blocked: boolean } {
@@ -189,58 +178,9 @@ function planPayments(env: FlowEnv, inv: OpenInvoice, terms: { days: number; dis
   return within(env, [{ day, amount: inv.gross, discount: 0, kind: "full", id: base }]);
 }
 
-/** Settlements after the scenario end do not happen (the item stays open). */
-export function within(env: FlowEnv, s: Settlement[]): Settlement[] {
-  return s.filter((x) => x.day < env.endDay);
-}
 
-export function writeVendorInvoice(env: FlowEnv, inv: OpenInvoice, po: string | null, gr: string | null, terms: { discountPercent: string; discountDays: number }, net: number, tax: number, vr: { type: string; blocked: boolean }, varianceDoc: number, journalId = `JE-${inv.id}`): void {
-  const c = inv.company;
-  const w = env.out.table(vendorInvoices);
-  w.id(c.code);
-  w.id(inv.id);
-  w.id(inv.partner);
-  optional(w, po);
-  optional(w, gr);
-  w.date(formatIso(inv.invoiceDay));
-  w.date(formatIso(inv.invoiceDay));
-  w.date(formatIso(inv.dueDay));
-  if (Number(terms.discountPercent) > 0 && terms.discountDays > 0) w.date(formatIso(inv.invoiceDay + terms.discountDays));
-  else w.empty();
-  w.id(inv.doc.currency);
-  w.money(net, inv.doc.digits);
-  w.money(tax, inv.doc.digits);
-  w.money(inv.gross, inv.doc.digits);
-  w.money(inv.booked, c.digits);
-  w.id(vr.type);
-  w.money(varianceDoc, inv.doc.digits);
-  w.bool(vr.blocked);
-  w.id(journalId);
-  w.end();
-}
 
-export function optional(w: { id(v: string): void; empty(): void }, v: string | null): void {
-  if (v === null) w.empty();
-  else w.id(v);
-}
 
-export function writePayment(env: FlowEnv, inv: OpenInvoice, s: Settlement): void {
-  const c = inv.company;
-  const w = env.out.table(payments);
-  w.id(c.code);
-  w.id(s.id);
-  w.id(inv.id);
-  w.id(inv.partner);
-  w.date(formatIso(s.day));
-  w.id(inv.doc.currency);
-  w.money(s.amount, inv.doc.digits);
-  w.money(s.discount, inv.doc.digits);
-  w.money(s.companyAmount!, c.digits);
-  w.decimal(rateText(s.rate!));
-  w.id(s.kind);
-  w.id(`JE-${s.id}`);
-  w.end();
-}
 
 function writeOrder(env: FlowEnv, c: CompanyInfo, po: string, vendorId: string, materialId: string, day: number, qty: number, price: number, doc: Money, service: boolean, status: string): void {
   const w = env.out.table(purchaseOrders);

@@ -78,3 +78,33 @@ export function fromText(col: Column, text: string): unknown {
       return text;
   }
 }
+
+/**
+ * How a generator emits a row: field by field, in the table's column order; the writer encodes
+ * straight into the output format (no per-record objects on the hot path).
+ */
+export interface RowWriter {
+  /** A value that never needs quoting (ids, codes, account numbers). */
+  id(v: string): void;
+  /** An id made of a prefix and a zero-padded number (JE-C01-000000042), without building it. */
+  padded(prefix: string, n: number, width: number): void;
+  /** Free text. */
+  text(v: string): void;
+  int(v: number): void;
+  /** Integer minor units, written with `digits` decimals. */
+  money(minor: number, digits: number): void;
+  /** Preformatted exact decimal. */
+  decimal(v: string): void;
+  /** YYYY-MM-DD */
+  date(v: string): void;
+  bool(v: boolean): void;
+  /** An absent optional value. */
+  empty(): void;
+  end(): void;
+  readonly rows: number;
+}
+
+/** Gives a generator the writer of each table it fills. */
+export interface TableOut {
+  table(spec: TableSpec): RowWriter;
+}

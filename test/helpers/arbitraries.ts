@@ -2,7 +2,7 @@
 // setting names, units, enum values), rendered in random but valid layouts, and mutated.
 import fc from "fast-check";
 import type { z } from "zod";
-import { ScenarioDocument } from "../../specs/scenario.ts";
+import { LANGUAGE } from "../../compiler/language.ts";
 import { metaOf, unwrap, RATE_PERIODS, type FieldMeta, type Unit } from "../../specs/fields.ts";
 import type { SourceHost } from "../../compiler/loader.ts";
 
@@ -234,7 +234,7 @@ function accountsArb(): fc.Arbitrary<GenEntry[]> {
 /** A structured scenario: random top-level blocks and settings from the real schema. */
 export const genScenarioArb: fc.Arbitrary<GenScenario> = fc.record({
   imports: fc.subarray(Object.keys(SHARED_FILES), { maxLength: 1 }),
-  entries: bodyArb(ScenarioDocument, 0, 8),
+  entries: bodyArb(LANGUAGE, 0, 8),
 });
 
 // --- rendering ---

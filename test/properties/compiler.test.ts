@@ -9,7 +9,7 @@ import { parseText } from "../../grammar/parse.ts";
 import { buildAst } from "../../compiler/ast-builder.ts";
 import type { QuantityExpr } from "../../compiler/ast.ts";
 import { DiagnosticBag } from "../../core/diagnostics.ts";
-import * as U from "../../compiler/units.ts";
+import * as U from "../../specs/units.ts";
 import { formatIso, parseIso, daysFromCivil } from "../../core/calendar.ts";
 import { CURRENCIES } from "../../specs/currencies.ts";
 import { Plan } from "../../specs/plan.ts";

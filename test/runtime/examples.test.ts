@@ -8,7 +8,7 @@ import { compile } from "../../compiler/compile.ts";
 import { fsHost } from "../../compiler/project.ts";
 import { generateInMemory } from "../../testing/arbitraries.ts";
 import { verifyFlows, verifyLedger } from "../../testing/verify.ts";
-import { tableSpecs } from "../../engine/phases.ts";
+import { DEFAULT_MODULES } from "../../engine/modules.ts";
 import { run } from "../../engine/run.ts";
 import { generousTimeout } from "../setup.ts";
 
@@ -33,7 +33,7 @@ describe("examples", () => {
   for (const file of examples) {
     test(`${file} compiles and generates a coherent ledger`, () => {
       const ledger = generateInMemory(planOf(file));
-      expect(verifyLedger(ledger.tables, tableSpecs())).toEqual([]);
+      expect(verifyLedger(ledger.tables, DEFAULT_MODULES.tables())).toEqual([]);
       expect(verifyFlows(ledger.tables)).toEqual([]);
     });
   }

@@ -10,7 +10,7 @@ import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { compile } from "../../compiler/compile.ts";
 import { ColumnarWriter, daysFromIso, isoFromDays } from "../../output/columnar.ts";
 import { ConfigurationError } from "../../core/errors.ts";
-import { tableSpecs } from "../../engine/phases.ts";
+import { DEFAULT_MODULES } from "../../engine/modules.ts";
 import { run, type RunOptions } from "../../engine/run.ts";
 import { EncoderPool, encodeInline, MONEY_SCALE, ParquetTable, type GroupEncoder } from "../../output/sinks-parquet.ts";
 import { DirSink } from "../../output/sinks.ts";
@@ -44,7 +44,7 @@ function plan(extra = ""): Plan {
 }
 
 const base: RunOptions = { progress: "none", workers: 2 };
-const specs = tableSpecs();
+const specs = DEFAULT_MODULES.tables();
 const manifest = (out: string): Manifest => JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
 const entries = (out: string, format: string) =>
   Object.fromEntries(manifest(out).files.filter((f) => f.format === format).map((f) => [f.path, `${f.rows}:${f.bytes}:${f.sha256}`]));

@@ -3,13 +3,13 @@ import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import { ledgerArbitrary, generateInMemory, compileParams, scenarioParams } from "../../testing/arbitraries.ts";
 import { verifyFlows, verifyLedger, verifyYearEndClose } from "../../testing/verify.ts";
-import { tableSpecs } from "../../engine/phases.ts";
+import { DEFAULT_MODULES } from "../../engine/modules.ts";
 import { run } from "../../engine/run.ts";
 import { generousTimeout } from "../setup.ts";
 
 generousTimeout();
 
-const specs = tableSpecs();
+const specs = DEFAULT_MODULES.tables();
 
 describe("generated ledgers", () => {
   test("every entry balances, the trial balance sums to zero and equals the journal, A = L + E + result, rows match their specs", () => {

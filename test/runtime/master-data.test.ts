@@ -2,14 +2,16 @@
 import { describe, expect, test } from "bun:test";
 import { compile } from "../../compiler/compile.ts";
 import type { Plan } from "../../specs/plan.ts";
-import { INDUSTRIES } from "../../specs/scenario.ts";
+import { INDUSTRIES } from "../../specs/industries.ts";
 import { fromText } from "../../specs/records/table.ts";
 import { MASTER_DATA_TABLES } from "../../phases/master_data/tables.ts";
 import { CsvWriter, ObjectWriter } from "../../output/writers.ts";
-import {
-  MASTER_GENERATORS, MASTER_TABLE_NAMES, customerRecord, customerTerms, employeeRecord, fixedAssetRecord, generateMasterBlock,
-  managerIndex, masterCounts, vendorRecord, vendorTerms, type MasterTable,
-} from "../../phases/master_data/generate.ts";
+import { MASTER_GENERATORS, generateMasterBlock } from "../../phases/master_data/generate.ts";
+import { MASTER_TABLE_NAMES, type MasterTable } from "../../phases/master_data/records.ts";
+import { customerRecord, customerTerms, vendorRecord, vendorTerms } from "../../phases/master_data/partners.ts";
+import { employeeRecord, managerIndex } from "../../phases/master_data/org.ts";
+import { fixedAssetRecord } from "../../phases/master_data/items.ts";
+import { masterCounts } from "../../phases/master_data/context.ts";
 import { generousTimeout } from "../setup.ts";
 
 generousTimeout();

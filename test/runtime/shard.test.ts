@@ -62,7 +62,7 @@ describe("sharded runs", () => {
   test("slices are contiguous and cover every block once", () => {
     for (const blocks of [0, 1, 7, 100]) {
       for (const n of [1, 3, 8]) {
-        const ranges = Array.from({ length: n }, (_, i) => sliceOf(blocks, { index: i, count: n }));
+        const ranges = Array.from({ length: n }, (_, i) => sliceOf({ from: 0, to: blocks }, { index: i, count: n }));
         expect(ranges[0]!.from).toBe(0);
         expect(ranges.at(-1)!.to).toBe(blocks);
         ranges.slice(1).forEach((r, i) => expect(r.from).toBe(ranges[i]!.to));
@@ -82,7 +82,7 @@ describe("sharded runs", () => {
     const mixed = await err(mergeShards([three[0]!, foreign, three[2]!], { out: join(root, "bad3"), progress: "none" }));
     expect(mixed).toBeInstanceOf(ConfigurationError);
     expect(mixed.message).toContain("another plan");
-    appendFileSync(join(three[1]!, JSON.parse(readFileSync(join(three[1]!, "shard.json"), "utf8")).phases.at(-1).files[0].path), "tampered\n");
+    appendFileSync(join(three[1]!, JSON.parse(readFileSync(join(three[1]!, "shard.json"), "utf8")).parts.at(-1).files[0].path), "tampered\n");
     const tampered = await err(mergeShards(three, { out: join(root, "bad4"), progress: "none" }));
     expect(tampered.message).toContain("changed since its shard wrote it");
   });

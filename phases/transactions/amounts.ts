@@ -1,9 +1,9 @@
 // Amounts and line counts with the plan's distributions: log-normal amounts (optionally with
 // Benford-exact first digits and a share of round numbers) and the empirical line-item mix.
-import { AliasTable, type Rng } from "../core/rng.ts";
-import { dexp, dlog, dpow } from "../core/detmath.ts";
-import type { PhaseParams } from "../specs/phases.ts";
-import { moneyIn, type CompanyInfo, type RunContext } from "./context.ts";
+import { AliasTable, type Rng } from "../../core/rng.ts";
+import { dexp, dlog, dpow } from "../../core/detmath.ts";
+import type { TransactionsParams } from "./params.ts";
+import { moneyIn, type CompanyInfo, type RunContext } from "../../ledger/context.ts";
 
 const LN10 = 2.302585092994046;
 
@@ -19,7 +19,7 @@ export interface AmountModel {
   unit: number;
 }
 
-type Amounts = PhaseParams["transactions"]["amounts"];
+type Amounts = TransactionsParams["amounts"];
 
 /** The amount model of one company: plan money converted into the company's minor units. */
 export function amountModel(cx: RunContext, company: CompanyInfo, a: Amounts): AmountModel {
@@ -57,7 +57,7 @@ function roundAmount(v: number, unit: number): number {
   return r > 0 ? r : step * unit;
 }
 
-type LineItems = PhaseParams["transactions"]["line_items"];
+type LineItems = TransactionsParams["line_items"];
 
 /** Line counts 2..max: fixed shares for 2, 3, 4 and a power-law tail split into even and odd. */
 export class LineCountModel {

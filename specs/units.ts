@@ -1,7 +1,7 @@
 // Literal interpretation and formatting. Numbers are scaled by shifting the decimal string,
 // never by float multiplication, so 1.15k is exactly 1150 and 0.07% exactly 0.0007.
-import type { Unit } from "../specs/fields.ts";
-import { minorDigits } from "../specs/currencies.ts";
+import type { Unit } from "./fields.ts";
+import { minorDigits } from "./currencies.ts";
 
 export const COUNT_SUFFIX: Record<string, number> = { "": 0, k: 3, K: 3, M: 6, bn: 9 };
 export const DURATION_DAYS: Record<string, number> = { d: 1, w: 7, mo: 30, y: 365 };

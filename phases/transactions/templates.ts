@@ -1,36 +1,10 @@
 // Business events and how they post. Every template balances by construction: one side is the
 // total, the other side splits the same total. Accounts are chosen by role, never at random.
-import type { Rng } from "../core/rng.ts";
-import type { AccountRole } from "../specs/accounts.ts";
-import type { Account, Chart } from "./chart.ts";
+import type { Rng } from "../../core/rng.ts";
+import type { AccountRole } from "../../specs/accounts.ts";
+import type { Account, Chart } from "../../ledger/chart.ts";
+import type { Lines } from "../../ledger/lines.ts";
 import { split } from "./amounts.ts";
-
-/** Reusable line buffer for one document (struct of arrays: no per-line objects). */
-export class Lines {
-  n = 0;
-  account: Account[] = [];
-  debit: number[] = [];
-  credit: number[] = [];
-  costCenter: number[] = [];
-  partner: string[] = [];
-  /** The line's amount in the document currency (-1: same as the company amount). */
-  docAmount: number[] = [];
-
-  reset(): void {
-    this.n = 0;
-  }
-
-  /** cc: cost center index or -1; partner: id or ""; doc: amount in document currency, -1 if the same. */
-  add(account: Account, debit: number, credit: number, cc: number, partner: string, doc = -1): void {
-    const i = this.n++;
-    this.account[i] = account;
-    this.debit[i] = debit;
-    this.credit[i] = credit;
-    this.costCenter[i] = cc;
-    this.partner[i] = partner;
-    this.docAmount[i] = doc;
-  }
-}
 
 /** What a template may ask for while building a document. */
 export interface PostingEnv {
@@ -163,14 +137,3 @@ export const TEMPLATES: Template[] = [
 
 /** Relative frequency of each template (same order as TEMPLATES). */
 export const TEMPLATE_WEIGHTS = [22, 28, 8, 6, 14, 8, 4, 5];
-
-/** Sales tax / VAT of a company: its own setting, else its country's standard rate. */
-export function vatRate(c: { vatRate?: number; country: string }): number {
-  return c.vatRate ?? TAX_RATES[c.country] ?? 0.15;
-}
-
-/** Sales tax / VAT by country; a plausible default elsewhere. */
-export const TAX_RATES: Record<string, number> = {
-  US: 0.07, DE: 0.19, GB: 0.2, FR: 0.2, JP: 0.1, CH: 0.081, IT: 0.22, ES: 0.21, NL: 0.21, AT: 0.2, BE: 0.21,
-  SE: 0.25, DK: 0.25, NO: 0.25, PL: 0.23, CA: 0.05, AU: 0.1, NZ: 0.15, IN: 0.18, CN: 0.13, SG: 0.09, MX: 0.16, BR: 0.17,
-};

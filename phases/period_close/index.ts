@@ -1,0 +1,7 @@
+// period_close: depreciation, accruals, tax, year-end closing, trial balance, reconciliation,
+// translation and consolidation.
+import type { PhaseModule } from "../api.ts";
+import { periodCloseSpec } from "./spec.ts";
+import { closeStep } from "./close.ts";
+
+export const periodClosePhase: PhaseModule = { spec: periodCloseSpec, steps: { close: closeStep } };
