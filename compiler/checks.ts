@@ -6,7 +6,6 @@ import { formatPercent } from "../specs/units.ts";
 import { CODE } from "../specs/fields.ts";
 import { FISCAL_START_MONTH } from "../specs/scenario.ts";
 import type { CheckContext } from "../specs/phase.ts";
-import { PHASE_SPECS } from "../phases/specs.ts";
 
 type Check = (m: Model, diags: DiagnosticBag) => void;
 
@@ -93,7 +92,7 @@ const CHECKS: Check[] = [
 export function runChecks(m: Model, diags: DiagnosticBag): void {
   for (const check of CHECKS) check(m, diags);
   const cx = checkContext(m, diags);
-  for (const spec of PHASE_SPECS) for (const check of spec.checks ?? []) check(cx);
+  for (const spec of m.language.specs) for (const check of spec.checks ?? []) check(cx);
 }
 
 /** What a phase's checks see of the model. */

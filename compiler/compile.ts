@@ -8,6 +8,8 @@ import { resolveModel } from "./model.ts";
 import { runChecks } from "./checks.ts";
 import { buildPlan } from "./plan-builder.ts";
 import { decidePhases } from "./phase-order.ts";
+import { scheduleSteps } from "./step-order.ts";
+import { LANGUAGE, type Language } from "./language.ts";
 import { scaleModel } from "./scale.ts";
 import type { Plan } from "../specs/plan.ts";
 
@@ -18,6 +20,8 @@ export interface CompileOptions {
   host?: SourceHost;
   /** Multiplies every volume and count (a preview or CI run at a fraction of the size); default 1. */
   scale?: number;
+  /** The phases the language knows (default: the registry's). */
+  language?: Language;
 }
 
 export interface CompileResult {
@@ -35,16 +39,18 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
   const diags = new DiagnosticBag();
   const loaded = loadSources(path, source, host, diags);
   const consts = new Constants(loaded.files, diags);
-  const converted = convertFiles(loaded.files, consts, diags);
+  const language = options.language ?? LANGUAGE;
+  const converted = convertFiles(loaded.files, consts, diags, language);
   consts.reportUnused(diags);
-  const model = resolveModel(converted, diags, path);
+  const model = resolveModel(converted, diags, language, path);
   let plan: Plan | undefined;
   if (model) {
     scaleModel(model, options.scale ?? 1);
     model.volumeScale = options.scale ?? 1;
     runChecks(model, diags);
     const phases = decidePhases(model, diags);
-    if (phases && !diags.hasErrors) plan = buildPlan(model, phases, loaded.sources, diags);
+    const schedule = phases && scheduleSteps(model, phases, diags);
+    if (phases && schedule && !diags.hasErrors) plan = buildPlan(model, phases, schedule, loaded.sources, diags);
   }
   if (diags.hasErrors) plan = undefined;
   return { plan, diagnostics: sortDiagnostics(diags.items), sources: loaded.texts };

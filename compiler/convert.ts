@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type * as A from "./ast.ts";
 import { didYouMean, type DiagnosticBag, type Span } from "../core/diagnostics.ts";
 import { metaOf, unwrap, type FieldMeta, type Unit, RATE_PERIODS } from "../specs/fields.ts";
-import { LANGUAGE } from "./language.ts";
+import type { Language } from "./language.ts";
 import { isKnownCurrency } from "../specs/currencies.ts";
 import { describeUnit, isValidDate, parseQuantity, unitExamples, unitNoun } from "../specs/units.ts";
 import type { Constants } from "./constants.ts";
@@ -39,10 +39,10 @@ export interface Converted {
 const BOOLS: Record<string, boolean> = { true: true, false: false, on: true, off: false, yes: true, no: false };
 const PERIOD_ALIASES: Record<string, string> = { period: "month", months: "month", years: "year", days: "day" };
 
-export function convertFiles(files: A.FileNode[], consts: Constants, diags: DiagnosticBag): Converted {
+export function convertFiles(files: A.FileNode[], consts: Constants, diags: DiagnosticBag, language: Language): Converted {
   const out: Converted = { raw: {}, spans: new SpanIndex() };
   const cx = new Converter(consts, diags, out.spans);
-  for (const file of files) cx.entries(file.entries, LANGUAGE, out.raw, []);
+  for (const file of files) cx.entries(file.entries, language.document, out.raw, []);
   return out;
 }
 

@@ -3,14 +3,15 @@
 import type { z } from "zod";
 import type { ScenarioDocument } from "../specs/scenario.ts";
 import { INDUSTRIES, type Industry } from "../specs/industries.ts";
-import { PHASE_SPECS } from "../phases/specs.ts";
-import { industryPresets, LANGUAGE } from "./language.ts";
+import type { Language } from "./language.ts";
 import { metaOf, unwrap } from "../specs/fields.ts";
 import { fileSpan, type DiagnosticBag } from "../core/diagnostics.ts";
 import type { Converted, Raw, SpanIndex } from "./convert.ts";
 import { formatBytes, formatCount, formatDuration, formatMoney, formatPercent } from "../specs/units.ts";
 
 export interface Model {
+  /** The language (phases) this model was read with. */
+  language: Language;
   doc: ScenarioDocument;
   spans: SpanIndex;
   /** Phases the scenario wrote a block for (enablement follows the block). */
@@ -23,22 +24,22 @@ export interface Model {
   volumeScale?: number;
 }
 
-export function resolveModel(converted: Converted, diags: DiagnosticBag, rootFile = "main.synth"): Model | undefined {
+export function resolveModel(converted: Converted, diags: DiagnosticBag, language: Language, rootFile = "main.synth"): Model | undefined {
   const raw = converted.raw;
   const explicitPhases = new Set(Object.keys((raw.phase as Raw | undefined) ?? {}));
   const industry = industryOf(raw);
-  const merged = mergeUnder(industryPresets(industry), raw) as Raw;
+  const merged = mergeUnder(language.presets(industry), raw) as Raw;
   // Presets carry parameters, not enablement: only blocks the user opened become phases.
   const phases = (merged.phase as Raw | undefined) ?? {};
   merged.phase = Object.fromEntries(Object.entries(phases).filter(([id]) => explicitPhases.has(id)));
-  const parsed = parseReporting(merged, converted.spans, diags, rootFile);
+  const parsed = parseReporting(language, merged, converted.spans, diags, rootFile);
   if (!parsed) return undefined;
   const doc = parsed.data as ScenarioDocument;
   const params: Model["params"] = {};
-  for (const spec of PHASE_SPECS) {
+  for (const spec of language.specs) {
     params[spec.id] = doc.phase[spec.id] ?? (spec.params.parse((phases as Raw)[spec.id] ?? {}) as Record<string, unknown>);
   }
-  return { doc, spans: converted.spans, explicitPhases, params, rootFile };
+  return { language, doc, spans: converted.spans, explicitPhases, params, rootFile };
 }
 
 
@@ -47,15 +48,15 @@ export function resolveModel(converted: Converted, diags: DiagnosticBag, rootFil
  * Parses with zod; on issues, reports them, drops the offending settings (defaults take their
  * place) and parses again, so later checks still run and one compile shows every error.
  */
-function parseReporting(merged: Raw, spans: SpanIndex, diags: DiagnosticBag, rootFile: string) {
+function parseReporting(language: Language, merged: Raw, spans: SpanIndex, diags: DiagnosticBag, rootFile: string) {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const parsed = LANGUAGE.safeParse(merged);
+    const parsed = language.document.safeParse(merged);
     if (parsed.success) return { success: true as const, data: parsed.data };
     // Report every issue of this round before giving up on one that cannot be dropped.
     let stuck = false;
     const dropped = new Set<string>();
     for (const issue of parsed.error.issues) {
-      reportIssue(issue, spans, diags, rootFile);
+      reportIssue(language, issue, spans, diags, rootFile);
       const at = writtenPrefix(issue.path, spans);
       if (dropped.has(at.join("."))) continue;
       if (dropAt(merged, at)) dropped.add(at.join("."));
@@ -102,11 +103,11 @@ function isPlainObject(v: unknown): v is Raw {
 
 const WHOLE_UNITS = new Set(["count", "duration", "bytes", "auto-or-count", "auto-or-bytes"]);
 
-function reportIssue(issue: z.core.$ZodIssue, spans: SpanIndex, diags: DiagnosticBag, rootFile: string): void {
+function reportIssue(language: Language, issue: z.core.$ZodIssue, spans: SpanIndex, diags: DiagnosticBag, rootFile: string): void {
   const path = issue.path.map(String);
   const span = spans.nearest(path) ?? fileSpan(rootFile);
   const name = path.join(".") || "scenario";
-  const field = fieldAt(path);
+  const field = fieldAt(language, path);
   // A setting nobody wrote: a missing enum is "invalid_value", a missing string "invalid_type".
   if ((issue.code === "invalid_type" || issue.code === "invalid_value") && spans.get(path) === undefined) {
     const key = path[path.length - 1] ?? "value";
@@ -136,8 +137,8 @@ function lowerFirst(text: string): string {
 }
 
 /** The schema of the setting at `path`, for unit-aware messages. */
-function fieldAt(path: string[]): z.ZodType | undefined {
-  let s: z.ZodType | undefined = LANGUAGE;
+function fieldAt(language: Language, path: string[]): z.ZodType | undefined {
+  let s: z.ZodType | undefined = language.document;
   for (const key of path) {
     if (!s) return undefined;
     const inner: z.ZodType = unwrap(s);

@@ -1,10 +1,7 @@
 // Phase DAG: which phases run, are skipped (a need is not running) or disabled, and in what
-// order (topological; ties broken by the reference order, so the order is stable).
-import { PHASE_SPECS } from "../phases/specs.ts";
+// order (topological; ties broken by stage, then the reference order, so the order is stable).
 import { fileSpan, type DiagnosticBag, type Span } from "../core/diagnostics.ts";
 import type { Model } from "./model.ts";
-
-const SPEC_BY_ID = new Map(PHASE_SPECS.map((p) => [p.id, p]));
 
 export interface PhaseDecision {
   id: string;
@@ -14,8 +11,8 @@ export interface PhaseDecision {
 }
 
 export function decidePhases(m: Model, diags: DiagnosticBag): PhaseDecision[] | undefined {
-  const enabled = new Map<string, boolean>(PHASE_SPECS.map((p) => [p.id, isEnabled(m, p.id)]));
-  const after = new Map<string, string[]>(PHASE_SPECS.map((p) => [p.id, afterOf(m, p.id)]));
+  const enabled = new Map<string, boolean>(m.language.specs.map((p) => [p.id, isEnabled(m, p.id)]));
+  const after = new Map<string, string[]>(m.language.specs.map((p) => [p.id, afterOf(m, p.id)]));
   reportIdleOrderings(m, enabled, diags);
   const order = topoOrder(after, enabled, m, diags);
   if (!order) return undefined;
@@ -25,13 +22,13 @@ export function decidePhases(m: Model, diags: DiagnosticBag): PhaseDecision[] | 
 }
 
 function isEnabled(m: Model, id: string): boolean {
-  if (!m.explicitPhases.has(id)) return SPEC_BY_ID.get(id)!.defaultEnabled ?? false;
+  if (!m.explicitPhases.has(id)) return m.language.spec(id).defaultEnabled ?? false;
   return (m.params[id]!.enabled as boolean | undefined) ?? true;
 }
 
 function afterOf(m: Model, id: string): string[] {
   const user = m.explicitPhases.has(id) ? ((m.params[id]!.after as string[] | undefined) ?? []) : [];
-  return [...new Set([...(SPEC_BY_ID.get(id)!.after ?? []), ...user])].sort();
+  return [...new Set([...(m.language.spec(id).after ?? []), ...user])].sort();
 }
 
 /** `after = [x]` where x is disabled: allowed, but it orders nothing (SYN3017). */
@@ -56,7 +53,7 @@ function decide(
   diags: DiagnosticBag,
 ): PhaseDecision {
   if (!enabled.get(id)) return { id, status: "disabled", after };
-  const blocked = SPEC_BY_ID.get(id)!.needs.find((n) => done.get(n)?.status !== "run");
+  const blocked = m.language.spec(id).needs.find((n) => done.get(n)?.status !== "run");
   if (!blocked) return { id, status: "run", after };
   const why = done.get(blocked)?.status === "skipped" ? "skipped" : "disabled";
   const reason = `needs ${blocked}, which is ${why}`;
@@ -72,14 +69,14 @@ export function phaseSpan(m: Model, id: string): Span | undefined {
 /** Kahn's algorithm over needs + after edges (after only towards enabled phases). */
 function topoOrder(after: Map<string, string[]>, enabled: Map<string, boolean>, m: Model, diags: DiagnosticBag): string[] | undefined {
   const preds = new Map<string, Set<string>>();
-  for (const p of PHASE_SPECS) {
+  for (const p of m.language.specs) {
     const soft = after.get(p.id)!.filter((a) => enabled.get(a));
     preds.set(p.id, new Set([...p.needs, ...soft]));
   }
   const order: string[] = [];
   const placed = new Set<string>();
-  while (order.length < PHASE_SPECS.length) {
-    const next = PHASE_SPECS.find((p) => !placed.has(p.id) && [...preds.get(p.id)!].every((q) => placed.has(q)));
+  while (order.length < m.language.specs.length) {
+    const next = m.language.byStage.find((p) => !placed.has(p.id) && [...preds.get(p.id)!].every((q) => placed.has(q)));
     if (!next) return reportCycle(preds, placed, m, diags);
     order.push(next.id);
     placed.add(next.id);
@@ -88,7 +85,7 @@ function topoOrder(after: Map<string, string[]>, enabled: Map<string, boolean>, 
 }
 
 function reportCycle(preds: Map<string, Set<string>>, placed: Set<string>, m: Model, diags: DiagnosticBag): undefined {
-  const cycle = findCycle(preds, placed);
+  const cycle = findCycle(m, preds, placed);
   const culprit = cycle.find((id) => m.spans.get(["phase", id, "after"])) ?? cycle[0]!;
   const span = m.spans.get(["phase", culprit, "after"]) ?? phaseSpan(m, culprit) ?? fileSpan(m.rootFile);
   diags.report("SYN3005", `phase dependency cycle: ${[...cycle, cycle[0]].join(" -> ")}`, span, `remove one of the "after" orderings`);
@@ -96,8 +93,8 @@ function reportCycle(preds: Map<string, Set<string>>, placed: Set<string>, m: Mo
 }
 
 /** Walks predecessors among unplaced phases until one repeats. */
-function findCycle(preds: Map<string, Set<string>>, placed: Set<string>): string[] {
-  let cur = PHASE_SPECS.find((p) => !placed.has(p.id))!.id;
+function findCycle(m: Model, preds: Map<string, Set<string>>, placed: Set<string>): string[] {
+  let cur = m.language.specs.find((p) => !placed.has(p.id))!.id;
   const path: string[] = [];
   while (!path.includes(cur)) {
     path.push(cur);

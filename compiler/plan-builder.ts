@@ -1,7 +1,6 @@
 // Checked model -> Plan: companies, accounts, FX, processes, phases in order with their
 // resolved parameters and block layout, and the hashes that make the plan reviewable.
-import { PLAN_FORMAT_VERSION, Plan, type PlanCompany, type PlanPhase, type SourceRef } from "../specs/plan.ts";
-import { PHASE_SPECS } from "../phases/specs.ts";
+import { PLAN_FORMAT_VERSION, Plan, type PlanCompany, type PlanPhase, type PlanStep, type SourceRef } from "../specs/plan.ts";
 import { FISCAL_START_MONTH } from "../specs/scenario.ts";
 import { CURRENCIES } from "../specs/currencies.ts";
 import { hashOf, sha256 } from "../core/canonical.ts";
@@ -11,11 +10,26 @@ import type { Model } from "./model.ts";
 import { phaseSpan, type PhaseDecision } from "./phase-order.ts";
 import { EMPTY_LAYOUT, type LayoutContext } from "../specs/layout.ts";
 
-const SPEC_BY_ID = new Map(PHASE_SPECS.map((p) => [p.id, p]));
 
-type Draft = Omit<Plan, "planHash" | "phases">;
+type Draft = Omit<Plan, "planHash" | "phases" | "schedule" | "capabilities">;
 
-export function buildPlan(m: Model, decisions: PhaseDecision[], sources: SourceFile[], diags: DiagnosticBag): Plan {
+/** Each capability of the running phases: the phase that takes it over, else its default provider. */
+function capabilitiesOf(m: Model, decisions: PhaseDecision[]): Record<string, string> {
+  const running = decisions.filter((d) => d.status === "run").map((d) => m.language.spec(d.id));
+  const out: Record<string, string> = {};
+  for (const s of running) for (const c of s.defaults ?? []) out[c] ??= s.id;
+  for (const s of running) {
+    for (const c of s.provides ?? []) {
+      const other = running.find((o) => o !== s && o.provides?.includes(c));
+      // Two phases taking over one capability would post it twice: the registry test forbids it.
+      if (other) throw new Error(`internal: phases ${s.id} and ${other.id} both take over ${c}`);
+      out[c] = s.id;
+    }
+  }
+  return out;
+}
+
+export function buildPlan(m: Model, decisions: PhaseDecision[], schedule: PlanStep[], sources: SourceFile[], diags: DiagnosticBag): Plan {
   const draft = buildDraft(m, sources);
   const cx: LayoutContext = {
     companies: draft.companies,
@@ -30,7 +44,7 @@ export function buildPlan(m: Model, decisions: PhaseDecision[], sources: SourceF
   const context = { ...draft, output: undefined, runtime: undefined, sources: undefined, sourceHash: undefined };
   const contextHash = hashOf(withoutSourceRefs(context));
   const phases = decisions.map((d) => buildPhase(m, d, cx, contextHash, diags));
-  const body = { ...draft, phases };
+  const body = { ...draft, phases, schedule, capabilities: capabilitiesOf(m, decisions) };
   const plan = { ...body, planHash: hashOf(body) };
   const checked = Plan.safeParse(plan);
   // The builder's own output must satisfy the contract the runtime will check.
@@ -143,7 +157,7 @@ function decimal(x: number): string {
 }
 
 function buildPhase(m: Model, d: PhaseDecision, cx: LayoutContext, contextHash: string, diags: DiagnosticBag): PlanPhase {
-  const spec = SPEC_BY_ID.get(d.id)!;
+  const spec = m.language.spec(d.id);
   const { enabled: _e, after: _a, ...params } = m.params[d.id]!;
   if (d.status === "run" && spec.steps.length === 0 && m.explicitPhases.has(d.id)) reportPlanned(m, d.id, diags);
   const phase = {
@@ -154,6 +168,7 @@ function buildPhase(m: Model, d: PhaseDecision, cx: LayoutContext, contextHash: 
     needs: [...spec.needs],
     after: d.after,
     outputs: spec.tables.map((t) => t.name),
+    streams: spec.streams?.length ? [...spec.streams] : undefined,
     params,
     // Only running phases carry work; the others keep an empty layout so diffs stay readable.
     layout: d.status === "run" ? spec.layout(cx) : EMPTY_LAYOUT,

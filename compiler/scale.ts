@@ -5,7 +5,6 @@
 // recorded in the plan, so `compile --check` reproduces it.
 import type { z } from "zod";
 import { metaOf, unwrap } from "../specs/fields.ts";
-import { PHASE_SPECS } from "../phases/specs.ts";
 import { ProcessesBlock } from "../specs/scenario.ts";
 import type { Model } from "./model.ts";
 
@@ -15,7 +14,7 @@ const scaled = (n: number, factor: number) => (n === 0 ? 0 : Math.max(1, Math.ro
 
 export function scaleModel(m: Model, factor: number): void {
   if (factor === 1) return;
-  for (const spec of PHASE_SPECS) scaleObject(spec.params, m.params[spec.id]!, factor);
+  for (const spec of m.language.specs) scaleObject(spec.params, m.params[spec.id]!, factor);
   scaleObject(ProcessesBlock, m.doc.process as Raw, factor);
 }
 

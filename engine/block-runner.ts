@@ -1,15 +1,16 @@
-// Runs one block of a block phase and encodes its rows: the same code in a worker and inline,
-// so where a block runs never changes what it produces.
+// Runs one block of a block step, or a main step, and encodes its rows: the same code in a
+// worker and inline, so where a block runs never changes what it produces. Overlays of other
+// phases transform the rows of the tables they post before they are encoded.
 import type { PlanPhase } from "../specs/plan.ts";
-import type { TableSpec } from "../specs/records/table.ts";
+import type { RowWriter, TableOut, TableSpec } from "../specs/records/table.ts";
 import { blockRef, type RunContext } from "../ledger/context.ts";
-import type { BlockStep } from "../phases/api.ts";
-import type { Deltas } from "../ledger/state.ts";
-import { ByteBuffer, CsvWriter, FanOutWriter, NdjsonWriter, ObjectWriter } from "../output/writers.ts";
-import type { RowWriter, TableOut } from "../specs/records/table.ts";
+import type { BlockStep, OverlayStep, StepImpl } from "../phases/api.ts";
+import type { Deltas, RunState } from "../ledger/state.ts";
+import type { Work } from "./driver.ts";
+import { ByteBuffer, CsvWriter, FanOutWriter, NdjsonWriter, ObjectWriter, writeRecord } from "../output/writers.ts";
 import { ColumnarWriter } from "../output/columnar.ts";
 import { chunkFormats, type Chunk, type ChunkFormat, type RowFormat } from "../output/chunks.ts";
-
+import { hash32, Rng } from "../core/rng.ts";
 
 export interface BlockResult {
   phase: string;
@@ -17,6 +18,22 @@ export interface BlockResult {
   chunks: Chunk[];
   deltas?: Deltas;
   units: number;
+}
+
+/** An overlay step of a running phase, and the tables it transforms. */
+export interface ActiveOverlay {
+  phase: PlanPhase;
+  step: OverlayStep;
+  tables: ReadonlySet<string>;
+}
+
+/** Where a collector's rows come from: the producing phase, its block, and the overlays on its tables. */
+export interface Producer {
+  cx: RunContext;
+  phase: PlanPhase;
+  block?: number;
+  period?: number;
+  overlays?: readonly ActiveOverlay[];
 }
 
 /** A writer that drops rows: for tables the output does not keep. */
@@ -39,31 +56,81 @@ class NullWriter implements RowWriter {
 /** Collects the writers a generator asks for, then turns them into chunks. */
 export class ChunkCollector implements TableOut {
   private readonly writers = new Map<string, { spec: TableSpec; parts: [ChunkFormat, RowWriter][]; writer: RowWriter }>();
+  /** Rows of tables an overlay transforms, held as records until the step is done. */
+  private readonly captured = new Map<string, { spec: TableSpec; rows: ObjectWriter }>();
+  private readonly streams = new Map<string, ByteBuffer>();
   private readonly formats: ChunkFormat[];
+  /** Tables and streams the producer (and its overlays) may write: anything else is a bug, caught here. */
+  private readonly allowed: Set<string> | undefined;
 
   constructor(
     formats: readonly RowFormat[],
     private readonly keep: (table: string) => boolean,
-    /** The tables the phase declares: writing another is a bug in the phase, caught here. */
-    private readonly declared?: PlanPhase,
+    private readonly producer?: Producer,
   ) {
     this.formats = chunkFormats(formats);
+    if (producer) {
+      const own = [...producer.phase.outputs, ...(producer.phase.streams ?? [])];
+      this.allowed = new Set([...own, ...(producer.overlays ?? []).flatMap((o) => o.phase.outputs)]);
+    }
   }
 
   table(spec: TableSpec): RowWriter {
-    let entry = this.writers.get(spec.name);
-    if (!entry) {
-      if (this.declared && !this.declared.outputs.includes(spec.name)) {
-        throw new Error(`internal: phase ${this.declared.id} writes ${spec.name}, which its spec does not declare`);
-      }
-      const parts: [ChunkFormat, RowWriter][] = this.keep(spec.name) ? this.formats.map((f) => [f, makeWriter(f, spec)]) : [];
-      const writer = parts.length === 0 ? new NullWriter() : parts.length === 1 ? parts[0]![1] : new FanOutWriter(parts.map((p) => p[1]));
-      this.writers.set(spec.name, (entry = { spec, parts, writer }));
+    const held = this.captured.get(spec.name);
+    if (held) return held.rows;
+    const entry = this.writers.get(spec.name);
+    if (entry) return entry.writer;
+    this.check(spec.name);
+    if (this.overlaysOf(spec.name).length > 0) {
+      const rows = new ObjectWriter(spec);
+      this.captured.set(spec.name, { spec, rows });
+      return rows;
     }
-    return entry.writer;
+    return this.encoder(spec);
   }
 
-  chunks(): Chunk[] {
+  /** A file that is not a table (graph arrays, scripts), declared by the phase as a stream. */
+  stream(path: string): { write(text: string): void } {
+    this.check(path);
+    let b = this.streams.get(path);
+    if (!b) this.streams.set(path, (b = new ByteBuffer()));
+    return { write: (text: string) => b!.str(text) };
+  }
+
+  private check(name: string): void {
+    if (this.allowed && !this.allowed.has(name)) {
+      throw new Error(`internal: phase ${this.producer!.phase.id} writes ${name}, which its spec does not declare`);
+    }
+  }
+
+  private overlaysOf(table: string): readonly ActiveOverlay[] {
+    return (this.producer?.overlays ?? []).filter((o) => o.tables.has(table) && o.phase.id !== this.producer!.phase.id);
+  }
+
+  private encoder(spec: TableSpec): RowWriter {
+    const parts: [ChunkFormat, RowWriter][] = this.keep(spec.name) ? this.formats.map((f) => [f, makeWriter(f, spec)]) : [];
+    const writer = parts.length === 0 ? new NullWriter() : parts.length === 1 ? parts[0]![1] : new FanOutWriter(parts.map((p) => p[1]));
+    this.writers.set(spec.name, { spec, parts, writer });
+    return writer;
+  }
+
+  /** Applies the overlays to the held tables, in overlay order, and encodes them. */
+  private settle(deltas: Deltas | undefined): void {
+    const p = this.producer!;
+    for (const [name, { spec, rows }] of this.captured) {
+      const records = rows.records;
+      for (const o of this.overlaysOf(name)) {
+        const rng = new Rng(p.cx.seed, hash32(o.phase.id), hash32(p.phase.id), p.block ?? -1, p.period ?? -1, hash32(name));
+        o.step.transform(p.cx, { phase: p.phase, block: p.block, period: p.period, table: spec, rows: records, rng, out: this, deltas });
+      }
+      const w = this.encoder(spec);
+      for (const r of records) writeRecord(w, spec, r);
+    }
+    this.captured.clear();
+  }
+
+  chunks(deltas?: Deltas): Chunk[] {
+    if (this.captured.size > 0) this.settle(deltas);
     const out: Chunk[] = [];
     for (const [table, { parts }] of this.writers) {
       for (const [format, w] of parts) {
@@ -73,6 +140,7 @@ export class ChunkCollector implements TableOut {
         else out.push({ table, format, rows: w.rows, bytes: (w as CsvWriter | NdjsonWriter).out.take() });
       }
     }
+    for (const [path, b] of this.streams) if (this.keep(path)) out.push({ table: path, format: "stream", rows: 0, bytes: b.take() });
     return out;
   }
 }
@@ -84,16 +152,26 @@ function makeWriter(format: ChunkFormat, spec: TableSpec): RowWriter {
   return new ObjectWriter(spec);
 }
 
+/** Runs a main step on this thread and returns the chunks it wrote. */
+export function runMain(cx: RunContext, impl: StepImpl, w: Work, state: RunState, formats: readonly RowFormat[], keep: (table: string) => boolean, overlays?: readonly ActiveOverlay[]): Chunk[] {
+  if (impl.kind !== "main") throw new Error(`internal: step ${w.step.step} of ${w.phase.id} is not a main step`);
+  const out = new ChunkCollector(formats, keep, { cx, phase: w.phase, period: w.period, overlays });
+  impl.run(cx, w.phase, state, out, w.period);
+  return out.chunks();
+}
+
 export function runBlock(
   cx: RunContext,
-  impl: BlockStep,
+  impl: StepImpl,
   phase: PlanPhase,
   index: number,
   formats: readonly RowFormat[],
   keep: (table: string) => boolean,
+  overlays?: readonly ActiveOverlay[],
 ): BlockResult {
+  if (impl.kind !== "blocks") throw new Error(`internal: a step of ${phase.id} is not a block step`);
   const ref = blockRef(phase, index);
-  const out = new ChunkCollector(formats, keep, phase);
-  const deltas = impl.block(cx, phase, ref, out);
-  return { phase: phase.id, index, chunks: out.chunks(), deltas, units: ref.units };
+  const out = new ChunkCollector(formats, keep, { cx, phase, block: index, period: ref.segment.period, overlays });
+  const deltas = (impl as BlockStep).block(cx, phase, ref, out);
+  return { phase: phase.id, index, chunks: out.chunks(deltas), deltas, units: ref.units };
 }

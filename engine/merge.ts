@@ -6,7 +6,7 @@
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { buildContext, type RunContext } from "../ledger/context.ts";
-import { ChunkCollector } from "./block-runner.ts";
+import { runMain } from "./block-runner.ts";
 import type { Chunk, RowFormat } from "../output/chunks.ts";
 import { ConfigurationError } from "../core/errors.ts";
 import { RunState } from "../ledger/state.ts";
@@ -44,7 +44,7 @@ export async function mergeShards(dirs: string[], opts: MergeOptions): Promise<M
     if (ev.kind === "mark") store.markPhase(ev.phase.id, ev.status, ev.reason);
     else if (ev.kind === "done") store.markPhase(ev.phase.id, "complete", undefined, ev.phase.layout.blocks);
     else {
-      view.note(`merging ${ev.phase.id} (${ev.step.name})`);
+      view.note(`merging ${ev.phase.id} (${ev.step.step})`);
       mergeWork(cx, modules, ev, shards, store, state);
       await store.sink.flush();
     }
@@ -76,17 +76,13 @@ function mergeWork(cx: RunContext, modules: Modules, w: Work, shards: Shard[], s
     for (const s of shards) appendShardPart(cx, modules, s, w, store, state);
     return;
   }
-  const impl = modules.step(w.phase.id, w.step.name);
-  if (impl.kind !== "main") throw new Error(`internal: step ${w.step.name} of ${w.phase.id} is not a main step`);
-  const out = new ChunkCollector(store.sink.formats, store.keep, w.phase);
-  impl.run(cx, w.phase, state, out);
-  for (const c of out.chunks()) store.sink.write(c);
+  for (const c of runMain(cx, modules.step(w.phase.id, w.step.step), w, state, store.sink.formats, store.keep, modules.overlays(cx.plan))) store.sink.write(c);
 }
 
 /** Appends one shard's part of a block step (checked against its sha256) and folds its state. */
 function appendShardPart(cx: RunContext, modules: Modules, s: Shard, w: Work, store: DirStore, state: RunState): void {
   const part = s.manifest.parts.find((p) => p.position === w.position);
-  if (!part || part.phase !== w.phase.id || part.step !== w.step.name) throw new ConfigurationError(`shard ${s.manifest.shard} in ${s.dir} has no output for ${w.phase.id} (${w.step.name})`);
+  if (!part || part.phase !== w.phase.id || part.step !== w.step.step) throw new ConfigurationError(`shard ${s.manifest.shard} in ${s.dir} has no output for ${w.phase.id} (${w.step.step})`);
   for (const f of [...part.files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const hasher = new Bun.CryptoHasher("sha256");
     let rows = f.rows;

@@ -1,7 +1,8 @@
 // The phase modules a run knows: the generated registry, or (tests, extensions) a list given to
 // the run. The engine finds every phase, step, table and state slice through this, never by name.
 import { PHASE_MODULES } from "../phases/registry.ts";
-import { isImplemented, type PhaseModule, type StepImpl } from "../phases/api.ts";
+import { isImplemented, type OverlayStep, type PhaseModule, type StepImpl } from "../phases/api.ts";
+import type { ActiveOverlay } from "./block-runner.ts";
 import type { TableSpec } from "../specs/records/table.ts";
 import type { Plan } from "../specs/plan.ts";
 import { CORE_SLICES } from "../ledger/slices.ts";
@@ -10,8 +11,24 @@ import type { Slice } from "../ledger/state.ts";
 export class Modules {
   private readonly byId: Map<string, PhaseModule>;
 
-  constructor(readonly list: readonly PhaseModule[] = PHASE_MODULES) {
+  constructor(
+    readonly list: readonly PhaseModule[] = PHASE_MODULES,
+    /** Module files beyond the registry (each exports its PhaseModule as default): workers load them too. */
+    readonly extensions: readonly string[] = [],
+  ) {
     this.byId = new Map(list.map((m) => [m.spec.id, m]));
+  }
+
+  /** The registry's modules plus phase modules from files (URLs or paths), each exporting its module as default. */
+  static async withExtensions(files: readonly string[]): Promise<Modules> {
+    if (files.length === 0) return DEFAULT_MODULES;
+    const loaded = await Promise.all(files.map(async (f) => (await import(f)).default as PhaseModule));
+    return new Modules([...PHASE_MODULES, ...loaded], files);
+  }
+
+  /** Whether workers can rebuild these modules (the registry, or the registry plus extension files). */
+  get portable(): boolean {
+    return this.list.length === PHASE_MODULES.length + this.extensions.length;
   }
 
   get(id: string): PhaseModule | undefined {
@@ -36,6 +53,20 @@ export class Modules {
     for (const mod of this.list) for (const t of mod.spec.tables) m.set(t.name, t);
     return m;
   }
+
+  /** The overlay steps of a plan's running phases, in phase order, with the tables each transforms. */
+  overlays(plan: Plan): ActiveOverlay[] {
+    let list = this.overlayCache.get(plan);
+    if (list) return list;
+    list = plan.phases.filter((p) => p.status === "run").flatMap((phase) => {
+      const m = this.byId.get(phase.id);
+      return (m?.spec.steps ?? []).filter((s) => s.kind === "overlay").map((s) => ({ phase, step: m!.steps[s.name] as OverlayStep, tables: new Set(s.posts ?? []) }));
+    });
+    this.overlayCache.set(plan, list);
+    return list;
+  }
+
+  private readonly overlayCache = new WeakMap<Plan, ActiveOverlay[]>();
 
   /** The state slices of a plan's run: the core ones, then those of its running phases. */
   slices(plan: Plan): Slice[] {

@@ -1,13 +1,14 @@
 // A plan is trusted only when it is what the compiler wrote: valid against the schema, its hash
 // matching its content, and its block layout consistent. Hand edits are refused, not guessed at.
 import { hashOf } from "../core/canonical.ts";
-import { Plan } from "../specs/plan.ts";
+import { Plan, PLAN_FORMAT_VERSION } from "../specs/plan.ts";
 import { ConfigurationError } from "../core/errors.ts";
 import { DEFAULT_MODULES, type Modules } from "./modules.ts";
 
 const RECOMPILE = "recompile it with synth compile; plans are not edited by hand";
 
 export function checkPlan(raw: unknown, modules: Modules = DEFAULT_MODULES): Plan {
+  checkFormatVersion(raw);
   const parsed = Plan.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -20,6 +21,7 @@ export function checkPlan(raw: unknown, modules: Modules = DEFAULT_MODULES): Pla
     if (!modules.get(phase.id)) throw new ConfigurationError(`the plan names phase ${phase.id}, which this version of synth does not know`, "recompile the scenario with this version of synth", phase.source);
     checkLayout(phase);
   }
+  for (const s of plan.schedule) checkStep(plan, s, modules);
   return plan;
 }
 
@@ -27,11 +29,31 @@ function checkLayout(phase: Plan["phases"][number]): void {
   const l = phase.layout;
   let next = 0;
   let total = 0;
+  let period = -1;
   for (const s of l.segments) {
-    const ok = s.firstBlock === next && s.blocks === Math.ceil(s.units / (s.blockSize ?? l.blockSize));
+    // Period by period: the blocks of a period form one range (engine/driver.ts).
+    const ok = s.firstBlock === next && s.blocks === Math.ceil(s.units / (s.blockSize ?? l.blockSize)) && (s.period ?? -1) >= period;
+    period = s.period ?? -1;
     if (!ok) throw new ConfigurationError(`the plan's block layout of phase ${phase.id} is inconsistent`, RECOMPILE, phase.source);
     next += s.blocks;
     total += s.units;
   }
   if (next !== l.blocks || total !== l.total) throw new ConfigurationError(`the plan's block layout of phase ${phase.id} does not add up`, RECOMPILE, phase.source);
+}
+
+/** A scheduled step belongs to a running phase, which implements it with the same kind. */
+function checkStep(plan: Plan, s: Plan["schedule"][number], modules: Modules): void {
+  const phase = plan.phases.find((p) => p.id === s.phase);
+  const declared = modules.get(s.phase)?.spec.steps.find((x) => x.name === s.step);
+  if (phase?.status !== "run" || !declared || declared.kind !== s.kind || declared.stage !== s.stage) {
+    throw new ConfigurationError(`the plan schedules step ${s.step} of phase ${s.phase}, which this version of synth does not run that way`, RECOMPILE);
+  }
+}
+
+/** A plan of another format version is refused with what to do, before its fields are judged. */
+function checkFormatVersion(raw: unknown): void {
+  const v = (raw as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof v !== "number" || v === PLAN_FORMAT_VERSION) return;
+  if (v < PLAN_FORMAT_VERSION) throw new ConfigurationError(`the plan is in format ${v}, written by an older synth; this one reads format ${PLAN_FORMAT_VERSION}`, "recompile the scenario: synth compile SCENARIO.synth -o PLAN.json");
+  throw new ConfigurationError(`the plan is in format ${v}, written by a newer synth; this one reads format ${PLAN_FORMAT_VERSION}`, "upgrade synth, or compile the scenario with this version");
 }

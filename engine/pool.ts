@@ -7,6 +7,14 @@ import type { RowFormat } from "../output/chunks.ts";
 import type { FromWorker, ToWorker } from "./worker.ts";
 import { GenerationError } from "../core/errors.ts";
 
+/** What a worker needs for a run: the plan, the formats and tables to encode, extension module files. */
+export interface WorkerInit {
+  plan: Plan;
+  formats: RowFormat[];
+  tables: string[] | null;
+  extensions: string[];
+}
+
 export interface BatchTask {
   phase: string;
   step: string;
@@ -38,28 +46,28 @@ export class WorkerPool {
   private constructor(readonly size: number) {}
 
   /** A pool of `size` workers initialised with this plan: a parked one if there is, else new. */
-  static async acquire(size: number, plan: Plan, formats: RowFormat[], tables: string[] | null): Promise<WorkerPool> {
+  static async acquire(size: number, init: WorkerInit): Promise<WorkerPool> {
     const i = WorkerPool.parked.findIndex((p) => p.size === size);
     if (i >= 0) {
       const pool = WorkerPool.parked.splice(i, 1)[0]!;
       for (const w of pool.workers) w.ref();
-      await pool.init(plan, formats, tables);
+      await pool.init(init);
       return pool;
     }
     const pool = new WorkerPool(size);
     const url = new URL("./worker.ts", import.meta.url);
-    await Promise.all(Array.from({ length: size }, () => pool.spawn(url, plan, formats, tables)));
+    await Promise.all(Array.from({ length: size }, () => pool.spawn(url, init)));
     return pool;
   }
 
   /** Sends a new plan to every (idle) worker and waits until all have it. */
-  private init(plan: Plan, formats: RowFormat[], tables: string[] | null): Promise<void> {
+  private init(init: WorkerInit): Promise<void> {
     return new Promise((resolve) => {
       let left = this.workers.length;
       this.readyWaiters = this.workers.map(() => () => {
         if (--left === 0) resolve();
       });
-      for (const w of this.workers) w.postMessage({ type: "init", plan, formats, tables } satisfies ToWorker);
+      for (const w of this.workers) w.postMessage({ type: "init", ...init } satisfies ToWorker);
     });
   }
 
@@ -76,7 +84,7 @@ export class WorkerPool {
     parked.push(this);
   }
 
-  private spawn(url: URL, plan: Plan, formats: RowFormat[], tables: string[] | null): Promise<void> {
+  private spawn(url: URL, init: WorkerInit): Promise<void> {
     const w = new Worker(url);
     WorkerPool.spawned++;
     this.workers.push(w);
@@ -93,7 +101,7 @@ export class WorkerPool {
         reject(err);
         this.fail(err);
       };
-      w.postMessage({ type: "init", plan, formats, tables } satisfies ToWorker);
+      w.postMessage({ type: "init", ...init } satisfies ToWorker);
     });
   }
 

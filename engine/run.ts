@@ -5,7 +5,7 @@ import type { Plan } from "../specs/plan.ts";
 import type { Manifest } from "../specs/manifest.ts";
 import { checkPlan } from "./plan-check.ts";
 import { buildContext, type RunContext } from "../ledger/context.ts";
-import { ChunkCollector, runBlock, type BlockResult } from "./block-runner.ts";
+import { runBlock, runMain, type BlockResult } from "./block-runner.ts";
 import type { RowFormat } from "../output/chunks.ts";
 import { RunControl } from "./control.ts";
 import { ConfigurationError, GenerationError, Interrupted, RunError } from "../core/errors.ts";
@@ -45,7 +45,7 @@ export interface RunOptions {
   readRss?: RssReader;
   /** Run only this slice of every block step, writing parts for `synth merge`. */
   shard?: ShardSpec;
-  /** The phase modules (default: the registry). Runs with other modules use workers: 0. */
+  /** The phase modules (default: the registry); modules not loaded from files run without workers. */
   modules?: Modules;
 }
 
@@ -106,8 +106,8 @@ function resolveWorkers(plan: Plan, opts: RunOptions, modules: Modules): number 
   const auto = blockUnits < INLINE_UNITS ? 0 : navigator.hardwareConcurrency;
   const w = opts.workers ?? (plan.runtime.workers === "auto" ? auto : plan.runtime.workers);
   if (!Number.isInteger(w) || w < 0 || w > 256) throw new ConfigurationError(`--workers must be a whole number from 0 to 256, got ${w}`);
-  // Workers load the registry's modules: other modules run inline.
-  if (modules !== DEFAULT_MODULES) return 0;
+  // Workers load the registry's modules and extension files: modules built in memory run inline.
+  if (!modules.portable) return 0;
   const maxBlocks = Math.max(1, ...plan.phases.map((p) => (p.status === "run" ? p.layout.blocks : 0)));
   return Math.min(w, maxBlocks);
 }
@@ -202,7 +202,7 @@ class Orchestrator {
   private noteResume(start: StartPoint): void {
     if (start.position === 0 && start.completedBlocks === 0) return;
     const work = this.works().find((w) => w.position === start.position);
-    this.view.note(`resuming at ${work ? `${work.phase.id} (${work.step.name})` : "the end"}, block ${start.completedBlocks}`);
+    this.view.note(`resuming at ${work ? `${work.phase.id} (${work.step.step})` : "the end"}, block ${start.completedBlocks}`);
   }
 
   /** Walks the sequence from the start point. */
@@ -223,9 +223,20 @@ class Orchestrator {
       const from = ev.position === start.position ? Math.max(ev.from, start.completedBlocks) : ev.from;
       await this.untilResumed();
       if (this.store instanceof ShardStore) await this.runShardWork(ev, this.store);
-      else await this.runWork(ev, from);
+      else if (await this.runWork(ev, from)) await this.checkpointIfDue(next, this.control.stopRequested);
       if (this.control.stopRequested) throw new Interrupted(`interrupted (${this.control.stopCause}); completed blocks are recorded`, "run the same command with --resume to finish");
     }
+  }
+
+  private lastCheckpoint = performance.now();
+
+  /** Records a resumable point at the start of work `position` when one is due (or forced: a stop). */
+  private async checkpointIfDue(position: number, force: boolean): Promise<void> {
+    const now = performance.now();
+    if (!force && now - this.lastCheckpoint < (this.opts.checkpointEveryMs ?? 5000)) return;
+    await this.store.sink.flush();
+    this.store.checkpoint(position, 0, () => this.state.toJSON());
+    this.lastCheckpoint = now;
   }
 
   private markSkipped(id: string, status: "skipped" | "disabled" | "not_implemented", reason?: string): void {
@@ -238,8 +249,7 @@ class Orchestrator {
   private async phaseDone(id: string, blocks: number, nextPosition: number): Promise<void> {
     if (this.store instanceof ShardStore) return;
     this.store.markPhase(id, "complete", undefined, blocks);
-    await this.store.sink.flush();
-    this.store.checkpoint(nextPosition, 0, () => this.state.toJSON());
+    await this.checkpointIfDue(nextPosition, false);
     const done = this.works().filter((w) => w.phase.id === id);
     this.phaseTimes.push({ id, ms: performance.now() - this.phaseStarted, units: done.reduce((s, w) => s + this.unitsOf(w), 0) });
   }
@@ -265,27 +275,24 @@ class Orchestrator {
     return w.kind === "main" ? 0 : unitsInBlocks(w.phase, w.from, Math.max(w.from, next));
   }
 
-  private async runWork(w: Work, from: number): Promise<void> {
+  /** Runs one work; false when a stop left it partial (its checkpoint is then recorded). */
+  private async runWork(w: Work, from: number): Promise<boolean> {
     const { phase } = w;
     this.enterPhase(w);
-    this.store.checkpoint(w.position, from, () => this.state.toJSON());
     if (w.kind === "main") {
-      const impl = this.modules.step(phase.id, w.step.name);
-      if (impl.kind !== "main") throw new Error(`internal: step ${w.step.name} of ${phase.id} is not a main step`);
-      const out = new ChunkCollector(this.store.sink.formats, this.store.keep, phase);
-      impl.run(this.cx, phase, this.state, out);
-      for (const c of out.chunks()) this.store.sink.write(c);
+      const chunks = runMain(this.cx, this.modules.step(phase.id, w.step.step), w, this.state, this.store.sink.formats, this.store.keep, this.modules.overlays(this.plan));
+      for (const c of chunks) this.store.sink.write(c);
       this.tracker.add(w.units);
       this.emit();
-      return;
+      return true;
     }
     this.governor.startPhase();
-    const written = await runBlocks({ phase, step: w.step.name }, from, w.to, await this.runner(), this.hooks(w.position));
-    if (written < w.to) {
-      this.store.markPhase(phase.id, "partial", undefined, written);
-      await this.store.sink.flush();
-      this.store.checkpoint(w.position, written, () => this.state.toJSON());
-    }
+    const written = await runBlocks({ phase, step: w.step.step }, from, w.to, await this.runner(), this.hooks(w.position));
+    if (written >= w.to) return true;
+    this.store.markPhase(phase.id, "partial", undefined, written);
+    await this.store.sink.flush();
+    this.store.checkpoint(w.position, written, () => this.state.toJSON());
+    return false;
   }
 
   /** Progress and timing follow the phase of the work at hand. */
@@ -300,13 +307,13 @@ class Orchestrator {
   private async runShardWork(w: Work, store: ShardStore): Promise<void> {
     if (w.kind !== "blocks") return;
     const range = sliceOf(w, store.shard);
-    store.startPart(w.position, w.phase.id, w.step.name);
+    store.startPart(w.position, w.phase.id, w.step.step);
     this.state = this.freshState();
     this.currentPhase = undefined;
     this.enterPhase(w);
     this.governor.startPhase();
-    const written = await runBlocks({ phase: w.phase, step: w.step.name }, range.from, range.to, await this.runner(), this.hooks(w.position));
-    if (written >= range.to) await store.endPart(w.position, w.phase.id, w.step.name, range, this.state.toJSON());
+    const written = await runBlocks({ phase: w.phase, step: w.step.step }, range.from, range.to, await this.runner(), this.hooks(w.position));
+    if (written >= range.to) await store.endPart(w.position, w.phase.id, w.step.step, range, this.state.toJSON());
   }
 
   private hooks(position: number) {
@@ -321,7 +328,10 @@ class Orchestrator {
         this.tracker.add(r.units);
         this.emit();
       },
-      checkpoint: (blocks: number) => this.store.checkpoint(position, blocks, () => this.state.toJSON()),
+      checkpoint: (blocks: number) => {
+        this.store.checkpoint(position, blocks, () => this.state.toJSON());
+        this.lastCheckpoint = performance.now();
+      },
       checkpointEvery: this.opts.checkpointEveryMs ?? 5000,
       now: () => performance.now(),
     };
@@ -336,7 +346,7 @@ class Orchestrator {
 
   private async runner(): Promise<BatchRunner> {
     if (this.workers === 0) return inlineRunner(this.cx, this.modules, this.store);
-    this.pool ??= await WorkerPool.acquire(this.workers, this.plan, this.store.sink.formats, this.plan.output.tables ?? null);
+    this.pool ??= await WorkerPool.acquire(this.workers, { plan: this.plan, formats: this.store.sink.formats, tables: this.plan.output.tables ?? null, extensions: [...this.modules.extensions] });
     return this.pool;
   }
 
@@ -386,13 +396,13 @@ function rowsOf(m: Manifest): number {
 }
 
 function inlineRunner(cx: RunContext, modules: Modules, store: Store): BatchRunner {
+  const overlays = modules.overlays(cx.plan);
   return {
     async run(task) {
       const phase = cx.phase(task.phase);
       const impl = modules.step(phase.id, task.step);
-      if (impl.kind !== "blocks") throw new Error(`internal: step ${task.step} of ${phase.id} is not a block step`);
       const results = [];
-      for (let i = task.from; i < task.to; i++) results.push(runBlock(cx, impl, phase, i, store.sink.formats, store.keep));
+      for (let i = task.from; i < task.to; i++) results.push(runBlock(cx, impl, phase, i, store.sink.formats, store.keep, overlays));
       return { results };
     },
   };

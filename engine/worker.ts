@@ -5,14 +5,14 @@ import { Plan } from "../specs/plan.ts";
 import { buildContext, type RunContext } from "../ledger/context.ts";
 import { runBlock, type BlockResult } from "./block-runner.ts";
 import { chunkTransferables, type RowFormat } from "../output/chunks.ts";
-import { DEFAULT_MODULES } from "./modules.ts";
+import { DEFAULT_MODULES, Modules } from "./modules.ts";
 import { deltaTransferables, type Slice } from "../ledger/state.ts";
 import { ByteBuffer } from "../output/writers.ts";
 
 declare const self: Worker;
 
 export type ToWorker =
-  | { type: "init"; plan: unknown; formats: RowFormat[]; tables: string[] | null }
+  | { type: "init"; plan: unknown; formats: RowFormat[]; tables: string[] | null; extensions: string[] }
   | { type: "batch"; id: number; phase: string; step: string; from: number; to: number }
   | { type: "recycle"; buffers: ArrayBuffer[] };
 
@@ -23,15 +23,17 @@ export type FromWorker =
 
 let cx: RunContext | undefined;
 let slices: Slice[] = [];
+let modules: Modules = DEFAULT_MODULES;
 let formats: RowFormat[] = ["csv"];
 let keep: (t: string) => boolean = () => true;
 
-self.onmessage = (ev: MessageEvent<ToWorker>) => {
+self.onmessage = async (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   if (msg.type === "init") {
     const plan = Plan.parse(msg.plan);
-    cx = buildContext(plan, DEFAULT_MODULES.tables());
-    slices = DEFAULT_MODULES.slices(plan);
+    modules = await Modules.withExtensions(msg.extensions);
+    cx = buildContext(plan, modules.tables());
+    slices = modules.slices(plan);
     formats = msg.formats;
     const set = msg.tables ? new Set(msg.tables) : null;
     keep = set ? (t) => set.has(t) : () => true;
@@ -44,10 +46,10 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
   }
   try {
     const phase = cx!.phase(msg.phase as never);
-    const impl = DEFAULT_MODULES.step(phase.id, msg.step);
-    if (impl.kind !== "blocks") throw new Error(`internal: step ${msg.step} of ${phase.id} is not a block step`);
+    const impl = modules.step(phase.id, msg.step);
+    const overlays = modules.overlays(cx!.plan);
     const results: BlockResult[] = [];
-    for (let i = msg.from; i < msg.to; i++) results.push(runBlock(cx!, impl, phase, i, formats, keep));
+    for (let i = msg.from; i < msg.to; i++) results.push(runBlock(cx!, impl, phase, i, formats, keep, overlays));
     const transfer: ArrayBuffer[] = [];
     for (const r of results) {
       if (r.deltas) transfer.push(...deltaTransferables(slices, r.deltas));

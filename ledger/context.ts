@@ -34,6 +34,8 @@ export interface RunContext {
   params(id: string): Record<string, unknown>;
   /** Every table a phase of the registry can write, by name. */
   tables: ReadonlyMap<string, TableSpec>;
+  /** Whether this phase provides a capability in this run (it yields when another phase takes it over). */
+  provides(phase: string, capability: string): boolean;
   /** Rate between two currencies from the plan's FX table (units of `to` per unit of `from`). */
   rate(from: string, to: string): number;
 }
@@ -64,6 +66,7 @@ export function buildContext(plan: Plan, tables: ReadonlyMap<string, TableSpec> 
     phase: (id) => byId.get(id)!,
     params: (id) => byId.get(id)!.params,
     tables,
+    provides: (phase, capability) => plan.capabilities[capability] === phase,
     rate: (from, to) => toGroup(from) / toGroup(to),
   };
 }

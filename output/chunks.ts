@@ -5,9 +5,9 @@ import { columnTransferables, type ColumnBuffer } from "./columnar.ts";
 /** Formats a run can be asked for; parquet and sqlite are encoded from "columnar" chunks. */
 export type RowFormat = "csv" | "ndjson" | "objects" | "columnar" | "parquet" | "sqlite";
 /** What a chunk carries. */
-export type ChunkFormat = "csv" | "ndjson" | "objects" | "columnar";
+export type ChunkFormat = "csv" | "ndjson" | "objects" | "columnar" | "stream";
 
-/** One table's rows of one block, in one format. */
+/** One table's rows of one block, in one format; or (format "stream") bytes of a file that is not a table, `table` being its path. */
 export interface Chunk {
   table: string;
   format: ChunkFormat;

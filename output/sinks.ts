@@ -1,7 +1,7 @@
 // Where encoded rows go, in block order: files in an output directory (Bun FileSinks, hashed as
 // they are written, truncatable to a checkpoint for --resume) or memory (tests, the library).
 import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync, truncateSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { FileSink } from "bun";
 import type { Chunk, RowFormat } from "./chunks.ts";
 import { CsvWriter } from "./writers.ts";
@@ -141,7 +141,8 @@ export class DirSink implements Sink {
   }
 
   private file(table: string, format: string): OpenFile {
-    const path = `${table}.${EXT[format]}`;
+    // A stream's "table" is its path under the output directory.
+    const path = format === "stream" ? table : `${table}.${EXT[format]}`;
     let f = this.open.get(path);
     if (f) return f;
     const full = join(this.dir, path);
@@ -149,6 +150,7 @@ export class DirSink implements Sink {
     const bytes = new TextEncoder().encode(header);
     let sink: FileSink;
     try {
+      if (format === "stream") mkdirSync(dirname(full), { recursive: true });
       sink = Bun.file(full).writer({ highWaterMark: 4 << 20 });
     } catch (e) {
       throw outputError(full, e);
@@ -250,12 +252,17 @@ function hashPrefix(path: string, length: number, hasher: Bun.CryptoHasher): voi
   }
 }
 
-/** Keeps logical records per table in memory. */
+/** Keeps logical records per table in memory, and the bytes of streams by path. */
 export class MemorySink implements Sink {
   readonly formats: RowFormat[] = ["objects"];
   readonly tables = new Map<string, Record<string, unknown>[]>();
+  readonly streams = new Map<string, string>();
 
   write(chunk: Chunk): void {
+    if (chunk.format === "stream") {
+      this.streams.set(chunk.table, (this.streams.get(chunk.table) ?? "") + new TextDecoder().decode(chunk.bytes));
+      return;
+    }
     if (!chunk.records) return;
     let list = this.tables.get(chunk.table);
     if (!list) this.tables.set(chunk.table, (list = []));

@@ -4,7 +4,8 @@
 // with that state (they are small: per company or per period).
 import type { PhaseSpec } from "../specs/phase.ts";
 import type { PlanPhase } from "../specs/plan.ts";
-import type { TableOut } from "../specs/records/table.ts";
+import type { TableOut, TableSpec } from "../specs/records/table.ts";
+import type { Rng } from "../core/rng.ts";
 import type { BlockRef, RunContext } from "../ledger/context.ts";
 import type { Deltas, RunState, Slice } from "../ledger/state.ts";
 
@@ -19,10 +20,37 @@ export interface BlockStep {
 
 export interface MainStep {
   kind: "main";
-  run(cx: RunContext, phase: PlanPhase, state: RunState, out: TableOut): void;
+  /** Runs once (setup, final) or for one period (posting, close, reporting), in period order. */
+  run(cx: RunContext, phase: PlanPhase, state: RunState, out: TableOut, period: number | undefined): void;
 }
 
-export type StepImpl = BlockStep | MainStep;
+/**
+ * An overlay step: transforms the rows of tables other phases produce, inside the producing
+ * block (or main step), with its own random stream: memory stays flat, workers still scale,
+ * and the output is the same for any worker count. It may write its own tables (labels).
+ */
+export interface OverlayStep {
+  kind: "overlay";
+  transform(cx: RunContext, at: OverlayContext): void;
+}
+
+export interface OverlayContext {
+  /** The phase whose step produced the rows, and its block (undefined for a main step). */
+  phase: PlanPhase;
+  block: number | undefined;
+  period: number | undefined;
+  table: TableSpec;
+  /** The rows, as logical records in output order: change values, insert or remove rows. */
+  rows: Record<string, unknown>[];
+  /** This overlay's own stream for this block: (seed, overlay phase, producing phase, block, table). */
+  rng: Rng;
+  /** Writers of the overlay phase's own tables. */
+  out: TableOut;
+  /** The producing block's state deltas: an overlay that changes postings keeps them equal to its rows. */
+  deltas: Deltas | undefined;
+}
+
+export type StepImpl = BlockStep | MainStep | OverlayStep;
 
 export interface PhaseModule {
   spec: PhaseSpec;

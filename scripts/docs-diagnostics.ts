@@ -41,7 +41,7 @@ const DIAG_EXAMPLES: Record<DiagnosticCode, DiagExample> = {
   SYN3002: { source: `scenario "Demo" { months = 240 }` },
   SYN3003: { source: `${S}company C01 { name = Acme }` },
   SYN3004: { source: `${S}chart_of_accounts { account 1950 { name = "Petty cash" } }` },
-  SYN3005: { source: `${S}phase period_close { after = [anomalies] }\nphase anomalies { }` },
+  SYN3005: { source: `${S}phase opening_balances { after = [period_close] }` },
   SYN3006: { source: `${S}phase transactions { enabled = false }` },
   SYN3007: { source: `${S}company C01 { share = 70% }\ncompany C02 { share = 40% }` },
   SYN3008: { source: `scenario "Demo" { start = 2025-02-30 }` },

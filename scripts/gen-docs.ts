@@ -15,8 +15,7 @@ import { z } from "zod";
 import { createSyntaxDiagramsCode } from "chevrotain";
 import { parser } from "../grammar/parser.ts";
 import { INDUSTRIES } from "../specs/industries.ts";
-import { PHASE_SPECS } from "../phases/specs.ts";
-import { industryPresets, LANGUAGE } from "../compiler/language.ts";
+import { LANGUAGE } from "../compiler/language.ts";
 import { Plan } from "../specs/plan.ts";
 import { metaOf, unwrap, type Unit } from "../specs/fields.ts";
 import { diagnosticsRegion } from "./docs-diagnostics.ts";
@@ -78,7 +77,7 @@ function labelWord(noun: string): string {
 
 /** The field at a dotted path below the document (for presets). */
 function fieldAt(path: string[]): Schema | undefined {
-  let s: Schema | undefined = LANGUAGE;
+  let s: Schema | undefined = LANGUAGE.document;
   for (const key of path) {
     if (!s) return undefined;
     const inner: Schema = unwrap(s);
@@ -273,7 +272,7 @@ function blockSection(b: Block, skip: string[] = []): string {
 
 // ---------------------------------------------------------------- settings.md
 
-const docShape = shapeOf(LANGUAGE);
+const docShape = shapeOf(LANGUAGE.document);
 
 function topBlocks(): Block[][] {
   const syntax = (key: string) => (key === "scenario" ? 'scenario "Name"' : key);
@@ -289,7 +288,7 @@ function topBlocks(): Block[][] {
 function phaseOverview(): string {
   const head =
     "| Phase | Title | Needs | Runs after (if enabled) | On by default | Runtime | Writes |\n|---|---|---|---|---|---|---|";
-  const rows = PHASE_SPECS.map(
+  const rows = LANGUAGE.specs.map(
     (p) =>
       `| ${code(p.id)} | ${p.title} | ${p.needs.map(code).join(", ") || "—"} | ${(p.after ?? []).map(code).join(", ") || "—"} | ${p.defaultEnabled ? "yes" : "no"} | ${p.steps.length ? "generates" : "planned (SYN3014)"} | ${tablesOf(p).map(code).join(", ") || "—"} |`,
   );
@@ -298,12 +297,12 @@ function phaseOverview(): string {
 
 /** The settings of a phase block as the language composes them (any phase: `enabled` and `after` are common). */
 function phaseBlockShape(): Record<string, Schema> {
-  return shapeOf(unwrap(shapeOf(unwrap(docShape.phase!) as z.ZodObject)[PHASE_SPECS[0]!.id]!) as z.ZodObject);
+  return shapeOf(unwrap(shapeOf(unwrap(docShape.phase!) as z.ZodObject)[LANGUAGE.specs[0]!.id]!) as z.ZodObject);
 }
 
 function phaseSections(): string {
   const phase = docShape.phase!;
-  return PHASE_SPECS.map((p) => {
+  return LANGUAGE.specs.map((p) => {
     const [own, ...nested] = blocksOf(`phase ${p.id}`, `phase.${p.id}`, shapeOf(unwrap(phase) as z.ZodObject)[p.id]!);
     const writes = p.steps.length ? `writes ${tablesOf(p).map(code).join(", ")}` : "planned: the runtime does not generate it yet";
     const doc = `${p.title}. Needs ${p.needs.map(code).join(", ") || "nothing"}; ${writes}`;
@@ -320,12 +319,12 @@ function flatten(value: unknown, path: string[] = []): [string[], unknown][] {
 }
 
 /** The tables a phase writes, by name. */
-function tablesOf(p: (typeof PHASE_SPECS)[number]): string[] {
+function tablesOf(p: (typeof LANGUAGE.specs)[number]): string[] {
   return p.tables.map((t) => t.name);
 }
 
 function presetMatrix(): string {
-  const byIndustry = new Map(INDUSTRIES.map((i) => [i, new Map(flatten(industryPresets(i)).map(([p, v]) => [p.join("."), v]))]));
+  const byIndustry = new Map(INDUSTRIES.map((i) => [i, new Map(flatten(LANGUAGE.presets(i)).map(([p, v]) => [p.join("."), v]))]));
   const paths = [...new Set(INDUSTRIES.flatMap((i) => [...byIndustry.get(i)!.keys()]))].sort();
   const head = `| Setting | Schema default | ${INDUSTRIES.map(code).join(" | ")} |\n|---|---|${INDUSTRIES.map(() => "---").join("|")}|`;
   const rows = paths.map((p) => {
@@ -407,10 +406,20 @@ function phaseBlocks(): Block[] {
 }
 
 /** Replaces the body of each `<!-- generated:kind arg -->` ... `<!-- /generated -->` region. */
+/** The phases of the registry, for language.md: where each runs, what it needs, whether it is on. */
+function phasesRegion(): string {
+  const head = "| Phase | Stage | Needs (and runs after, if enabled) | On by default | Generated |\n|---|---|---|---|---|";
+  const rows = LANGUAGE.specs.map((p) => {
+    const after = p.after?.length ? ` (after ${p.after.map(code).join(", ")})` : "";
+    return `| ${code(p.id)} | ${p.stage} | ${p.needs.map(code).join(", ") || "—"}${after} | ${p.defaultEnabled ? "yes" : "no"} | ${p.steps.length ? "yes" : "planned (SYN3014)"} |`;
+  });
+  return `${head}\n${rows.join("\n")}`;
+}
+
 function fillRegions(text: string): string {
   const re = /<!-- generated:([a-z]+)(?: ([a-z_.]+))? -->\n(?:(?!<!-- \/?generated)[\s\S])*<!-- \/generated -->/g;
   const out = text.replace(re, (_m, kind: string, arg: string | undefined) => {
-    const body = kind === "diagnostics" ? diagnosticsRegion() : kind === "table" ? tableRegion(arg!) : undefined;
+    const body = kind === "diagnostics" ? diagnosticsRegion() : kind === "table" ? tableRegion(arg!) : kind === "phases" ? phasesRegion() : undefined;
     if (body === undefined) throw new Error(`docs: unknown region kind "${kind}"`);
     return `<!-- generated:${kind}${arg ? " " + arg : ""} -->\n${body}\n<!-- /generated -->`;
   });
@@ -459,7 +468,7 @@ export function outputs(): Map<string, string> {
   out.set("settings.md", settingsMd());
   out.set("grammar.html", grammarHtml());
   out.set("plan.schema.json", jsonSchemaOf(Plan, "synth execution plan", "output"));
-  out.set("scenario.schema.json", jsonSchemaOf(LANGUAGE, "synth scenario document (a converted .synth file, before defaults)", "input"));
+  out.set("scenario.schema.json", jsonSchemaOf(LANGUAGE.document, "synth scenario document (a converted .synth file, before defaults)", "input"));
   const lang = join(DOCS, "language.md");
   if (existsSync(lang)) out.set("language.md", fillRegions(readFileSync(lang, "utf8")));
   return out;

@@ -62,11 +62,16 @@ export function rateTotal(rate: Rate, cx: Pick<LayoutContext, "startDate" | "mon
   return Math.round(perScenario[rate.per]());
 }
 
-/** Lays out segments in order, numbering blocks consecutively. */
+/**
+ * Lays out segments period by period (stable: within a period, in the order given; segments of
+ * no period first), numbering blocks consecutively. The blocks of one period are then one range,
+ * which the engine runs before that period's close.
+ */
 export function buildLayout(unit: string, blockSize: number, parts: SegmentPart[]): Layout {
   let next = 0;
   let total = 0;
-  const segments = parts.map((p) => {
+  const ordered = [...parts].sort((a, b) => (a.period ?? -1) - (b.period ?? -1));
+  const segments = ordered.map((p) => {
     const blocks = Math.ceil(p.units / (p.blockSize ?? blockSize));
     const s: Segment = { ...p, firstBlock: next, blocks };
     next += blocks;

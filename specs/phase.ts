@@ -21,8 +21,12 @@ export interface StepSpec {
   /** Unique within the phase; the runtime module implements a step of this name. */
   name: string;
   stage: Stage;
-  /** blocks: block-parallel in workers, a pure function of (plan, block); main: on the main thread, with the run state. */
-  kind: "blocks" | "main";
+  /**
+   * blocks: block-parallel in workers, a pure function of (plan, block); main: on the main
+   * thread, with the run state; overlay: inside the blocks (and main steps) that produce the
+   * tables it `posts`, transforming their rows (it has no work of its own).
+   */
+  kind: "blocks" | "main" | "overlay";
   /** State slices of the current period the step reads (after the steps that post them). */
   reads?: readonly string[];
   /** State slices (or, for overlays, tables) the step posts to. */
@@ -46,6 +50,11 @@ export interface PhaseSpec<P extends z.ZodObject = z.ZodObject> {
   title: string;
   /** Position in the seed's reference order: breaks ties in the phase order, orders docs. */
   rank: number;
+  /**
+   * Where the phase mainly runs (its steps may run in other stages too). Phases are ordered by
+   * their needs, then by this stage, then by rank: posting phases come before the close.
+   */
+  stage: Stage;
   /** Parameters (zod, with defaults); `enabled` and `after` are added for every phase. */
   params: P;
   /** Hard dependencies: a phase whose need is not running is skipped. */
@@ -56,6 +65,8 @@ export interface PhaseSpec<P extends z.ZodObject = z.ZodObject> {
   defaultEnabled?: boolean;
   /** Tables the phase writes (record specs). */
   tables: readonly TableSpec[];
+  /** Files that are not tables (graph arrays, GraphML, scripts), by path under the output directory. */
+  streams?: readonly string[];
   /** What the runtime runs; empty while the phase is planned but not generated yet. */
   steps: readonly StepSpec[];
   /** Volumes and block layout, from the plan's companies, calendar and parameters. */

@@ -5,8 +5,9 @@ import { ACCOUNT_TYPES, COA_SIZES, FISCAL_YEARS, OUTPUT_FORMATS } from "./scenar
 import { INDUSTRIES } from "./industries.ts";
 import { IsoDate } from "./fields.ts";
 import { Layout } from "./layout.ts";
+import { STAGES } from "./phase.ts";
 
-export const PLAN_FORMAT_VERSION = 1;
+export const PLAN_FORMAT_VERSION = 2;
 
 const Currency = z.string().regex(/^[A-Z]{3}$/);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -52,6 +53,8 @@ export const PlanPhase = z.object({
   needs: z.array(PhaseId),
   after: z.array(PhaseId),
   outputs: z.array(z.string()),
+  /** Files that are not tables, by path under the output directory (declared by the phase). */
+  streams: z.array(z.string()).optional(),
   params: z.record(z.string(), z.unknown()),
   layout: Layout,
   /** Where the phase was configured in the .synth source, if it was. */
@@ -59,6 +62,15 @@ export const PlanPhase = z.object({
   hash: Sha256,
 });
 export type PlanPhase = z.infer<typeof PlanPhase>;
+
+/** One step of the schedule: which phase's step, in which stage, how it runs. */
+export const PlanStep = z.object({
+  phase: PhaseId,
+  step: z.string().regex(/^[a-z][a-z_]*$/),
+  stage: z.enum(STAGES),
+  kind: z.enum(["blocks", "main", "overlay"]),
+});
+export type PlanStep = z.infer<typeof PlanStep>;
 
 export const PlanProcess = z.object({
   id: z.string(),
@@ -113,8 +125,18 @@ export const Plan = z.object({
     memoryHard: z.number().int().positive(),
     batchSize: z.union([z.literal("auto"), z.number().int().positive()]),
   }),
-  /** Every phase, in execution order (topological, ties broken by the reference order). */
+  /** Every phase, in order (topological, ties broken by stage, then the reference order). */
   phases: z.array(PlanPhase),
+  /**
+   * The steps of the running phases in the order they run: setup steps once, then for every
+   * period its posting, close and reporting steps, then final steps once.
+   */
+  schedule: z.array(PlanStep),
+  /**
+   * Which running phase provides each capability (payroll postings, revenue recognition, ...):
+   * a phase that takes one over, else its default provider. Nothing is posted twice.
+   */
+  capabilities: z.record(z.string(), PhaseId),
   /** sha256 of the canonical plan without this field. */
   planHash: Sha256,
 });

@@ -9,10 +9,11 @@ import type { Plan } from "../specs/plan.ts";
 import { FISCAL_YEARS } from "../specs/scenario.ts";
 import { INDUSTRIES } from "../specs/industries.ts";
 import { buildContext } from "../ledger/context.ts";
-import { ChunkCollector, runBlock } from "../engine/block-runner.ts";
+import { runBlock, runMain } from "../engine/block-runner.ts";
 import { RunState } from "../ledger/state.ts";
 import { DEFAULT_MODULES, type Modules } from "../engine/modules.ts";
-import { sequence } from "../engine/driver.ts";
+import { sequence, type Work } from "../engine/driver.ts";
+import type { Chunk } from "../output/chunks.ts";
 import { MemorySink } from "../output/sinks.ts";
 
 export interface ScenarioParams {
@@ -95,32 +96,34 @@ export interface GeneratedLedger {
   plan: Plan;
   /** Logical records per table (ints as numbers, money as decimal strings). */
   tables: Map<string, Record<string, unknown>[]>;
+  /** Files that are not tables, by path. */
+  streams: Map<string, string>;
 }
 
 /**
  * Generates a plan's data in memory on this thread, synchronously. Same rows as `synth run`
  * (the same generators, in the same block order); meant for small plans.
  */
-export function generateInMemory(plan: Plan, modules: Modules = DEFAULT_MODULES): GeneratedLedger {
+export function generateInMemory(plan: Plan, modules: Modules = DEFAULT_MODULES, onChunk?: (w: Work, c: Chunk) => void): GeneratedLedger {
   const cx = buildContext(plan, modules.tables());
   const state = new RunState(cx, modules.slices(plan));
+  const overlays = modules.overlays(plan);
   const sink = new MemorySink();
+  const write = (w: Work, c: Chunk) => (sink.write(c), onChunk?.(w, c));
   for (const w of sequence(plan, modules)) {
     if (w.kind === "mark" || w.kind === "done") continue;
-    const impl = modules.step(w.phase.id, w.step.name);
+    const impl = modules.step(w.phase.id, w.step.step);
     if (impl.kind === "main") {
-      const out = new ChunkCollector(["objects"], () => true, w.phase);
-      impl.run(cx, w.phase, state, out);
-      for (const c of out.chunks()) sink.write(c);
+      for (const c of runMain(cx, impl, w, state, ["objects"], () => true, overlays)) write(w, c);
       continue;
     }
     for (let b = w.from; b < w.to; b++) {
-      const r = runBlock(cx, impl, w.phase, b, ["objects"], () => true);
-      for (const c of r.chunks) sink.write(c);
+      const r = runBlock(cx, impl, w.phase, b, ["objects"], () => true, overlays);
+      for (const c of r.chunks) write(w, c);
       if (r.deltas) state.fold(r.deltas);
     }
   }
-  return { plan, tables: sink.tables };
+  return { plan, tables: sink.tables, streams: sink.streams };
 }
 
 /** Random scenarios, generated: for properties over whole ledgers. */

@@ -15,6 +15,7 @@ export const accountingStandardsSpec = {
   id: "accounting_standards",
   title: "Accounting standards",
   rank: 17,
+  stage: "posting",
   params,
   needs: ["transactions"],
   tables: [],

@@ -16,6 +16,7 @@ export const auditSpec = {
   id: "audit",
   title: "Audit (ISA)",
   rank: 9,
+  stage: "reporting",
   params,
   needs: ["transactions", "period_close"],
   tables: [],

@@ -18,6 +18,7 @@ export const bankingSpec = {
   id: "banking",
   title: "Banking KYC/AML",
   rank: 8,
+  stage: "posting",
   params,
   needs: ["master_data"],
   tables: [],

@@ -14,6 +14,7 @@ export const causalOverlaySpec = {
   id: "causal_overlay",
   title: "Causal overlay",
   rank: 13,
+  stage: "posting",
   params,
   needs: ["transactions"],
   tables: [],

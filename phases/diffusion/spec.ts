@@ -14,6 +14,7 @@ export const diffusionSpec = {
   id: "diffusion",
   title: "Diffusion enhancement",
   rank: 12,
+  stage: "posting",
   params,
   needs: ["transactions"],
   tables: [],

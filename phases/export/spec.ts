@@ -8,6 +8,7 @@ export const exportSpec = {
   id: "export",
   title: "Export and ML labels",
   rank: 7,
+  stage: "final",
   params: z.object({}),
   needs: ["transactions"],
   after: ["period_close", "anomalies"],

@@ -16,6 +16,7 @@ export const financialReportingSpec = {
   id: "financial_reporting",
   title: "Financial reporting",
   rank: 15,
+  stage: "reporting",
   params,
   needs: ["period_close"],
   tables: [],

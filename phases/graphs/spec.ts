@@ -14,6 +14,7 @@ export const graphsSpec = {
   id: "graphs",
   title: "Graph exports",
   rank: 10,
+  stage: "final",
   params,
   needs: ["transactions"],
   after: ["anomalies"],

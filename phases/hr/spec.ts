@@ -15,6 +15,7 @@ export const hrSpec = {
   id: "hr",
   title: "HR (payroll, time, expenses)",
   rank: 16,
+  stage: "posting",
   params,
   needs: ["master_data"],
   tables: [],

@@ -10,6 +10,7 @@ export const initializeSpec = {
   id: "initialize",
   title: "Initialize",
   rank: 1,
+  stage: "setup",
   params: z.object({}),
   needs: [],
   defaultEnabled: true,

@@ -14,6 +14,7 @@ export const llmEnrichmentSpec = {
   id: "llm_enrichment",
   title: "LLM enrichment",
   rank: 11,
+  stage: "posting",
   params,
   needs: ["master_data"],
   after: ["transactions"],

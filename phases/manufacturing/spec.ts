@@ -15,6 +15,7 @@ export const manufacturingSpec = {
   id: "manufacturing",
   title: "Manufacturing",
   rank: 18,
+  stage: "posting",
   params,
   needs: ["master_data"],
   tables: [],

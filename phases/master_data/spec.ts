@@ -23,6 +23,7 @@ export const masterDataSpec = {
   id: "master_data",
   title: "Master data",
   rank: 2,
+  stage: "setup",
   params,
   needs: ["initialize"],
   defaultEnabled: true,

@@ -18,6 +18,7 @@ export const openingBalancesSpec = {
   id: "opening_balances",
   title: "Opening balances",
   rank: 3,
+  stage: "setup",
   params,
   needs: ["master_data"],
   defaultEnabled: true,

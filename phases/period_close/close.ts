@@ -1,6 +1,7 @@
-// Period close, per company and period in order: depreciation from the asset register, accruals
-// (reversed the next period), the income tax provision, and at fiscal year end the closing of
-// P&L into retained earnings. Then the trial balance after close.
+// Period close, one period at a time, per company: depreciation from the asset register,
+// accruals (reversed the next period), the income tax provision, and at fiscal year end the
+// closing of P&L into retained earnings. Then the trial balance after close, the subledger
+// reconciliation, stock per material, and the translated and consolidated trial balances.
 import { Rng } from "../../core/rng.ts";
 import { formatIso, type Period } from "../../core/calendar.ts";
 import { journalEntries, trialBalance } from "../../specs/records/ledger.ts";
@@ -15,8 +16,9 @@ import { periodCloseSpec } from "./spec.ts";
 import { paramsOf } from "../../specs/phase.ts";
 import type { MainStep } from "../api.ts";
 import { LEDGER } from "../../ledger/slices.ts";
-import { inventoryBalances, reconcilePeriod, reconciliation, StockView, writeInventoryBalances } from "./reconcile.ts";
-import { Consolidation, consolidatedTrialBalance, Translation, translatedTrialBalance } from "./group.ts";
+import { inventoryBalances, reconcilePeriod, reconciliation, stockAt, writeInventoryBalances } from "./reconcile.ts";
+import { consolidatedTrialBalance, Translation, translatedTrialBalance, writeConsolidated } from "./group.ts";
+import type { Slice } from "../../ledger/state.ts";
 
 const isPnl = (a: Account) => a.type === "revenue" || a.type === "expense";
 
@@ -178,41 +180,83 @@ function opexDebits(cx: RunContext, cell: Float64Array): number {
   return s;
 }
 
+/** What the close carries from one period to the next, per company. */
+interface CompanyClose {
+  /** Close documents numbered so far. */
+  seq: number;
+  /** Net balance per account (debit - credit) since inception, after the last closed period. */
+  cumulative: Float64Array;
+  /** Equity and P&L translated at historical rates so far (see Translation). */
+  translated: Float64Array;
+  /** Last period's accrual, reversed on the first day of the next (account index, debit, credit, cost center). */
+  accrual: [number, number, number, number][] | undefined;
+}
+
+export type CloseState = CompanyClose[];
+
+/** The close's own slice of the run state: checkpointed, so a resumed run continues the next period. */
+export const CLOSE: Slice<CloseState, never> = {
+  name: "period_close",
+  create: (cx) => cx.companies.map(() => ({ seq: 0, cumulative: new Float64Array(cx.chart.accounts.length), translated: new Float64Array(cx.chart.accounts.length), accrual: undefined })),
+  fold: () => {},
+  // Shards run no main steps: their close state is always the initial one.
+  add: () => {},
+  toJSON: (s) => s.map((c) => ({ seq: c.seq, cumulative: Array.from(c.cumulative), translated: Array.from(c.translated), accrual: c.accrual })),
+  fromJSON: (_cx, json) =>
+    (json as { seq: number; cumulative: number[]; translated: number[]; accrual?: [number, number, number, number][] }[]).map((c) => ({
+      seq: c.seq,
+      cumulative: Float64Array.from(c.cumulative),
+      translated: Float64Array.from(c.translated),
+      accrual: c.accrual ?? undefined,
+    })),
+};
+
+/** Closes one period for every company, then writes the group's consolidated trial balance of it. */
 export const closeStep: MainStep = {
   kind: "main",
-  run(cx, phase, state, out) {
+  run(cx, phase, state, out, period) {
+    const p = cx.periods[period!]!;
     const params = paramsOf(periodCloseSpec, cx);
-    const wj = out.table(journalEntries);
-    const wt = out.table(trialBalance);
     const ccCount = Math.max(1, masterParams(cx).cost_centers);
-    const stockView = new StockView(cx, state);
-    const group = new Consolidation(cx);
+    const stock = stockAt(cx, state, p.index);
+    const group = new Float64Array(cx.chart.accounts.length);
     for (const company of cx.companies) {
-      const stock = stockView.materials(company.index);
-      const translation = new Translation(cx, company);
+      const carried = state.get(CLOSE)[company.index]!;
       const ccIds = Array.from({ length: ccCount }, (_, i) => costCenterId(company.code, i));
-      const c: CloseCx = { cx, company, w: wj, seq: 0, ccIndex: new Map(ccIds.map((id, i) => [id, i])), ccIds, openAccrual: undefined };
-      // Net balances (debit - credit): since inception for the TB, since fiscal year start for P&L.
-      const cumulative = new Float64Array(cx.chart.accounts.length);
-      for (const p of cx.periods) {
-        const cell = state.get(LEDGER).cell(company.index, p.index);
-        const rng = Rng.forBlock(cx.seed, phase.id, company.index * cx.periods.length + p.index);
-        if (params.depreciation) depreciation(c, p, cell);
-        if (params.accruals) accruals(c, p, cell, rng, opexDebits(cx, cell));
-        taxProvision(c, p, cell, cumulative, company.incomeTaxRate ?? params.tax_rate);
-        const closing = p.isYearEnd && params.close_years ? closeYear(c, p, cell, cumulative) : undefined;
-        const activity = new Float64Array(cumulative.length);
-        for (let i = 0; i < cumulative.length; i++) {
-          activity[i] = cell[i * 2]! - cell[i * 2 + 1]!;
-          cumulative[i] = cumulative[i]! + activity[i]!;
-        }
-        writeTrialBalance(wt, cx, company, p, cell, cumulative);
-        const stockValue = stock.reduce((s, m) => s + m.value[p.index]!, 0);
-        reconcilePeriod(cx, state, company, p, cumulative, stockValue, out.table(reconciliation));
-        group.add(p.index, translation.period(p, activity, closing, cumulative, out.table(translatedTrialBalance)));
+      const c: CloseCx = { cx, company, w: out.table(journalEntries), seq: carried.seq, ccIndex: new Map(ccIds.map((id, i) => [id, i])), ccIds, openAccrual: linesOf(cx, carried.accrual) };
+      const cell = state.get(LEDGER).cell(company.index, p.index);
+      const cumulative = carried.cumulative;
+      const rng = Rng.forBlock(cx.seed, phase.id, company.index * cx.periods.length + p.index);
+      if (params.depreciation) depreciation(c, p, cell);
+      if (params.accruals) accruals(c, p, cell, rng, opexDebits(cx, cell));
+      taxProvision(c, p, cell, cumulative, company.incomeTaxRate ?? params.tax_rate);
+      const closing = p.isYearEnd && params.close_years ? closeYear(c, p, cell, cumulative) : undefined;
+      const activity = new Float64Array(cumulative.length);
+      for (let i = 0; i < cumulative.length; i++) {
+        activity[i] = cell[i * 2]! - cell[i * 2 + 1]!;
+        cumulative[i] = cumulative[i]! + activity[i]!;
       }
-      writeInventoryBalances(cx, company, stock, out.table(inventoryBalances));
+      writeTrialBalance(out.table(trialBalance), cx, company, p, cell, cumulative);
+      const materials = stock.get(company.index) ?? [];
+      reconcilePeriod(cx, state, company, p, cumulative, materials.reduce((s, m) => s + m.value, 0), out.table(reconciliation));
+      const translated = new Translation(cx, company, carried.translated).period(p, activity, closing, cumulative, out.table(translatedTrialBalance));
+      for (let i = 0; i < group.length; i++) group[i] = group[i]! + translated[i]!;
+      writeInventoryBalances(company, p, materials, out.table(inventoryBalances));
+      carried.seq = c.seq;
+      carried.accrual = accrualOf(c.openAccrual);
     }
-    group.write(out.table(consolidatedTrialBalance));
+    writeConsolidated(cx, p, group, out.table(consolidatedTrialBalance));
   },
 };
+
+function linesOf(cx: RunContext, accrual: CompanyClose["accrual"]): Lines | undefined {
+  if (!accrual) return undefined;
+  const lines = new Lines();
+  for (const [account, debit, credit, cc] of accrual) lines.add(cx.chart.accounts[account]!, debit, credit, cc, "");
+  return lines;
+}
+
+function accrualOf(lines: Lines | undefined): CompanyClose["accrual"] {
+  if (!lines) return undefined;
+  return Array.from({ length: lines.n }, (_, i) => [lines.account[i]!.index, lines.debit[i]!, lines.credit[i]!, lines.costCenter[i]!]);
+}

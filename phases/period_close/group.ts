@@ -15,13 +15,15 @@ import type { RowWriter } from "../../specs/records/table.ts";
 const IC_ROLES: AccountRole[] = ["ic_receivable", "ic_payable", "ic_revenue", "ic_expense"];
 
 export class Translation {
-  /** Equity and P&L accounts, accumulated at historical (period average) rates. */
-  private readonly running: Float64Array;
   private readonly reserve: number;
   private readonly scale: number;
 
-  constructor(private readonly cx: RunContext, private readonly company: CompanyInfo) {
-    this.running = new Float64Array(cx.chart.accounts.length);
+  constructor(
+    private readonly cx: RunContext,
+    private readonly company: CompanyInfo,
+    /** Equity and P&L accounts, accumulated at historical (period average) rates: carried from period to period. */
+    private readonly running: Float64Array,
+  ) {
     this.reserve = cx.chart.one("fx_translation_reserve").index;
     this.scale = 10 ** (groupDigits(cx) - company.digits);
   }
@@ -100,46 +102,29 @@ function groupDigits(cx: RunContext): number {
 }
 
 
-/** Sums translated TBs per period and eliminates intercompany balances. */
-export class Consolidation {
-  private readonly byPeriod: Float64Array[];
-
-  constructor(private readonly cx: RunContext) {
-    this.byPeriod = cx.periods.map(() => new Float64Array(cx.chart.accounts.length));
+/** Writes the group's trial balance of a period: the companies' translated balances, intercompany eliminated. */
+export function writeConsolidated(cx: RunContext, p: Period, translated: Float64Array, w: RowWriter): void {
+  const digits = groupDigits(cx);
+  const ic = new Set(IC_ROLES.flatMap((r) => cx.chart.role(r).map((a) => a.index)));
+  const difference = cx.chart.one("consolidation_difference").index;
+  const elim = new Float64Array(translated.length);
+  for (const i of ic) {
+    elim[i] = -translated[i]!;
+    elim[difference] = elim[difference]! + translated[i]!;
   }
-
-  add(period: number, translated: Float64Array): void {
-    const t = this.byPeriod[period]!;
-    for (let i = 0; i < t.length; i++) t[i] = t[i]! + translated[i]!;
-  }
-
-  write(w: RowWriter): void {
-    const { cx } = this;
-    const digits = groupDigits(cx);
-    const ic = new Set(IC_ROLES.flatMap((r) => cx.chart.role(r).map((a) => a.index)));
-    const difference = cx.chart.one("consolidation_difference").index;
-    for (const p of cx.periods) {
-      const t = this.byPeriod[p.index]!;
-      const elim = new Float64Array(t.length);
-      for (const i of ic) {
-        elim[i] = -t[i]!;
-        elim[difference] = elim[difference]! + t[i]!;
-      }
-      for (const a of cx.chart.posting) {
-        const total = t[a.index]! + elim[a.index]!;
-        if (t[a.index] === 0 && elim[a.index] === 0) continue;
-        w.int(p.fiscalYear);
-        w.int(p.fiscalPeriod);
-        w.id(a.number);
-        w.id(a.type);
-        w.money(t[a.index]!, digits);
-        w.money(elim[a.index]!, digits);
-        w.money(total > 0 ? total : 0, digits);
-        w.money(total < 0 ? -total : 0, digits);
-        w.id(cx.plan.scenario.groupCurrency);
-        w.end();
-      }
-    }
+  for (const a of cx.chart.posting) {
+    const total = translated[a.index]! + elim[a.index]!;
+    if (translated[a.index] === 0 && elim[a.index] === 0) continue;
+    w.int(p.fiscalYear);
+    w.int(p.fiscalPeriod);
+    w.id(a.number);
+    w.id(a.type);
+    w.money(translated[a.index]!, digits);
+    w.money(elim[a.index]!, digits);
+    w.money(total > 0 ? total : 0, digits);
+    w.money(total < 0 ? -total : 0, digits);
+    w.id(cx.plan.scenario.groupCurrency);
+    w.end();
   }
 }
 

@@ -19,31 +19,30 @@ interface Check {
   sub: (p: Period) => number;
 }
 
-/** Cumulative stock value per company up to each period, and the quantities per material. */
-export class StockView {
-  constructor(private readonly cx: RunContext, private readonly state: RunState) {}
+/** A material's stock at a period end: quantity and standard-cost value. */
+export interface StockLine {
+  index: number;
+  qty: number;
+  value: number;
+}
 
-  /** [material index, per-period cumulative quantity, per-period cumulative value] of a company. */
-  materials(company: number): { index: number; qty: Float64Array; value: Float64Array }[] {
-    const out = [];
-    for (const [key, deltas] of this.state.get(STOCK).byMaterial) {
-      const [c, m] = key.split(":").map(Number) as [number, number];
-      if (c !== company) continue;
-      const n = this.cx.periods.length;
-      const qty = new Float64Array(n);
-      const value = new Float64Array(n);
-      let q = 0;
-      let v = 0;
-      for (let p = 0; p < n; p++) {
-        q += deltas[p * 2]!;
-        v += deltas[p * 2 + 1]!;
-        qty[p] = q;
-        value[p] = v;
-      }
-      out.push({ index: m, qty, value });
+/** Stock per company and material at the end of a period (all movements up to it), by material index. */
+export function stockAt(cx: RunContext, state: RunState, period: number): Map<number, StockLine[]> {
+  const out = new Map<number, StockLine[]>();
+  for (const [key, deltas] of state.get(STOCK).byMaterial) {
+    const [c, m] = key.split(":").map(Number) as [number, number];
+    let qty = 0;
+    let value = 0;
+    for (let p = 0; p <= period && p < cx.periods.length; p++) {
+      qty += deltas[p * 2]!;
+      value += deltas[p * 2 + 1]!;
     }
-    return out.sort((a, b) => a.index - b.index);
+    const list = out.get(c) ?? [];
+    list.push({ index: m, qty, value });
+    out.set(c, list);
   }
+  for (const list of out.values()) list.sort((a, b) => a.index - b.index);
+  return out;
 }
 
 function fixedAssetRegister(cx: RunContext, company: CompanyInfo, p: Period): number {
@@ -85,19 +84,17 @@ export function reconcilePeriod(cx: RunContext, state: RunState, company: Compan
   }
 }
 
-export function writeInventoryBalances(cx: RunContext, company: CompanyInfo, stock: ReturnType<StockView["materials"]>, w: RowWriter): void {
-  for (const p of cx.periods) {
-    for (const m of stock) {
-      if (m.qty[p.index] === 0 && m.value[p.index] === 0) continue;
-      w.id(company.code);
-      w.int(p.fiscalYear);
-      w.int(p.fiscalPeriod);
-      w.id(materialId(company.code, m.index));
-      w.int(m.qty[p.index]!);
-      w.money(m.value[p.index]!, company.digits);
-      w.id(company.currency);
-      w.end();
-    }
+export function writeInventoryBalances(company: CompanyInfo, p: Period, stock: StockLine[], w: RowWriter): void {
+  for (const m of stock) {
+    if (m.qty === 0 && m.value === 0) continue;
+    w.id(company.code);
+    w.int(p.fiscalYear);
+    w.int(p.fiscalPeriod);
+    w.id(materialId(company.code, m.index));
+    w.int(m.qty);
+    w.money(m.value, company.digits);
+    w.id(company.currency);
+    w.end();
   }
 }
 

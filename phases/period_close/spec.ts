@@ -21,6 +21,7 @@ export const periodCloseSpec = {
   id: "period_close",
   title: "Period close",
   rank: 5,
+  stage: "close",
   params,
   needs: ["transactions"],
   defaultEnabled: true,

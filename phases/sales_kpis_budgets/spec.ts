@@ -15,6 +15,7 @@ export const salesKpisBudgetsSpec = {
   id: "sales_kpis_budgets",
   title: "Sales quotes, KPIs and budgets",
   rank: 19,
+  stage: "reporting",
   params,
   needs: ["transactions"],
   tables: [],

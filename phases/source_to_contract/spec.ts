@@ -14,6 +14,7 @@ export const sourceToContractSpec = {
   id: "source_to_contract",
   title: "Source-to-contract",
   rank: 14,
+  stage: "posting",
   params,
   needs: ["master_data"],
   tables: [],

@@ -44,6 +44,7 @@ export const transactionsSpec = {
   id: "transactions",
   title: "Transactions",
   rank: 4,
+  stage: "posting",
   params,
   needs: ["opening_balances"],
   defaultEnabled: true,

@@ -36,7 +36,7 @@ interface Segment {
 
 class TransactionsModel {
   readonly lineCounts: LineCountModel;
-  readonly templates = new AliasTable(TEMPLATE_WEIGHTS);
+  readonly templates: AliasTable;
   readonly sources: AliasTable;
   private readonly segments = new Map<PlanSegment, Segment>();
 
@@ -44,6 +44,9 @@ class TransactionsModel {
     const p = paramsOf(transactionsSpec, cx);
     this.lineCounts = new LineCountModel(p.line_items);
     this.sources = new AliasTable([p.sources.manual, p.sources.automated, p.sources.recurring]);
+    // Payroll entries belong to whichever phase provides payroll postings (HR takes them over).
+    const payroll = cx.provides("transactions", "payroll_postings");
+    this.templates = new AliasTable(TEMPLATES.map((t, i) => (t.capability && !payroll ? 0 : TEMPLATE_WEIGHTS[i]!)));
   }
 
   segment(ref: BlockRef): Segment {

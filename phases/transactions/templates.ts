@@ -22,6 +22,8 @@ export interface Template {
   text: string;
   /** Scales the sampled amount: payroll runs are larger than bank fees. */
   scale: number;
+  /** The capability the template posts for: it is not used when another phase takes it over. */
+  capability?: string;
   build(env: PostingEnv, lines: Lines, n: number, total: number): void;
 }
 
@@ -87,7 +89,7 @@ export const TEMPLATES: Template[] = [
     build: (env, l, n, t) => withTax(env, l, n, t, false, pick(env, "bank"), "", EXPENSE_ROLES, "input_tax"),
   },
   {
-    event: "payroll", docType: "PR", text: "Payroll accrual", scale: 4,
+    event: "payroll", docType: "PR", text: "Payroll accrual", scale: 4, capability: "payroll_postings",
     build: (env, l, n, t) => {
       // Net pay to payroll payable, withholding to its liability; gross salaries by cost center.
       if (n === 2) return l.add(pick(env, "salaries"), t, 0, cc(env), ""), l.add(env.chart.one("payroll_payable"), 0, t, -1, "");
@@ -99,7 +101,7 @@ export const TEMPLATES: Template[] = [
     },
   },
   {
-    event: "payroll_payment", docType: "ZP", text: "Salary payment", scale: 3,
+    event: "payroll_payment", docType: "ZP", text: "Salary payment", scale: 3, capability: "payroll_postings",
     build: (env, l, n, t) =>
       n % 2 === 0
         ? pairs(env, l, n, t, () => [env.chart.one("payroll_payable"), pick(env, "bank"), "", -1])

@@ -104,7 +104,9 @@ export interface RowWriter {
   readonly rows: number;
 }
 
-/** Gives a generator the writer of each table it fills. */
+/** Gives a generator the writer of each table it fills, and of the files that are not tables. */
 export interface TableOut {
   table(spec: TableSpec): RowWriter;
+  /** A non-table output (GraphML, import scripts) at a path under the output directory, declared by the phase. */
+  stream(path: string): { write(text: string): void };
 }

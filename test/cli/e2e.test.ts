@@ -1,5 +1,7 @@
 // The real executable, spawned: exit codes and streams as a shell or CI sees them.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXIT } from "../../cli/exit-codes.ts";
 import { QUICK, tempProject, type TempProject } from "./helpers.ts";
@@ -51,5 +53,44 @@ describe("bin/synth.ts", () => {
     expect(stale.err).toEndWith(
       "synth: error[SYN4002]: plan is stale: quick.plan.json was compiled from an older quick.synth; run synth compile quick.synth -o quick.plan.json\n",
     );
+  });
+});
+
+describe("exit codes of failures a user can meet", () => {
+  test("compile -o into a place nobody may write: one line, exit 4", () => {
+    // Root writes through permission bits: as root, /sys is where nobody may write.
+    const target = process.getuid?.() === 0 ? "/sys/synth-test.plan.json" : "/synth-test-not-writable/x.plan.json";
+    const r = synth("compile", "quick.synth", "-o", target);
+    expect(r.code).toBe(EXIT.cantWrite);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toContain("cannot write");
+  });
+
+  test("a plan the generators cannot honour is a GenerationError: one line, exit 11", () => {
+    // Entry amounts near 2^53 minor units cannot be split and summed exactly: the run refuses rather than round.
+    const huge = "50_000_000_000_000.00";
+    project.write("huge.synth", `scenario "Huge" { seed = 1 start = 2024-01-01 months = 1 }\ncompany C1 { currency = USD }\nphase transactions { volume = 200k per year  amounts { median = ${huge} min = ${huge} max = ${huge} benford = false round_share = 0% } }\n`);
+    const r = synth("run", "huge.synth", "--out", "out-huge", "--quiet");
+    expect(r.code).toBe(EXIT.generation);
+    expect(r.err).toStartWith("synth: GenerationError: ");
+    expect(r.err).not.toContain("    at ");
+  });
+
+  test("a bug (here: a module that fails to load) is one line and exit 70, the stack only with SYNTH_DEBUG=1", () => {
+    const copy = mkdtempSync(join(tmpdir(), "synth-broken-"));
+    try {
+      const root = join(import.meta.dir, "..", "..");
+      for (const d of ["bin", "cli", "compiler", "core", "data", "engine", "grammar", "ledger", "output", "phases", "specs", "testing"]) cpSync(join(root, d), join(copy, d), { recursive: true });
+      for (const f of ["package.json", "bunfig.toml", "tsconfig.json"]) cpSync(join(root, f), join(copy, f));
+      symlinkSync(join(root, "node_modules"), join(copy, "node_modules"));
+      // The module links (it exports what main.ts imports) but throws when it is evaluated.
+      writeFileSync(join(copy, "cli", "commands", "index.ts"), 'export const COMMANDS = [];\nexport function findCommand() {}\nthrow new Error("simulated defect");\n');
+      const env = { ...process.env, NO_COLOR: "1", SYNTH_DEBUG: undefined };
+      const r = Bun.spawnSync([process.execPath, join(copy, "bin", "synth.ts"), "--help"], { cwd: copy, env, stdout: "pipe", stderr: "pipe" });
+      expect(r.exitCode).toBe(EXIT.internal);
+      expect(r.stderr.toString()).toBe("synth: internal error: simulated defect\nsynth: this is a bug in synth; rerun with SYNTH_DEBUG=1 for the stack trace\n");
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

@@ -85,7 +85,7 @@ describe("compile", () => {
     expect((await run("compile", "quick.synth", "-o", "out/quick.plan.json")).code).toBe(EXIT.ok);
     expect((await run("compile", "quick.synth", "-o", "out/quick.plan.yaml")).code).toBe(EXIT.ok);
     expect(readdirSync(join(project.dir, "out")).sort()).toEqual(["quick.plan.json", "quick.plan.yaml"]);
-    expect(readFileSync(join(project.dir, "out/quick.plan.yaml"), "utf8")).toStartWith("chartOfAccounts:\n");
+    expect(readFileSync(join(project.dir, "out/quick.plan.yaml"), "utf8")).toStartWith("capabilities:\n");
   });
 
   test("errors: rendered diagnostics and a summary on stderr, nothing written, exit 1", async () => {

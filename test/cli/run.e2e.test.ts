@@ -12,14 +12,14 @@ const project = tempProject();
 afterAll(() => project.remove());
 
 const SCENARIO = `
-scenario "Signals" { seed = 5  industry = technology  start = 2024-01-01  months = 2 }
+scenario "Signals" { seed = 5  industry = technology  start = 2024-01-01  months = 1 }
 chart_of_accounts { size = small }
 company T1 { currency = USD }
 phase master_data { vendors = 20 customers = 20 materials = 10 fixed_assets = 10 employees = 10 cost_centers = 3 }
-phase transactions { volume = 240k per year  block_size = 256 }
+phase transactions { volume = 1.5M per year  block_size = 256 }
 `;
 project.write("s.synth", SCENARIO);
-project.write("quick.synth", SCENARIO.replace("240k per year", "3k per year"));
+project.write("quick.synth", SCENARIO.replace("1.5M per year", "3k per year"));
 
 const env = { ...process.env, NO_COLOR: "1" };
 
@@ -31,8 +31,8 @@ function synth(...args: string[]) {
 const manifest = (dir: string) => JSON.parse(readFileSync(join(project.dir, dir, "manifest.json"), "utf8"));
 const hashes = (dir: string) => manifest(dir).files.map((f: { path: string; sha256: string }) => `${f.path}:${f.sha256}`);
 
-/** Starts a run and sends `signal` once the transactions phase reports progress. */
-async function runUntilTransactions(out: string, onTransactions: (p: Bun.Subprocess) => Promise<void>) {
+/** Starts a run and calls back once the transactions phase reports progress (with the stderr seen so far). */
+async function runUntilTransactions(out: string, onTransactions: (p: Bun.Subprocess, seen: () => string) => Promise<void>) {
   const p = Bun.spawn([process.execPath, BIN, "run", "s.synth", "--out", out, "--workers", "1", "--batch-size", "1", "--progress", "json"], {
     cwd: project.dir,
     env,
@@ -46,11 +46,20 @@ async function runUntilTransactions(out: string, onTransactions: (p: Bun.Subproc
     seen += decoder.decode(chunk);
     if (!fired && seen.includes('"phase":"transactions"')) {
       fired = true;
-      await onTransactions(p);
+      // Not awaited: stderr keeps being read while the callback waits.
+      void onTransactions(p, () => seen);
     }
   }
   return { code: await p.exited, err: seen };
 }
+
+let clean: Promise<string[]> | undefined;
+/** The uninterrupted run's files (computed once, by whichever test asks first). */
+const cleanHashes = () =>
+  (clean ??= (async () => {
+    expect(synth("run", "s.synth", "--out", "out-clean", "--quiet").code).toBe(0);
+    return hashes("out-clean");
+  })());
 
 describe("synth run (executable)", () => {
   test("runs a scenario to a complete manifest", () => {
@@ -61,8 +70,6 @@ describe("synth run (executable)", () => {
   });
 
   test("SIGINT stops cleanly (exit 14); --resume finishes with the uninterrupted result", async () => {
-    const clean = synth("run", "s.synth", "--out", "out-clean", "--quiet");
-    expect(clean.code).toBe(0);
     const r = await runUntilTransactions("out-int", async (p) => p.kill("SIGINT"));
     expect(r.code).toBe(14);
     expect(r.err).toContain("Interrupted");
@@ -70,18 +77,27 @@ describe("synth run (executable)", () => {
     expect(manifest("out-int").status).toBe("interrupted");
     const resumed = synth("run", "s.synth", "--out", "out-int", "--resume", "--quiet", "--workers", "2");
     expect(resumed.code).toBe(0);
-    expect(hashes("out-int")).toEqual(hashes("out-clean"));
+    expect(hashes("out-int")).toEqual(await cleanHashes());
   });
 
-  test("SIGUSR1 pauses and resumes; the run still completes", async () => {
-    const r = await runUntilTransactions("out-usr1", async (p) => {
+  test("SIGUSR1 pauses (nothing is written until the second SIGUSR1) and resumes; the result is unchanged", async () => {
+    let pausedLines = 0;
+    const r = await runUntilTransactions("out-usr1", async (p, seen) => {
       p.kill("SIGUSR1");
-      await Bun.sleep(700);
+      // More than two throttle intervals of the JSON view (500 ms): a run that kept writing would show it.
+      await Bun.sleep(1200);
+      pausedLines = seen().split("\n").filter((l) => l.includes('"paused":true')).length;
       p.kill("SIGUSR1");
     });
     expect(r.code).toBe(0);
-    expect(r.err).toContain('"paused":true');
-    expect(hashes("out-usr1")).toEqual(hashes("out-clean"));
+    const events = r.err.split("\n").filter((l) => l.includes('"event":"progress"')).map((l) => JSON.parse(l) as { current: number; paused: boolean });
+    const paused = events.filter((e) => e.paused);
+    expect(pausedLines).toBeGreaterThan(0);
+    // While paused, progress never moves: no block was written between the two signals.
+    expect(new Set(paused.map((e) => e.current)).size).toBe(1);
+    // ... and there was work left that an unpaused run would have written meanwhile.
+    expect(events.at(-1)!.current).toBeGreaterThan(paused[0]!.current);
+    expect(hashes("out-usr1")).toEqual(await cleanHashes());
   });
 
   test("a memory limit below what the process needs is MemoryExceeded (exit 12)", () => {

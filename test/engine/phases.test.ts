@@ -10,10 +10,6 @@ import { PHASE_MODULES } from "../../phases/registry.ts";
 import { PHASE_SPECS } from "../../phases/specs.ts";
 import { phaseFolders } from "../../scripts/gen-registry.ts";
 import { DEFAULT_MODULES, Modules } from "../../engine/modules.ts";
-import { sequence } from "../../engine/driver.ts";
-import { buildContext } from "../../ledger/context.ts";
-import { RunState } from "../../ledger/state.ts";
-import { ChunkCollector, runBlock } from "../../engine/block-runner.ts";
 import { generateInMemory } from "../../testing/arbitraries.ts";
 import type { Plan } from "../../specs/plan.ts";
 import { generousTimeout } from "../setup.ts";
@@ -30,25 +26,8 @@ function examplePlan(file: string, scale = 0.02): Plan {
 
 /** Runs a plan in memory and records, per phase, the tables its steps wrote rows to. */
 function tablesWritten(plan: Plan): Map<string, Set<string>> {
-  const cx = buildContext(plan, DEFAULT_MODULES.tables());
-  const state = new RunState(cx, DEFAULT_MODULES.slices(plan));
   const written = new Map<string, Set<string>>();
-  const note = (phase: string, table: string) => written.set(phase, (written.get(phase) ?? new Set()).add(table));
-  for (const w of sequence(plan, DEFAULT_MODULES)) {
-    if (w.kind === "mark" || w.kind === "done") continue;
-    const impl = DEFAULT_MODULES.step(w.phase.id, w.step.name);
-    if (impl.kind === "main") {
-      const out = new ChunkCollector(["objects"], () => true, w.phase);
-      impl.run(cx, w.phase, state, out);
-      for (const c of out.chunks()) note(w.phase.id, c.table);
-      continue;
-    }
-    for (let b = w.from; b < w.to; b++) {
-      const r = runBlock(cx, impl, w.phase, b, ["objects"], () => true);
-      for (const c of r.chunks) note(w.phase.id, c.table);
-      if (r.deltas) state.fold(r.deltas);
-    }
-  }
+  generateInMemory(plan, DEFAULT_MODULES, (w, c) => written.set(w.phase.id, (written.get(w.phase.id) ?? new Set()).add(c.table)));
   return written;
 }
 

@@ -234,7 +234,7 @@ function accountsArb(): fc.Arbitrary<GenEntry[]> {
 /** A structured scenario: random top-level blocks and settings from the real schema. */
 export const genScenarioArb: fc.Arbitrary<GenScenario> = fc.record({
   imports: fc.subarray(Object.keys(SHARED_FILES), { maxLength: 1 }),
-  entries: bodyArb(LANGUAGE, 0, 8),
+  entries: bodyArb(LANGUAGE.document, 0, 8),
 });
 
 // --- rendering ---

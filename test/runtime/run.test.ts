@@ -8,6 +8,7 @@ import { compile } from "../../compiler/compile.ts";
 import { run, type RunOptions } from "../../engine/run.ts";
 import { ConfigurationError, Interrupted, MemoryExceeded, OutputError } from "../../core/errors.ts";
 import type { Plan } from "../../specs/plan.ts";
+import type { Progress } from "../../engine/progress.ts";
 import { generousTimeout } from "../setup.ts";
 
 generousTimeout();
@@ -38,10 +39,23 @@ const hashes = (out: string) => {
   return Object.fromEntries(m.files.map((f: { path: string; sha256: string; rows: number }) => [f.path, `${f.sha256}:${f.rows}`]));
 };
 
-describe("synth run on files", () => {
-  const p = plan();
-  let reference: Record<string, string>;
+const p = plan();
+let referenceRun: Promise<Record<string, string>> | undefined;
+/** The uninterrupted result every other run must equal (computed once, by whichever test asks first). */
+const reference = () =>
+  (referenceRun ??= (async () => {
+    const out = dir();
+    await run(p, { ...base, out, workers: 1 }).done;
+    return hashes(out);
+  })());
 
+/** Progress events of a run, and the latest one (so a test can see whether writing advances). */
+function progressLog() {
+  const log: Progress[] = [];
+  return { log, latest: () => log.at(-1)!, on: (pr: Progress) => void log.push(pr) };
+}
+
+describe("synth run on files", () => {
   test("writes every table, a complete manifest and a run report", async () => {
     const out = dir();
     const r = await run(p, { ...base, out, workers: 1 }).done;
@@ -54,14 +68,14 @@ describe("synth run on files", () => {
     expect(csv.split("\n")[0]).toStartWith("company_code,document_id,line_number,posting_date");
     expect(csv.trimEnd().split("\n").length - 1).toBe(r.files.find((f) => f.table === "journal_entries")!.rows);
     expect(JSON.parse(readFileSync(join(out, "run-report.json"), "utf8")).figures.transactions.meanLinesPerEntry).toBeGreaterThan(2);
-    reference = hashes(out);
+    expect(hashes(out)).toEqual(await reference());
   });
 
   test("output is byte-identical for 1 and 3 workers and any batch size", async () => {
     for (const opts of [{ workers: 3 }, { workers: 2, batchSize: 1 }, { workers: 3, batchSize: 7 }, { workers: 0 }]) {
       const out = dir();
       await run(p, { ...base, out, ...opts }).done;
-      expect(hashes(out)).toEqual(reference);
+      expect(hashes(out)).toEqual(await reference());
     }
   });
 
@@ -89,7 +103,7 @@ describe("synth run on files", () => {
     expect(m.phases.find((x: { id: string }) => x.id === "transactions").status).toBe("partial");
     const resumed = await run(p, { ...base, out, workers: 3, resume: true }).done;
     expect(resumed.manifest.status).toBe("complete");
-    expect(hashes(out)).toEqual(reference);
+    expect(hashes(out)).toEqual(await reference());
   });
 
   test("a run that died without cleaning up resumes from its last checkpoint", async () => {
@@ -101,36 +115,107 @@ describe("synth run on files", () => {
     const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     writeFileSync(join(out, "manifest.json"), JSON.stringify({ ...m, status: "running", error: undefined }));
     await run(p, { ...base, out, workers: 2, resume: true }).done;
-    expect(hashes(out)).toEqual(reference);
+    expect(hashes(out)).toEqual(await reference());
   });
 
-  test("pause stops writing until resume, and the result is unchanged", async () => {
+  test("pause stops writing until resume (blocks in flight finish, none is written), and the result is unchanged", async () => {
     const out = dir();
+    const events = progressLog();
     let pausedAt = -1;
-    let rowsWhilePaused = 0;
+    let whilePaused = -1;
     const r = run(p, {
       ...base,
       out,
       workers: 2,
-      batchSize: 2,
+      batchSize: 1,
       onProgress: (pr) => {
-        if (pausedAt < 0 && pr.phase === "transactions" && pr.percent > 30) {
-          r.pause();
-          pausedAt = pr.current;
-          setTimeout(() => {
-            rowsWhilePaused = pr.current - pausedAt;
-            expect(r.isPaused()).toBe(true);
-            r.resume();
-          }, 150);
-        } else if (r.isPaused()) rowsWhilePaused++;
+        events.on(pr);
+        if (pausedAt >= 0 || pr.phase !== "transactions") return;
+        r.pause();
+        pausedAt = pr.current;
+        // Long enough for the workers to finish what is in flight; nothing of it may be written.
+        setTimeout(() => {
+          whilePaused = events.latest().current;
+          r.resume();
+        }, 300);
       },
     });
     const res = await r.done;
     expect(pausedAt).toBeGreaterThan(0);
-    expect(rowsWhilePaused).toBe(0);
+    expect(whilePaused).toBe(pausedAt);
+    // Without the pause, the rest of the run would have been written in those 300 ms.
+    expect(events.log.filter((e) => e.paused).every((e) => e.current === pausedAt)).toBe(true);
     expect(r.isPaused()).toBe(false);
     expect(res.manifest.status).toBe("complete");
-    expect(hashes(out)).toEqual(reference);
+    expect(hashes(out)).toEqual(await reference());
+  });
+
+  test("pause during a main-thread phase (period close) holds the next period's close until resume", async () => {
+    const out = dir();
+    const events = progressLog();
+    let pausedAt = -1;
+    let whilePaused = -1;
+    const r = run(p, {
+      ...base,
+      out,
+      workers: 0,
+      onProgress: (pr) => {
+        events.on(pr);
+        if (pausedAt >= 0 || pr.phase !== "period_close") return;
+        r.pause();
+        pausedAt = pr.current;
+        setTimeout(() => {
+          whilePaused = events.latest().current;
+          r.resume();
+        }, 200);
+      },
+    });
+    await r.done;
+    expect(pausedAt).toBeGreaterThan(0);
+    expect(whilePaused).toBe(pausedAt);
+    expect(hashes(out)).toEqual(await reference());
+  });
+
+  test("a stop during a main-thread phase is a clean interrupt; --resume finishes it identically", async () => {
+    const out = dir();
+    let stopped = false;
+    const r = run(p, {
+      ...base,
+      out,
+      workers: 0,
+      onProgress: (pr) => {
+        if (stopped || pr.phase !== "period_close") return;
+        stopped = true;
+        r.stop();
+      },
+    });
+    await expect(r.done).rejects.toBeInstanceOf(Interrupted);
+    const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    expect(m.status).toBe("interrupted");
+    expect(m.phases.find((x: { id: string }) => x.id === "period_close").status).not.toBe("complete");
+    await run(p, { ...base, out, workers: 2, resume: true }).done;
+    expect(hashes(out)).toEqual(await reference());
+  });
+
+  test("an interrupted ndjson run resumes to exactly the uninterrupted ndjson result", async () => {
+    const whole = dir();
+    await run(p, { ...base, out: whole, workers: 1, formats: ["ndjson"] }).done;
+    const out = dir();
+    let stopped = false;
+    const r = run(p, {
+      ...base,
+      out,
+      workers: 2,
+      batchSize: 1,
+      formats: ["ndjson"],
+      checkpointEveryMs: 0,
+      onProgress: (pr) => {
+        if (!stopped && pr.phase === "transactions") (stopped = true), r.stop();
+      },
+    });
+    await expect(r.done).rejects.toBeInstanceOf(Interrupted);
+    await run(p, { ...base, out, workers: 1, resume: true, formats: ["ndjson"] }).done;
+    expect(hashes(out)).toEqual(hashes(whole));
   });
 
   test("runs in one process reuse the worker pool instead of creating workers again", async () => {
@@ -162,7 +247,7 @@ describe("synth run on files", () => {
     const after = adj.slice(firstShrink);
     expect(after.every((a) => a.action === "shrink")).toBe(true);
     expect(after.at(-1)!.batchBlocks).toBeLessThan(Math.max(...adj.map((a) => a.batchBlocks)));
-    expect(hashes(out)).toEqual(reference);
+    expect(hashes(out)).toEqual(await reference());
   });
 
   test("memory that stays above the hard limit fails with MemoryExceeded and a failed manifest", async () => {
@@ -178,7 +263,6 @@ describe("synth run on files", () => {
 });
 
 describe("runtime errors", () => {
-  const p = plan();
 
   test("an output path that is a file is an OutputError", async () => {
     const file = join(root, "a-file");
@@ -189,12 +273,14 @@ describe("runtime errors", () => {
   });
 
   test("an unwritable directory is an OutputError", async () => {
-    if (process.getuid?.() === 0) return; // root writes anywhere; covered by the /dev/full test
+    // Root writes through permission bits, so as root the output goes where nobody may write: /sys.
     const locked = join(root, "locked");
     mkdirSync(locked);
     chmodSync(locked, 0o500);
-    const err = await run(p, { ...base, out: join(locked, "out") }).done.catch((e) => e);
+    const target = process.getuid?.() === 0 ? "/sys/synth-test-out" : join(locked, "out");
+    const err = await run(p, { ...base, out: target }).done.catch((e) => e);
     expect(err).toBeInstanceOf(OutputError);
+    expect(err.message).toMatch(/permission denied|read-only/);
   });
 
   test("a full disk is an OutputError that names the file", async () => {
