@@ -226,7 +226,7 @@ class Converter {
       this.diags.report("SYN3003", `expected ${describeUnit(unit)}, found ${describeExpr(v)}`, at);
       return undefined;
     }
-    if (v.currency !== undefined && unit !== "money") {
+    if (v.currency !== undefined && unit !== "money" && unit !== "auto-or-money") {
       this.diags.report("SYN3001", `a currency is not allowed here (expected ${unitNoun(unit)}: ${unitExamples(unit)})`, at);
       return undefined;
     }
@@ -236,7 +236,7 @@ class Converter {
       return undefined;
     }
     const money = r.value as { currency?: string };
-    if (unit === "money" && money.currency && !isKnownCurrency(money.currency)) return this.unknownCurrency(money.currency, at);
+    if ((unit === "money" || unit === "auto-or-money") && money.currency && !isKnownCurrency(money.currency)) return this.unknownCurrency(money.currency, at);
     return r.value;
   }
 

@@ -5,6 +5,7 @@
 import { PHASE_SPECS } from "../phases/specs.ts";
 import { scenarioDocument } from "../specs/scenario.ts";
 import { PRESETS } from "../specs/presets.ts";
+import { BUSINESS_PRESETS } from "../specs/business.ts";
 import { STAGES, type PhaseSpec } from "../specs/phase.ts";
 import type { Industry } from "../specs/industries.ts";
 
@@ -40,7 +41,7 @@ export class Language {
   /** An industry's presets: the scenario-level blocks, and each phase's own under `phase`. */
   presets(industry: Industry): Record<string, unknown> {
     const phase = Object.fromEntries(this.specs.flatMap((s) => (s.presets?.[industry] ? [[s.id, s.presets[industry]]] : [])));
-    return { ...PRESETS[industry], phase };
+    return { ...PRESETS[industry], business: BUSINESS_PRESETS[industry], phase };
   }
 }
 

@@ -9,6 +9,7 @@ import type { SourceFile } from "./loader.ts";
 import type { Model } from "./model.ts";
 import { phaseSpan, type PhaseDecision } from "./phase-order.ts";
 import { EMPTY_LAYOUT, type LayoutContext } from "../specs/layout.ts";
+import { checkBusiness, resolveBusiness } from "./business.ts";
 
 
 type Draft = Omit<Plan, "planHash" | "phases" | "schedule" | "capabilities">;
@@ -30,7 +31,8 @@ function capabilitiesOf(m: Model, decisions: PhaseDecision[]): Record<string, st
 }
 
 export function buildPlan(m: Model, decisions: PhaseDecision[], schedule: PlanStep[], sources: SourceFile[], diags: DiagnosticBag): Plan {
-  const draft = buildDraft(m, sources);
+  for (const d of decisions) if (d.status === "run" && m.language.spec(d.id).steps.length === 0 && m.explicitPhases.has(d.id)) reportPlanned(m, d.id, diags);
+  const draft = withBusiness(m, buildDraft(m, sources), decisions, schedule, diags);
   const cx: LayoutContext = {
     companies: draft.companies,
     startDate: draft.scenario.startDate,
@@ -43,7 +45,7 @@ export function buildPlan(m: Model, decisions: PhaseDecision[], schedule: PlanSt
   // block or adding a comment must not change a phase's hash.
   const context = { ...draft, output: undefined, runtime: undefined, sources: undefined, sourceHash: undefined };
   const contextHash = hashOf(withoutSourceRefs(context));
-  const phases = decisions.map((d) => buildPhase(m, d, cx, contextHash, diags));
+  const phases = decisions.map((d) => buildPhase(m, d, cx, contextHash));
   const body = { ...draft, phases, schedule, capabilities: capabilitiesOf(m, decisions) };
   const plan = { ...body, planHash: hashOf(body) };
   const checked = Plan.safeParse(plan);
@@ -52,7 +54,20 @@ export function buildPlan(m: Model, decisions: PhaseDecision[], schedule: PlanSt
   return checked.data;
 }
 
-function buildDraft(m: Model, sources: SourceFile[]): Draft {
+/**
+ * The companies' business plans, resolved against the plan built so far (revenue = auto reads
+ * the employee master, whose records are functions of that plan; they do not depend on the
+ * business plan, so building it twice changes nothing).
+ */
+function withBusiness(m: Model, base: Omit<Draft, "companies"> & { companies: Omit<PlanCompany, "business">[] }, decisions: PhaseDecision[], schedule: PlanStep[], diags: DiagnosticBag): Draft {
+  const cx: LayoutContext = { companies: base.companies, startDate: base.scenario.startDate, months: base.scenario.months, fiscalStartMonth: base.scenario.fiscalYearStartMonth, params: m.params, processes: base.processes };
+  const provisional = { ...base, phases: decisions.map((d) => buildPhase(m, d, cx, "")), schedule, capabilities: {} } as unknown as Omit<Plan, "planHash">;
+  const business = resolveBusiness(m, base.companies, provisional);
+  checkBusiness(m, base.companies, business, provisional, diags);
+  return { ...base, companies: base.companies.map((c, i) => ({ ...c, business: business[i]! })) };
+}
+
+function buildDraft(m: Model, sources: SourceFile[]): Omit<Draft, "companies"> & { companies: Omit<PlanCompany, "business">[] } {
   const s = m.doc.scenario;
   // Root first, then imports by path: the order a reviewer expects, independent of import order.
   const root = sources.find((x) => x.path === m.rootFile) ?? sources[sources.length - 1]!;
@@ -103,7 +118,7 @@ function buildDraft(m: Model, sources: SourceFile[]): Draft {
 }
 
 /** Companies in source order; without any, one company for the whole scenario. */
-function buildCompanies(m: Model): PlanCompany[] {
+function buildCompanies(m: Model): Omit<PlanCompany, "business">[] {
   const entries = Object.entries(m.doc.company);
   const group = m.doc.scenario.group_currency;
   if (entries.length === 0) {
@@ -137,7 +152,7 @@ function withoutSourceRefs(value: unknown): unknown {
 }
 
 /** Rates for every non-group currency in play: the scenario's own, else the reference table. */
-function buildFx(m: Model, companies: PlanCompany[]): Plan["fx"] {
+function buildFx(m: Model, companies: Omit<PlanCompany, "business">[]): Plan["fx"] {
   const group = m.doc.scenario.group_currency;
   const { volatility, drift, ...explicit } = m.doc.fx;
   const used = new Set<string>([...companies.map((c) => c.currency), m.doc.scenario.presentation_currency ?? group]);
@@ -156,10 +171,9 @@ function decimal(x: number): string {
   return x.toFixed(8).replace(/\.?0+$/, "");
 }
 
-function buildPhase(m: Model, d: PhaseDecision, cx: LayoutContext, contextHash: string, diags: DiagnosticBag): PlanPhase {
+function buildPhase(m: Model, d: PhaseDecision, cx: LayoutContext, contextHash: string): PlanPhase {
   const spec = m.language.spec(d.id);
   const { enabled: _e, after: _a, ...params } = m.params[d.id]!;
-  if (d.status === "run" && spec.steps.length === 0 && m.explicitPhases.has(d.id)) reportPlanned(m, d.id, diags);
   const phase = {
     id: d.id,
     title: spec.title,

@@ -7,6 +7,7 @@ import { blockRef, type RunContext } from "../ledger/context.ts";
 import type { BlockStep, OverlayStep, StepImpl } from "../phases/api.ts";
 import type { Deltas, RunState } from "../ledger/state.ts";
 import type { Work } from "./driver.ts";
+import type { ActiveOverlay } from "./modules.ts";
 import { ByteBuffer, CsvWriter, FanOutWriter, NdjsonWriter, ObjectWriter, writeRecord } from "../output/writers.ts";
 import { ColumnarWriter } from "../output/columnar.ts";
 import { chunkFormats, type Chunk, type ChunkFormat, type RowFormat } from "../output/chunks.ts";
@@ -18,13 +19,6 @@ export interface BlockResult {
   chunks: Chunk[];
   deltas?: Deltas;
   units: number;
-}
-
-/** An overlay step of a running phase, and the tables it transforms. */
-export interface ActiveOverlay {
-  phase: PlanPhase;
-  step: OverlayStep;
-  tables: ReadonlySet<string>;
 }
 
 /** Where a collector's rows come from: the producing phase, its block, and the overlays on its tables. */

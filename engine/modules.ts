@@ -2,11 +2,17 @@
 // the run. The engine finds every phase, step, table and state slice through this, never by name.
 import { PHASE_MODULES } from "../phases/registry.ts";
 import { isImplemented, type OverlayStep, type PhaseModule, type StepImpl } from "../phases/api.ts";
-import type { ActiveOverlay } from "./block-runner.ts";
 import type { TableSpec } from "../specs/records/table.ts";
-import type { Plan } from "../specs/plan.ts";
+import type { Plan, PlanPhase } from "../specs/plan.ts";
 import { CORE_SLICES } from "../ledger/slices.ts";
 import type { Slice } from "../ledger/state.ts";
+
+/** An overlay step of a running phase, and the tables it transforms. */
+export interface ActiveOverlay {
+  phase: PlanPhase;
+  step: OverlayStep;
+  tables: ReadonlySet<string>;
+}
 
 export class Modules {
   private readonly byId: Map<string, PhaseModule>;

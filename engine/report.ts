@@ -2,6 +2,7 @@
 // apart from the manifest because it differs between equal runs.
 import type { Plan } from "../specs/plan.ts";
 import type { RunContext } from "../ledger/context.ts";
+import type { RunState } from "../ledger/state.ts";
 import type { Adjustment, MemoryGovernor } from "./memory.ts";
 import type { Modules } from "./modules.ts";
 
@@ -20,6 +21,8 @@ export interface RunReport {
 export function buildReport(r: {
   plan: Plan;
   cx: RunContext;
+  /** The final run state; undefined for a shard (it runs no main steps). */
+  state: RunState | undefined;
   modules: Modules;
   workers: number;
   formats: string[];
@@ -31,7 +34,7 @@ export function buildReport(r: {
   const running = r.plan.phases.filter((p) => p.status === "run");
   const figures = Object.fromEntries(running.flatMap((p) => {
     const report = r.modules.get(p.id)?.report;
-    return report ? [[p.id, report(r.cx)]] : [];
+    return report ? [[p.id, report(r.cx, r.state)]] : [];
   }));
   return {
     planHash: r.plan.planHash,

@@ -377,6 +377,7 @@ class Orchestrator {
     return buildReport({
       plan: this.plan,
       cx: this.cx,
+      state: this.opts.shard ? undefined : this.state,
       modules: this.modules,
       workers: this.workers,
       formats: this.store.sink.formats,

@@ -15,6 +15,8 @@ export interface Account {
   normal: "debit" | "credit";
   /** Dense index among all accounts (aggregate arrays are indexed by it). */
   index: number;
+  /** Cash and bank accounts: the slot of the daily liquidity they move (0 bank, 1 cash on hand); -1 otherwise. */
+  liquid: number;
 }
 
 type Base = [number: string, name: string, role: AccountRole | undefined, expand?: string];
@@ -42,13 +44,14 @@ const GROUPS: [string, string][] = [
 const BASE: Base[] = [
   ["1000", "Petty cash", "cash"],
   ["1010", "Main bank account", "bank"],
-  ["1020", "Payroll bank account", undefined],
+  ["1020", "Payroll bank account", "payroll_bank"],
   ["1100", "Trade receivables", "ar_control"],
   ["1110", "Allowance for doubtful accounts", "allowance_doubtful"],
   ["1150", "Intercompany receivables", "ic_receivable"],
-  ["1200", "Raw materials", "inventory", "plants"],
-  ["1210", "Finished goods", "inventory", "plants"],
-  ["1220", "Trading goods", "inventory", "plants"],
+  ["1200", "Raw materials", "raw_materials", "plants"],
+  ["1210", "Finished goods", "finished_goods", "plants"],
+  ["1220", "Trading goods", "trading_goods", "plants"],
+  ["1230", "Work in progress", "wip"],
   ["1300", "Input VAT", "input_tax"],
   ["1310", "Prepaid expenses", "prepaid_expenses"],
   ["1500", "Land", "ppe"],
@@ -65,13 +68,16 @@ const BASE: Base[] = [
   ["2000", "Trade payables", "ap_control"],
   ["2010", "GR/IR clearing", "gr_ir"],
   ["2050", "Intercompany payables", "ic_payable"],
-  ["2100", "Output VAT", "output_tax"],
+  ["2100", "Output VAT / sales tax payable", "output_tax"],
   ["2110", "Withholding tax payable", "withholding_payable"],
+  ["2115", "Social security payable", "social_security_payable"],
   ["2120", "Income tax payable", "income_tax_payable"],
   ["2200", "Accrued liabilities", "accrued_liabilities"],
   ["2210", "Payroll payable", "payroll_payable"],
   ["2220", "Deferred revenue", "deferred_revenue"],
   ["2500", "Bank loans", "loans_payable"],
+  ["2510", "Revolving credit facility", "credit_line"],
+  ["2520", "Shareholder loans", "shareholder_loan"],
   ["3000", "Share capital", "share_capital"],
   ["3100", "Retained earnings", "retained_earnings"],
   ["3200", "Currency translation reserve", "fx_translation_reserve"],
@@ -92,14 +98,14 @@ const BASE: Base[] = [
   ["7000", "Rent", "rent", "sites"],
   ["7010", "Utilities", "utilities", "sites"],
   ["7100", "Depreciation", "depreciation_expense"],
-  ["7200", "Office supplies", "opex", "departments"],
-  ["7210", "Travel and entertainment", "opex", "departments"],
-  ["7220", "IT services and software", "opex", "departments"],
-  ["7230", "Legal and professional fees", "opex"],
-  ["7240", "Marketing and advertising", "opex", "regions"],
-  ["7250", "Insurance", "opex"],
-  ["7260", "Repairs and maintenance", "opex", "sites"],
-  ["7270", "Telecommunications", "opex"],
+  ["7200", "Office supplies", "office_supplies", "departments"],
+  ["7210", "Travel and entertainment", "travel", "departments"],
+  ["7220", "IT services and software", "it_services", "departments"],
+  ["7230", "Legal and professional fees", "professional_fees"],
+  ["7240", "Marketing and advertising", "marketing", "regions"],
+  ["7250", "Insurance", "insurance"],
+  ["7260", "Repairs and maintenance", "repairs", "sites"],
+  ["7270", "Telecommunications", "telecom"],
   ["7280", "Intercompany charges", "ic_expense"],
   ["7300", "Bad debt expense", "bad_debt_expense"],
   ["8000", "Bank charges", "bank_charges"],
@@ -122,13 +128,13 @@ export class Chart {
   readonly accounts: Account[];
   readonly posting: Account[];
   private readonly byNumber = new Map<string, Account>();
-  private readonly roles = new Map<AccountRole, Account[]>();
+  private readonly roles_ = new Map<AccountRole, Account[]>();
 
   constructor(accounts: Account[]) {
     this.accounts = accounts;
     this.posting = accounts.filter((a) => a.posting);
     for (const a of accounts) this.byNumber.set(a.number, a);
-    for (const a of this.posting) if (a.role) this.roles.set(a.role, [...(this.roles.get(a.role) ?? []), a]);
+    for (const a of this.posting) if (a.role) this.roles_.set(a.role, [...(this.roles_.get(a.role) ?? []), a]);
   }
 
   get(number: string): Account | undefined {
@@ -137,7 +143,7 @@ export class Chart {
 
   /** Posting accounts with a role (sub-accounts of a split account included). */
   role(role: AccountRole): Account[] {
-    const list = this.roles.get(role);
+    const list = this.roles_.get(role);
     if (!list || list.length === 0) throw new Error(`chart of accounts has no posting account for role ${role}`);
     return list;
   }
@@ -146,20 +152,33 @@ export class Chart {
   one(role: AccountRole): Account {
     return this.role(role)[0]!;
   }
+
+  /** The posting accounts of several roles (a group such as every inventory or opex account). */
+  roles(roles: readonly AccountRole[]): Account[] {
+    return roles.flatMap((r) => this.roles_.get(r) ?? []);
+  }
+
+  has(role: AccountRole): boolean {
+    return (this.roles_.get(role)?.length ?? 0) > 0;
+  }
 }
 
 export function buildChart(plan: Plan): Chart {
-  const list: Omit<Account, "index">[] = [];
+  const list: Omit<Account, "index" | "liquid">[] = [];
   for (const [number, name, type] of CLASSES) list.push(node(number, name, type, undefined, 1));
   for (const [number, name] of GROUPS) list.push(node(number, name, classType(number), number[0], 2));
   const perSplit = splitCount(plan.chartOfAccounts.size);
   for (const base of BASE) list.push(...expand(base, perSplit));
   overlayCustom(list, plan.chartOfAccounts.custom);
   list.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
-  return new Chart(list.map((a, index) => ({ ...a, index })));
+  return new Chart(list.map((a, index) => ({ ...a, index, liquid: liquidSlot(a.role) })));
 }
 
-function node(number: string, name: string, type: Account["type"], parent: string | undefined, level: number): Omit<Account, "index"> {
+function liquidSlot(role: AccountRole | undefined): number {
+  return role === "bank" || role === "payroll_bank" ? 0 : role === "cash" ? 1 : -1;
+}
+
+function node(number: string, name: string, type: Account["type"], parent: string | undefined, level: number): Omit<Account, "index" | "liquid"> {
   return { number, name, type, parent, level, posting: false, normal: normalBalance(type) };
 }
 
@@ -174,7 +193,7 @@ function splitCount(size: Plan["chartOfAccounts"]["size"]): number {
   return Math.max(0, Math.round((TARGET[size] - fixed) / splittable));
 }
 
-function expand([number, name, role, split]: Base, perSplit: number): Omit<Account, "index">[] {
+function expand([number, name, role, split]: Base, perSplit: number): Omit<Account, "index" | "liquid">[] {
   const type = role ? ACCOUNT_ROLES[role] : classType(number);
   const parent = number.slice(0, 2);
   const leaf = { number, name, type, parent, level: 3, posting: true, role, normal: normalBalance(type, role) };
@@ -191,7 +210,7 @@ function expand([number, name, role, split]: Base, perSplit: number): Omit<Accou
 }
 
 /** Custom accounts replace preset accounts with the same number, or join the nearest group. */
-function overlayCustom(list: Omit<Account, "index">[], custom: Plan["chartOfAccounts"]["custom"]): void {
+function overlayCustom(list: Omit<Account, "index" | "liquid">[], custom: Plan["chartOfAccounts"]["custom"]): void {
   for (const c of custom) {
     const i = list.findIndex((a) => a.number === c.number);
     const kept = i >= 0 && list[i]!.type === c.type ? list[i]!.role : undefined;
@@ -211,7 +230,7 @@ function overlayCustom(list: Omit<Account, "index">[], custom: Plan["chartOfAcco
   }
 }
 
-function nearestParent(list: Omit<Account, "index">[], number: string): string {
+function nearestParent(list: Omit<Account, "index" | "liquid">[], number: string): string {
   let best = number[0]!;
   for (const a of list) if (!a.posting && number.startsWith(a.number) && a.number.length > best.length && a.number !== number) best = a.number;
   return best;

@@ -4,7 +4,8 @@ import type { Plan, PlanPhase } from "../specs/plan.ts";
 import type { Segment } from "../specs/layout.ts";
 import type { TableSpec } from "../specs/records/table.ts";
 import { minorDigits } from "../specs/currencies.ts";
-import { periodAt, type Period } from "../core/calendar.ts";
+import { holidayCalendarFor, isBusinessDay, periodAt, type HolidayCalendar, type Period } from "../core/calendar.ts";
+import { taxRegimeOf, type PlanBusiness, type TaxRegime } from "../specs/business.ts";
 import { buildChart, type Chart } from "./chart.ts";
 
 export interface CompanyInfo {
@@ -20,6 +21,12 @@ export interface CompanyInfo {
   /** Overrides from the scenario (else: the country's VAT, the period_close tax rate). */
   vatRate?: number;
   incomeTaxRate?: number;
+  /** The business plan the company runs on. */
+  business: PlanBusiness;
+  /** VAT with input tax recovery, or US sales tax (no recovery: tax on purchases is cost). */
+  regime: TaxRegime;
+  /** The public holidays of the company's country: banks are closed on them. */
+  holidays: HolidayCalendar;
 }
 
 export interface RunContext {
@@ -55,6 +62,9 @@ export function buildContext(plan: Plan, tables: ReadonlyMap<string, TableSpec> 
     toGroup: toGroup(c.currency),
     vatRate: c.vatRate,
     incomeTaxRate: c.incomeTaxRate,
+    business: c.business,
+    regime: taxRegimeOf(c.country),
+    holidays: holidayCalendarFor(c.country),
   }));
   return {
     plan,
@@ -106,3 +116,20 @@ export function moneyIn(cx: RunContext, company: CompanyInfo, m: { minor: number
   return Math.round((m.minor / 10 ** fromDigits) * cx.rate(m.currency, company.currency) * 10 ** company.digits);
 }
 
+
+/** Whether banks of the company's country are open: weekdays that are not public holidays. */
+export function isBankDay(c: CompanyInfo, day: number): boolean {
+  return isBusinessDay(day, c.holidays);
+}
+
+/** The first bank day on or after `day`. */
+export function bankDayOnOrAfter(c: CompanyInfo, day: number): number {
+  while (!isBusinessDay(day, c.holidays)) day++;
+  return day;
+}
+
+/** The last bank day on or before `day`. */
+export function bankDayOnOrBefore(c: CompanyInfo, day: number): number {
+  while (!isBusinessDay(day, c.holidays)) day--;
+  return day;
+}

@@ -6,8 +6,10 @@ import { customerInvoices, customerReceipts, inventoryMovements, payments, vendo
 import type { CompanyInfo } from "./context.ts";
 import { rateText } from "./fx.ts";
 import type { FlowEnv, OpenInvoice, Settlement } from "./flows.ts";
+import type { TableOut } from "../specs/records/table.ts";
 
-export function writeMovement(env: FlowEnv, c: CompanyInfo, id: string, materialId: string, day: number, type: string, qty: number, value: number): void {
+/** A stock movement `MV-<id>`, referring to the document that caused it (by default `id` itself). */
+export function writeMovement(env: { out: TableOut }, c: CompanyInfo, id: string, materialId: string, day: number, type: string, qty: number, value: number, reference = id): void {
   const w = env.out.table(inventoryMovements);
   w.id(c.code);
   w.id(`MV-${id}`);
@@ -16,7 +18,7 @@ export function writeMovement(env: FlowEnv, c: CompanyInfo, id: string, material
   w.id(type);
   w.int(qty);
   w.money(value, c.digits);
-  w.id(id);
+  w.id(reference);
   w.end();
 }
 
@@ -26,6 +28,7 @@ export function within(env: FlowEnv, s: Settlement[]): Settlement[] {
 }
 
 export function writeVendorInvoice(env: FlowEnv, inv: OpenInvoice, po: string | null, gr: string | null, terms: { discountPercent: string; discountDays: number }, net: number, tax: number, vr: { type: string; blocked: boolean }, varianceDoc: number, journalId = `JE-${inv.id}`): void {
+  // The block is lifted on the release day; an unblocked invoice has none.
   const c = inv.company;
   const w = env.out.table(vendorInvoices);
   w.id(c.code);
@@ -46,6 +49,8 @@ export function writeVendorInvoice(env: FlowEnv, inv: OpenInvoice, po: string | 
   w.id(vr.type);
   w.money(varianceDoc, inv.doc.digits);
   w.bool(vr.blocked);
+  if (vr.blocked && inv.releaseDay !== undefined) w.date(formatIso(inv.releaseDay));
+  else w.empty();
   w.id(journalId);
   w.end();
 }

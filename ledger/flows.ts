@@ -9,7 +9,7 @@ import { apOpenItems, arOpenItems, documentReferences } from "../specs/records/f
 import { journalEntries } from "../specs/records/ledger.ts";
 import type { CompanyInfo, RunContext } from "./context.ts";
 import { fxOf, rateText, type FxTable } from "./fx.ts";
-import type { BlockTotals } from "./totals.ts";
+import type { Totals } from "./totals.ts";
 import type { RowWriter } from "../specs/records/table.ts";
 import type { Account } from "./chart.ts";
 import { Lines } from "./lines.ts";
@@ -19,7 +19,7 @@ import type { TableOut } from "../specs/records/table.ts";
 export interface FlowEnv {
   cx: RunContext;
   rng: Rng;
-  totals: BlockTotals;
+  totals: Totals;
   out: TableOut;
   fx: FxTable;
   journal: RowWriter;
@@ -32,7 +32,7 @@ export interface FlowEnv {
   ccIds: (company: CompanyInfo) => (i: number) => string;
 }
 
-export function flowEnv(cx: RunContext, rng: Rng, totals: BlockTotals, out: TableOut): FlowEnv {
+export function flowEnv(cx: RunContext, rng: Rng, totals: Totals, out: TableOut): FlowEnv {
   const last = cx.periods[cx.periods.length - 1]!;
   const ccCache = new Map<string, (i: number) => string>();
   return {
@@ -90,18 +90,19 @@ export function moneyOf(currency: string): Money {
 export { rateText };
 
 /** Posts a document's lines as one journal entry in the period of `day`. */
-export function post(env: FlowEnv, company: CompanyInfo, day: number, h: Omit<DocHeader, "company" | "postingDate" | "documentDate" | "period"> & { documentDay?: number }, lines: Lines): void {
+export function post(env: FlowEnv, company: CompanyInfo, day: number, h: Omit<DocHeader, "company" | "day" | "postingDate" | "documentDate" | "period"> & { documentDay?: number }, lines: Lines): void {
   const p = periodOfDay(env.cx, day);
   if (p < 0) throw new Error(`internal: posting outside the scenario on ${formatIso(day)}`);
   const period = env.cx.periods[p]!;
   const header: DocHeader = {
     ...h,
     company,
+    day,
     postingDate: formatIso(day),
     documentDate: formatIso(h.documentDay ?? day),
     period,
   };
-  writeDocument(env.journal, header, lines, env.totals.cell(company.index, p), env.ccIds(company));
+  writeDocument(env.journal, header, lines, env.totals, env.ccIds(company));
   if (h.sourceId) reference(env, company, h.sourceId, h.sourceType!, h.documentId, "journal_entry", "posted_as");
 }
 
@@ -143,6 +144,10 @@ export interface OpenInvoice {
   /** The control account (AP or AR, or an intercompany account). */
   control: Account;
   paymentBlock?: boolean;
+  /** When a blocked invoice is released for payment (AP open items show the block until then). */
+  releaseDay?: number;
+  /** The invoice's own rate to the company currency, as published: settlements clear the control account at it. */
+  rate?: string;
   /** Whether the item belongs in the AP / AR subledger tables (intercompany items do not). */
   inSubledger: boolean;
   /** Document type for references (default: vendor_invoice / customer_invoice). */
@@ -189,7 +194,7 @@ export function settle(env: FlowEnv, inv: OpenInvoice, settlements: Settlement[]
     const lines = newLines(env);
     const ap = inv.side === "ap";
     // Control side: AP is debited (cleared), AR credited.
-    lines.add(inv.control, ap ? share : 0, ap ? 0 : share, -1, inv.partner, docPart);
+    lines.add(inv.control, ap ? share : 0, ap ? 0 : share, -1, inv.partner, docPart, inv.rate ?? "");
     const counter = s.kind === "write_off" ? writeOff! : bank;
     if (cash > 0) lines.add(counter, ap ? 0 : cash, ap ? cash : 0, -1, s.kind === "write_off" ? inv.partner : "", s.amount);
     if (disc > 0 && discountAccount) lines.add(discountAccount, ap ? 0 : disc, ap ? disc : 0, -1, "", s.discount);
@@ -270,7 +275,7 @@ function writeOpenItem(env: FlowEnv, inv: OpenInvoice, period: Period, end: numb
   w.money(value, c.digits);
   w.int(overdue);
   w.id(AGING[bucket]!);
-  if (inv.side === "ap") w.bool(inv.paymentBlock ?? false);
+  if (inv.side === "ap") w.bool((inv.paymentBlock ?? false) && (inv.releaseDay === undefined || inv.releaseDay > end));
   else w.int(dunning ? dunning(overdue) : 0);
   w.end();
 }

@@ -104,42 +104,140 @@ export const SUBLEDGER: Slice<SubledgerTotals, SubledgerDelta> = {
   transferables: (d) => [d.values.buffer as ArrayBuffer],
 };
 
-/** Stock movements per company, material and period (quantity and standard-cost value). */
+/**
+ * Stock per company and material: movements per period (quantity, standard-cost value and the
+ * quantity issued), and the window of quantities by day not yet planned by purchasing (what
+ * keeps every material's stock from going negative on any day; purchasing drops the days it
+ * has planned).
+ */
 export class StockTotals {
-  /** key company:material -> Float64Array(periods * 2): quantity at 2p, value at 2p+1. */
+  /** key company:material -> Float64Array(periods * 3): quantity at 3p, value at 3p+1, quantity issued at 3p+2. */
   readonly byMaterial = new Map<string, Float64Array>();
+  /** key company:material -> day -> net quantity moved that day (receipts +, issues -). */
+  readonly window = new Map<string, Map<number, number>>();
   constructor(readonly periods: number) {}
-  add(company: number, period: number, material: number, quantity: number, value: number): void {
+
+  add(company: number, period: number, material: number, quantity: number, value: number, day: number): void {
     const key = `${company}:${material}`;
     let a = this.byMaterial.get(key);
-    if (!a) this.byMaterial.set(key, (a = new Float64Array(this.periods * 2)));
-    a[period * 2] = a[period * 2]! + quantity;
-    a[period * 2 + 1] = a[period * 2 + 1]! + value;
+    if (!a) this.byMaterial.set(key, (a = new Float64Array(this.periods * 3)));
+    a[period * 3] = a[period * 3]! + quantity;
+    a[period * 3 + 1] = a[period * 3 + 1]! + value;
+    if (quantity < 0) a[period * 3 + 2] = a[period * 3 + 2]! - quantity;
+    let w = this.window.get(key);
+    if (!w) this.window.set(key, (w = new Map()));
+    w.set(day, (w.get(day) ?? 0) + quantity);
+  }
+
+  /** Quantity on hand at the end of period `p` (all movements of periods up to it). */
+  quantityAfter(company: number, material: number, p: number): number {
+    const a = this.byMaterial.get(`${company}:${material}`);
+    let q = 0;
+    if (a) for (let i = 0; i <= p && i < this.periods; i++) q += a[i * 3]!;
+    return q;
+  }
+
+  /** Quantity issued in periods from..to (inclusive). */
+  issued(company: number, material: number, from: number, to: number): number {
+    const a = this.byMaterial.get(`${company}:${material}`);
+    let q = 0;
+    if (a) for (let i = Math.max(0, from); i <= to && i < this.periods; i++) q += a[i * 3 + 2]!;
+    return q;
+  }
+
+  /** Forgets the daily window before `day` (purchasing has planned those days). */
+  dropBefore(day: number): void {
+    for (const [key, w] of this.window) {
+      for (const d of w.keys()) if (d < day) w.delete(d);
+      if (w.size === 0) this.window.delete(key);
+    }
   }
 }
 
-/** A block's stock delta: quintuples (company, period, material index, quantity, value). */
+/** A block's stock delta: sextuples (company, period, material index, quantity, value, day). */
 export type StockDelta = Float64Array;
 
 export const STOCK: Slice<StockTotals, StockDelta> = {
   name: "stock",
   create: (cx) => new StockTotals(cx.periods.length),
   fold: (s, d) => {
-    for (let i = 0; i < d.length; i += 5) s.add(d[i]!, d[i + 1]!, d[i + 2]!, d[i + 3]!, d[i + 4]!);
+    for (let i = 0; i < d.length; i += 6) s.add(d[i]!, d[i + 1]!, d[i + 2]!, d[i + 3]!, d[i + 4]!, d[i + 5]!);
   },
   add: (into, from) => {
     for (const [key, deltas] of from.byMaterial) {
-      const [c, m] = key.split(":").map(Number) as [number, number];
-      for (let p = 0; p < into.periods; p++) into.add(c, p, m, deltas[p * 2]!, deltas[p * 2 + 1]!);
+      const a = into.byMaterial.get(key) ?? new Float64Array(into.periods * 3);
+      for (let i = 0; i < a.length; i++) a[i] = a[i]! + deltas[i]!;
+      into.byMaterial.set(key, a);
+    }
+    for (const [key, days] of from.window) {
+      const w = into.window.get(key) ?? new Map<number, number>();
+      for (const [d, q] of days) w.set(d, (w.get(d) ?? 0) + q);
+      into.window.set(key, w);
     }
   },
-  toJSON: (s) => [...s.byMaterial].map(([k, a]) => [k, Array.from(a)]),
+  toJSON: (s) => ({ periods: [...s.byMaterial].map(([k, a]) => [k, Array.from(a)]), window: [...s.window].map(([k, w]) => [k, [...w]]) }),
   fromJSON: (cx, json) => {
+    const j = json as { periods: [string, number[]][]; window: [string, [number, number][]][] };
     const s = STOCK.create(cx);
-    for (const [k, a] of json as [string, number[]][]) s.byMaterial.set(k, Float64Array.from(a));
+    for (const [k, a] of j.periods) s.byMaterial.set(k, Float64Array.from(a));
+    for (const [k, w] of j.window) s.window.set(k, new Map(w));
     return s;
   },
   transferables: (d) => [d.buffer as ArrayBuffer],
 };
 
-export const CORE_SLICES: readonly Slice[] = [LEDGER as Slice, SUBLEDGER as Slice, STOCK as Slice];
+/**
+ * Daily movements of each company's cash and bank accounts (slot 0: bank accounts, slot 1: cash
+ * on hand), by day from the scenario's first day: the treasury keeps balances from them.
+ */
+export class Liquidity {
+  readonly data: Float64Array;
+  constructor(readonly companies: number, readonly firstDay: number, readonly days: number) {
+    this.data = new Float64Array(companies * days * 2);
+  }
+  add(company: number, day: number, slot: number, amount: number): void {
+    const d = day - this.firstDay;
+    // Movements outside the scenario (opening items dated before it) are in the opening balance.
+    if (d < 0 || d >= this.days) return;
+    const i = (company * this.days + d) * 2 + slot;
+    this.data[i] = this.data[i]! + amount;
+  }
+  get(company: number, day: number, slot: number): number {
+    const d = day - this.firstDay;
+    return d < 0 || d >= this.days ? 0 : this.data[(company * this.days + d) * 2 + slot]!;
+  }
+}
+
+/** A block's liquidity delta: quadruples (company, day, slot, amount). */
+export type LiquidityDelta = Float64Array;
+
+export const LIQUIDITY: Slice<Liquidity, LiquidityDelta> = {
+  name: "liquidity",
+  create: (cx) => {
+    const first = cx.periods[0]!.firstDay;
+    const last = cx.periods[cx.periods.length - 1]!;
+    return new Liquidity(cx.companies.length, first, last.firstDay + last.days - first);
+  },
+  fold: (s, d) => {
+    for (let i = 0; i < d.length; i += 4) s.add(d[i]!, d[i + 1]!, d[i + 2]!, d[i + 3]!);
+  },
+  add: (into, from) => {
+    for (let i = 0; i < into.data.length; i++) into.data[i] = into.data[i]! + from.data[i]!;
+  },
+  toJSON: (s) => sparse(s.data),
+  fromJSON: (cx, json) => {
+    const s = LIQUIDITY.create(cx);
+    for (const [i, v] of json as [number, number][]) s.data[i] = v;
+    return s;
+  },
+  transferables: (d) => [d.buffer as ArrayBuffer],
+};
+
+/** Non-zero entries of an array as [index, value] pairs: checkpoints stay small. */
+function sparse(a: Float64Array): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== 0) out.push([i, a[i]!]);
+  return out;
+}
+
+export const CORE_SLICES: readonly Slice[] = [LEDGER as Slice, SUBLEDGER as Slice, STOCK as Slice, LIQUIDITY as Slice];

@@ -5,12 +5,34 @@
 import type { RunContext } from "./context.ts";
 import type { Deltas } from "./state.ts";
 import type { LedgerDelta, SubledgerDelta } from "./slices.ts";
+import { stateTarget, type PostingTarget } from "./journal.ts";
+import { STOCK, SUBLEDGER } from "./slices.ts";
+import type { RunState } from "./state.ts";
 
-export class BlockTotals {
+/** Everything a document flow posts to: the ledger and liquidity, subledger figures and stock. */
+export interface Totals extends PostingTarget {
+  subledger(company: number, period: number, kind: string, amount: number): void;
+  movement(company: number, period: number, material: number, quantity: number, value: number, day: number): void;
+}
+
+/** Totals that go straight into the run state: for flows posted by main-thread steps. */
+export function stateTotals(state: RunState): Totals {
+  const target = stateTarget(state);
+  const sub = state.get(SUBLEDGER);
+  const stock = state.get(STOCK);
+  return {
+    ...target,
+    subledger: (c, p, kind, amount) => amount !== 0 && sub.add(c, p, kind, amount),
+    movement: (c, p, m, q, v, day) => stock.add(c, p, m, q, v, day),
+  };
+}
+
+export class BlockTotals implements Totals {
   private readonly cells = new Map<number, Float64Array>();
   private readonly sub: number[] = [];
   private readonly kinds = new Map<string, number>();
   private readonly stock: number[] = [];
+  private readonly liquidity: number[] = [];
   private readonly periods: number;
   private readonly width: number;
 
@@ -34,13 +56,17 @@ export class BlockTotals {
     this.sub.push(company, period, k, amount);
   }
 
-  movement(company: number, period: number, material: number, quantity: number, value: number): void {
-    this.stock.push(company, period, material, quantity, value);
+  liquid(company: number, day: number, slot: number, amount: number): void {
+    if (amount !== 0) this.liquidity.push(company, day, slot, amount);
+  }
+
+  movement(company: number, period: number, material: number, quantity: number, value: number, day: number): void {
+    this.stock.push(company, period, material, quantity, value, day);
   }
 
   pack(): Deltas {
     const ledger: LedgerDelta = [...this.cells].sort(([a], [b]) => a - b).map(([key, data]) => ({ company: Math.floor(key / this.periods), period: key % this.periods, data }));
     const subledger: SubledgerDelta = { kinds: [...this.kinds.keys()], values: Float64Array.from(this.sub) };
-    return { ledger, subledger, stock: Float64Array.from(this.stock) };
+    return { ledger, subledger, stock: Float64Array.from(this.stock), liquidity: Float64Array.from(this.liquidity) };
   }
 }

@@ -58,8 +58,8 @@ export interface PhaseModule {
   steps: Readonly<Record<string, StepImpl>>;
   /** State slices the phase keeps besides the core ones (ledger, subledger, stock). */
   slices?: readonly Slice[];
-  /** Figures for run-report.json under the phase's id. */
-  report?(cx: RunContext): Record<string, unknown>;
+  /** Figures for run-report.json under the phase's id, from the final run state (undefined in a shard). */
+  report?(cx: RunContext, state: RunState | undefined): Record<string, unknown>;
 }
 
 /** Whether the runtime generates a phase: it declares steps. */

@@ -150,6 +150,7 @@ function scalar(value: unknown, kind: Kind): string {
     duration: () => `${n}d`,
     bytes: () => formatBytes(n),
     "auto-or-bytes": () => formatBytes(n),
+    "auto-or-money": () => fmtMoney(money.minor, money.currency),
     money: () => fmtMoney(money.minor, money.currency),
     rate: () => `${fmtCount(rate.amount)} per ${rate.per}`,
     string: () => JSON.stringify(value),
@@ -158,7 +159,7 @@ function scalar(value: unknown, kind: Kind): string {
 }
 
 /** Type names that differ from the unit's own name. */
-const TYPE_NAMES: Partial<Record<Unit, string>> = { bytes: "size", "auto-or-count": "`auto` or count", "auto-or-bytes": "`auto` or size" };
+const TYPE_NAMES: Partial<Record<Unit, string>> = { bytes: "size", "auto-or-count": "`auto` or count", "auto-or-bytes": "`auto` or size", "auto-or-money": "`auto` or money" };
 
 function typeName(field: Schema): string {
   const kind = kindOf(field);

@@ -4,9 +4,13 @@ export const ACCOUNT_ROLES = {
   // assets (1xxx)
   cash: "asset",
   bank: "asset",
+  payroll_bank: "asset",
   ar_control: "asset",
   allowance_doubtful: "asset",
-  inventory: "asset",
+  raw_materials: "asset",
+  finished_goods: "asset",
+  trading_goods: "asset",
+  wip: "asset",
   input_tax: "asset",
   prepaid_expenses: "asset",
   ic_receivable: "asset",
@@ -19,9 +23,12 @@ export const ACCOUNT_ROLES = {
   accrued_liabilities: "liability",
   payroll_payable: "liability",
   withholding_payable: "liability",
+  social_security_payable: "liability",
   income_tax_payable: "liability",
   ic_payable: "liability",
   loans_payable: "liability",
+  credit_line: "liability",
+  shareholder_loan: "liability",
   deferred_revenue: "liability",
   // equity (3xxx)
   share_capital: "equity",
@@ -45,7 +52,14 @@ export const ACCOUNT_ROLES = {
   rent: "expense",
   utilities: "expense",
   depreciation_expense: "expense",
-  opex: "expense",
+  office_supplies: "expense",
+  travel: "expense",
+  it_services: "expense",
+  professional_fees: "expense",
+  marketing: "expense",
+  insurance: "expense",
+  repairs: "expense",
+  telecom: "expense",
   bank_charges: "expense",
   interest_expense: "expense",
   income_tax_expense: "expense",
@@ -56,6 +70,15 @@ export const ACCOUNT_ROLES = {
 } as const;
 
 export type AccountRole = keyof typeof ACCOUNT_ROLES;
+
+/** Roles that hold stock (the inventory subledger reconciles against them; WIP has its own). */
+export const INVENTORY_ROLES: readonly AccountRole[] = ["raw_materials", "finished_goods", "trading_goods"];
+
+/** Operating expenses other than rent, utilities and personnel: accruals and purchased services post here. */
+export const OPEX_ROLES: readonly AccountRole[] = ["office_supplies", "travel", "it_services", "professional_fees", "marketing", "insurance", "repairs", "telecom"];
+
+/** Cash and bank accounts: the treasury keeps their daily balances. */
+export const LIQUID_ROLES: readonly AccountRole[] = ["bank", "payroll_bank", "cash"];
 export type AccountType = (typeof ACCOUNT_ROLES)[AccountRole];
 
 /** Contra accounts sit in a class but carry the opposite normal balance. */

@@ -19,7 +19,8 @@ export type Unit =
   | "currency" // USD
   | "rate" // 100k per year -> { amount, per }
   | "auto-or-count" // auto | 4 -> "auto" | 4
-  | "auto-or-bytes"; // auto | 64MiB -> "auto" | bytes
+  | "auto-or-bytes" // auto | 64MiB -> "auto" | bytes
+  | "auto-or-money"; // auto | 120M -> "auto" | { minor, currency? }
 
 export interface FieldMeta {
   [key: string]: unknown;
@@ -93,6 +94,7 @@ export const f = {
     return z.union([z.literal("auto"), max === undefined ? n : n.max(max)]).meta(m("auto-or-count", doc));
   },
   autoOrBytes: (doc: string) => z.union([z.literal("auto"), z.number().int().positive()]).meta(m("auto-or-bytes", doc)),
+  autoOrMoney: (doc: string) => z.union([z.literal("auto"), Money]).meta(m("auto-or-money", doc)),
   range: <T extends z.ZodType>(of: Unit, end: T, doc: string) =>
     z.object({ min: end, max: end }).meta({ of, doc }),
   list: <T extends z.ZodType>(item: T, doc: string) => z.array(item).meta({ doc }),

@@ -87,3 +87,9 @@ export interface PhaseSpec<P extends z.ZodObject = z.ZodObject> {
 export function paramsOf<P extends z.ZodObject>(spec: PhaseSpec<P>, source: { params(id: string): unknown }): z.infer<P> {
   return source.params(spec.id) as z.infer<P>;
 }
+
+/** A phase's parameters as a plan holds them (its defaults when the plan has no such phase). */
+export function planParamsOf<P extends z.ZodObject>(spec: PhaseSpec<P>, plan: { phases: readonly { id: string; params: Record<string, unknown> }[] }): z.infer<P> {
+  const p = plan.phases.find((x) => x.id === spec.id);
+  return (p ? p.params : spec.params.parse({})) as z.infer<P>;
+}

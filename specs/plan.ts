@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ACCOUNT_TYPES, COA_SIZES, FISCAL_YEARS, OUTPUT_FORMATS } from "./scenario.ts";
 import { INDUSTRIES } from "./industries.ts";
 import { IsoDate } from "./fields.ts";
+import { PlanBusiness } from "./business.ts";
 import { Layout } from "./layout.ts";
 import { STAGES } from "./phase.ts";
 
@@ -30,6 +31,8 @@ export const PlanCompany = z.object({
   vatRate: z.number().min(0).max(1).optional(),
   /** Income tax rate as a fraction; absent: period_close's tax_rate. */
   incomeTaxRate: z.number().min(0).max(1).optional(),
+  /** The business plan the company runs on, resolved: revenue in company minor units. */
+  business: PlanBusiness,
   source: SourceRef.optional(),
 });
 export type PlanCompany = z.infer<typeof PlanCompany>;

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { f, labelledKeys, labelledRecord } from "./fields.ts";
 import { INDUSTRIES } from "./industries.ts";
+import { BusinessBlock, CompanyBusinessBlock } from "./business.ts";
 
 /** The month a fiscal year starts in; `calendar` is January. */
 export const FISCAL_YEARS = [
@@ -61,6 +62,7 @@ export const CompanyBlock = z
     share: f.percent("share of the group's volume (default: the rest, split evenly)").optional(),
     vat_rate: f.percent("sales tax / VAT rate (default: the country's standard rate)").optional(),
     income_tax_rate: f.percent("income tax rate (default: phase period_close tax_rate)").optional(),
+    business: CompanyBusinessBlock.optional(),
   })
   .meta({ doc: "a company of the group; the label is its code" });
 
@@ -178,6 +180,7 @@ export function scenarioDocument(phases: readonly PhaseLanguage[], tables: reado
     scenario: ScenarioBlock.prefault({}),
     company: labelledRecord(CompanyBlock, "companies of the group", "company").default({}),
     chart_of_accounts: ChartOfAccountsBlock.prefault({}),
+    business: BusinessBlock.prefault({}),
     phase: labelledKeys(shape, "a phase of the pipeline and its parameters", "phase").prefault({}),
     process: ProcessesBlock.prefault({}),
     fx: FxBlock.prefault({}),

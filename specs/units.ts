@@ -129,6 +129,7 @@ export function parseQuantity(unit: Unit, q: QuantityInput): UnitResult<number |
     case "auto-or-bytes":
       return parseBytes(q);
     case "money":
+    case "auto-or-money":
       return parseMoney(q);
     default:
       return fail(expectedFound(unit, q));
@@ -153,6 +154,7 @@ const UNITS: Record<Unit, [string, string]> = {
   rate: ["a rate", "100k per year"],
   "auto-or-count": ["auto or a count", ""],
   "auto-or-bytes": ["auto or a size", "1GiB"],
+  "auto-or-money": ["auto or an amount", "120M, 5M EUR"],
 };
 
 export function unitNoun(unit: Unit): string {

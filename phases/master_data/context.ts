@@ -5,6 +5,8 @@ import { civilFromDays, daysFromCivil, parseIso } from "../../core/calendar.ts";
 import { CURRENCIES, minorDigits } from "../../specs/currencies.ts";
 import { masterDataSpec } from "./spec.ts";
 import type { Plan } from "../../specs/plan.ts";
+import type { PlanBusiness } from "../../specs/business.ts";
+import { targetsOf } from "../../ledger/business.ts";
 import type { Industry } from "../../specs/industries.ts";
 import { COUNTRIES, countryProfile, PARTNER_COUNTRIES, type CountryProfile } from "../../data/countries.ts";
 import type { W } from "../../data/industry.ts";
@@ -37,6 +39,12 @@ export interface Ctx {
   nameMul: number;
   nameAdd: number;
   org: Org;
+  /** The business plan the company's prices, credit limits and assets are sized for (absent in plans built before it). */
+  business: PlanBusiness | undefined;
+  /** Expected value of one sales order (company minor units): credit limits follow it. */
+  averageOrder: number;
+  /** Multiplies the asset register's costs so its gross value is the plan's PPE (computed on first use). */
+  assetScale?: number;
 }
 
 const planCache = new WeakMap<Plan, Ctx[]>();
@@ -82,7 +90,19 @@ function buildCtx(plan: Plan, ci: number): Ctx {
     nameMul: coprimeNear(m, Math.floor(m * 0.6180339887)),
     nameAdd: new Rng(plan.scenario.seed, H_PHASE, hash32("names"), ci).int(m),
     org: buildOrg(industry, counts.cost_centers, counts.employees),
+    business: company.business,
+    averageOrder: averageOrder(plan, ci),
   };
+}
+
+/** Invoiced revenue of the first plan year over the company's sales orders of a year. */
+function averageOrder(plan: Plan, ci: number): number {
+  const c = plan.companies[ci]!;
+  const o2c = plan.processes.find((p) => p.id === "order_to_cash");
+  const rate = o2c?.params.volume as { amount: number; per: string } | undefined;
+  if (!c.business || !rate) return 0;
+  const perYear = rate.amount * ({ day: 365, week: 52, month: 12, quarter: 4, year: 1 } as Record<string, number>)[rate.per]! * c.share;
+  return perYear > 0 ? targetsOf(c).invoiced(0) / perYear : 0;
 }
 
 /** Salaries are rounded to the power of ten just under a thousandth of the typical salary: 100 USD, 10,000 JPY. */

@@ -14,3 +14,4 @@ export { customerRecord, vendorRecord } from "./partners.ts";
 export { fixedAssetRecord, materialRecord } from "./items.ts";
 export { accumulatedAfter, assetsOf, monthIndexOfDay, monthsInService, type AssetView } from "./assets.ts";
 export { counts, customer, inventoryAccount, material, vendor } from "./lookup.ts";
+export { roster, type Payee } from "./roster.ts";

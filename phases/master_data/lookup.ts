@@ -6,6 +6,7 @@ import { materialRecord } from "./items.ts";
 import type { Customer, Material, Vendor } from "./records.ts";
 import { masterParams } from "./spec.ts";
 import type { Account } from "../../ledger/chart.ts";
+import type { AccountRole } from "../../specs/accounts.ts";
 import { hash32 } from "../../core/rng.ts";
 
 interface Caches {
@@ -42,10 +43,19 @@ export function material(cx: RunContext, company: number, i: number): Material {
   return cached(cacheOf(cx).materials, company, i, () => materialRecord(cx.plan, company, i));
 }
 
-/** The inventory account of a material, by its valuation class (stable for the whole run). */
+/** The stock role of a material type: raw and semi-finished in raw materials, trading goods apart. */
+const STOCK_ROLE: Record<Material["type"], AccountRole> = {
+  raw: "raw_materials",
+  semi_finished: "raw_materials",
+  finished: "finished_goods",
+  trading_goods: "trading_goods",
+  service: "trading_goods",
+};
+
+/** The inventory account of a material: its type's role, the sub-account (plant) by its valuation class. */
 export function inventoryAccount(cx: RunContext, m: Material): Account {
-  const accounts = cx.chart.role("inventory");
-  return accounts[hash32(m.valuationClass) % accounts.length]!;
+  const accounts = cx.chart.role(STOCK_ROLE[m.type]);
+  return accounts[hash32(m.id) % accounts.length]!;
 }
 
 export function counts(cx: RunContext) {

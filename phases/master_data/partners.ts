@@ -149,7 +149,9 @@ function customerHead(cx: Ctx, rng: Rng): CustomerTerms {
   const behaviour = choose(rng, PAYMENT_BEHAVIOUR);
   const riskClass = choose(rng, RISK_BY_BEHAVIOUR[behaviour]!);
   const usd = lo === 0 ? 0 : logUniform(rng, lo, hi) * RISK_CREDIT_FACTOR[riskClass]!;
-  const creditLimit = usd === 0 ? 0 : roundSig(Math.max(1, Math.round(usd * cx.usdToMinor)), 2);
+  // Sized for the orders the company's plan implies (a few months of a customer's typical orders), else the segment's range.
+  const minor = cx.averageOrder > 0 && usd > 0 ? cx.averageOrder * (4 + 12 * (usd / hi)) : usd * cx.usdToMinor;
+  const creditLimit = usd === 0 ? 0 : roundSig(Math.max(1, Math.round(minor)), 2);
   const terms = PAYMENT_TERMS[person ? mix.personTerms : choose(rng, country.terms)]!;
   return { type: person ? "person" : "business", country, segment, behaviour, riskClass, creditLimit, terms };
 }

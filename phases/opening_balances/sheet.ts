@@ -1,75 +1,102 @@
-// Opening balances: a balance sheet per company at the scenario start that balances, with PPE
-// and accumulated depreciation taken from the fixed-asset register, posted as one opening entry.
-import { allocate } from "../../core/allocate.ts";
+// Opening balances: each company's balance sheet at the scenario start, built from its business
+// plan as a going concern would stand: PPE from the asset register, stock for the plan's stock
+// days, receivables and payables for its DSO and DPO, last month's tax, withholdings and social
+// security still to be paid, a quarter's income tax, cash for the treasury's buffer, equity at
+// the plan's ratio and a term loan for the rest. Posted as one opening entry, with the open
+// items and stock behind it.
 import { formatIso } from "../../core/calendar.ts";
 import { journalEntries, openingBalances } from "../../specs/records/ledger.ts";
-import { apOpenItems, arOpenItems, customerInvoices, customerReceipts, documentReferences, inventoryMovements, payments, vendorInvoices } from "../../specs/records/flows.ts";
 import type { AccountRole } from "../../specs/accounts.ts";
-import { moneyIn, type CompanyInfo, type RunContext } from "../../ledger/context.ts";
+import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import type { Account } from "../../ledger/chart.ts";
-import { accumulatedAfter, assetsOf, costCenterId, monthIndexOfDay, monthsInService } from "../master_data/index.ts";
-import { documentNumber, writeDocument } from "../../ledger/journal.ts";
+import { accumulatedAfter, assetsOf, costCenterId, monthIndexOfDay, monthsInService, roster } from "../master_data/index.ts";
+import { documentNumber, stateTarget, writeDocument } from "../../ledger/journal.ts";
 import { Lines } from "../../ledger/lines.ts";
 import type { MainStep } from "../api.ts";
 import type { TableOut } from "../../specs/records/table.ts";
 import { BlockTotals } from "../../ledger/totals.ts";
 import type { RunState } from "../../ledger/state.ts";
-import { LEDGER } from "../../ledger/slices.ts";
 import { Rng, hash32 } from "../../core/rng.ts";
 import { flowEnv } from "../../ledger/flows.ts";
+import { vatRate } from "../../ledger/tax.ts";
+import { cashBuffer, companyTargets } from "../../ledger/business.ts";
 import { openingInvoices, openingStock, writeOpeningStock } from "./open-items.ts";
-import { openingBalancesSpec } from "./spec.ts";
-import { paramsOf } from "../../specs/phase.ts";
-
-// Inventory is not spread: it is the value of the opening stock per material.
-const CURRENT_ASSETS: [AccountRole, number][] = [["cash", 3], ["bank", 33], ["ar_control", 43], ["prepaid_expenses", 9], ["input_tax", 6]];
-const INVENTORY_SHARE = 0.3;
-const LIABILITIES: [AccountRole, number][] = [["ap_control", 30], ["accrued_liabilities", 12], ["payroll_payable", 5], ["output_tax", 6], ["income_tax_payable", 4], ["withholding_payable", 3], ["loans_payable", 40]];
 
 export interface Opening {
   sheet: Map<Account, number>;
   stock: ReturnType<typeof openingStock>;
 }
 
+const cache = new WeakMap<RunContext, Opening[]>();
+
 /** Balance per account (debit positive) of a company's opening balance sheet, and its stock. */
 export function openingSheet(cx: RunContext, company: CompanyInfo): Opening {
-  const p = paramsOf(openingBalancesSpec, cx);
+  let list = cache.get(cx);
+  if (!list) cache.set(cx, (list = []));
+  return (list[company.index] ??= buildSheet(cx, company));
+}
+
+function buildSheet(cx: RunContext, c: CompanyInfo): Opening {
+  const b = c.business;
+  const t = companyTargets(cx, c);
   const sheet = new Map<Account, number>();
-  const add = (a: Account, v: number) => sheet.set(a, (sheet.get(a) ?? 0) + v);
+  const add = (a: Account, v: number) => v !== 0 && sheet.set(a, (sheet.get(a) ?? 0) + v);
+  const role = (r: AccountRole) => cx.chart.one(r);
+  const revenue = t.revenue(0);
+  const vat = vatRate(c);
+  const recoverable = c.regime === "vat";
+  // Assets: the register's net book value, stock, receivables, last month's input tax, cash.
+  let assets = ppe(cx, c, add);
+  const stock = openingStock(cx, c, b.stock_days);
+  for (const s of stock) add(s.account, s.value);
+  assets += stock.reduce((s, x) => s + x.value, 0);
+  const ar = Math.round(((t.invoiced(0) * (1 + vat)) * b.dso) / 365);
+  const purchases = t.cogs(0) + t.cost("opex_purchased", 0) + t.cost("marketing_purchased", 0);
+  const inputTax = recoverable ? Math.round(((purchases + t.cost("opex_direct", 0) + t.cost("utilities", 0)) * vat) / 12) : 0;
+  const cash = Math.round(revenue * (b.cash_sales > 0 ? 0.0008 : 0.0001));
+  const bank = 2 * cashBuffer(cx, c, 0);
+  add(role("ar_control"), ar);
+  add(role("input_tax"), inputTax);
+  add(role("cash"), cash);
+  add(role("bank"), bank);
+  assets += ar + inputTax + cash + bank;
+  // Liabilities: payables, last month's output tax, payroll deductions, a quarter's income tax, accruals.
+  const ap = Math.round((purchases * (1 + (c.regime === "vat" ? vat : 0)) * b.dpo) / 365);
+  const outputTax = Math.round((revenue * vat) / 12);
+  const gross = roster(cx, c).reduce((s, e) => s + e.monthly, 0);
+  const withholding = Math.round(gross * b.withholding);
+  const social = Math.round(gross * b.employer_costs);
+  const incomeTax = Math.round(revenue * 0.06 * (c.incomeTaxRate ?? 0.25) * 0.25);
+  const accrued = Math.round(revenue * 0.004);
+  const owed: [AccountRole, number][] = [["ap_control", ap], ["output_tax", outputTax], ["withholding_payable", withholding], ["social_security_payable", social], ["income_tax_payable", incomeTax], ["accrued_liabilities", accrued]];
+  let liabilities = 0;
+  for (const [r, v] of owed) {
+    add(role(r), -v);
+    liabilities += v;
+  }
+  // Equity at the plan's ratio; the term loan funds the rest (none when trade credit already does).
+  let equity = Math.round(assets * b.equity_ratio);
+  const loan = Math.max(0, assets - liabilities - equity);
+  equity = assets - liabilities - loan;
+  add(role("loans_payable"), -loan);
+  const capital = Math.round((equity * 0.35) / 10 ** (c.digits + 3)) * 10 ** (c.digits + 3);
+  add(role("share_capital"), -Math.min(capital, equity));
+  add(role("retained_earnings"), -(equity - Math.min(capital, equity)));
+  return { sheet, stock };
+}
+
+/** PPE at cost and accumulated depreciation of the assets in service before the start; returns the net book value. */
+function ppe(cx: RunContext, c: CompanyInfo, add: (a: Account, v: number) => void): number {
   const startMonth = monthIndexOfDay(cx.periods[0]!.firstDay);
-  let netPpe = 0;
-  for (const a of assetsOf(cx, company.index)) {
-    // Assets bought after the start are not on the opening sheet.
+  let net = 0;
+  for (const a of assetsOf(cx, c.index)) {
     if (a.acquiredMonth >= startMonth) continue;
     const acc = accumulatedAfter(a, monthsInService(a, startMonth - 1));
     add(a.ppe, a.cost);
     if (a.accumulated && acc > 0) add(a.accumulated, -acc);
-    netPpe += a.cost - acc;
+    net += a.cost - acc;
   }
-  const target = Math.round(moneyIn(cx, company, p.total_assets) * company.share);
-  const total = Math.max(target, Math.ceil(netPpe / 0.6), 1000 * 10 ** company.digits);
-  const stock = openingStock(cx, company, (total - netPpe) * INVENTORY_SHARE);
-  let inventory = 0;
-  for (const s of stock) {
-    add(s.account, s.value);
-    inventory += s.value;
-  }
-  spread(cx, Math.max(0, total - netPpe - inventory), CURRENT_ASSETS, 1, add);
-  const equity = Math.round(total * p.equity_ratio);
-  const capital = Math.round(equity * 0.35);
-  add(cx.chart.one("share_capital"), -capital);
-  add(cx.chart.one("retained_earnings"), -(equity - capital));
-  // Stock can overshoot its share: the liabilities and equity follow the assets actually there.
-  const assets = Math.max(total, netPpe + inventory);
-  spread(cx, assets - equity, LIABILITIES, -1, add);
-  return { sheet, stock };
-}
-
-function spread(cx: RunContext, amount: number, weights: [AccountRole, number][], sign: 1 | -1, add: (a: Account, v: number) => void): void {
-  const parts = allocate(amount, weights.map(([, w]) => w));
-  weights.forEach(([role, _], i) => {
-    if (parts[i]! > 0) add(cx.chart.role(role)[0]!, sign * parts[i]!);
-  });
+  return net;
 }
 
 /** The open items and stock behind the opening AR, AP and inventory balances. */
@@ -89,7 +116,8 @@ export const openingStep: MainStep = {
   run(cx, _phase, state, out) {
     const wo = out.table(openingBalances);
     const wj = out.table(journalEntries);
-    const asOf = formatIso(cx.periods[0]!.firstDay);
+    const first = cx.periods[0]!.firstDay;
+    const asOf = formatIso(first);
     for (const company of cx.companies) {
       const opening = openingSheet(cx, company);
       const sheet = [...opening.sheet].sort(([a], [b]) => a.index - b.index);
@@ -108,18 +136,10 @@ export const openingStep: MainStep = {
         lines.add(account, debit, credit, -1, "");
       }
       const header = {
-        company,
-        documentId: documentNumber("OB", company.code, 1),
-        postingDate: asOf,
-        documentDate: asOf,
-        period: cx.periods[0]!,
-        docType: "OB",
-        source: "automated",
-        event: "opening_balance",
-        postedBy: "SYS-MIGR",
-        text: "Opening balance",
+        company, documentId: documentNumber("OB", company.code, 1), day: first, postingDate: asOf, documentDate: asOf, period: cx.periods[0]!,
+        docType: "OB", source: "automated", event: "opening_balance", postedBy: "SYS-MIGR", text: "Opening balance",
       };
-      writeDocument(wj, header, lines, state.get(LEDGER).cell(company.index, 0), (i) => costCenterId(company.code, i));
+      writeDocument(wj, header, lines, stateTarget(state), (i) => costCenterId(company.code, i));
       openingSubledgers(cx, company, opening, state, out);
     }
   },

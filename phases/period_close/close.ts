@@ -9,7 +9,9 @@ import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import type { RowWriter } from "../../specs/records/table.ts";
 import type { Account } from "../../ledger/chart.ts";
 import { accumulatedAfter, assetsOf, monthIndexOfDay, monthsInService } from "../master_data/index.ts";
-import { documentNumber, writeDocument, type DocHeader } from "../../ledger/journal.ts";
+import { documentNumber, stateTarget, writeDocument, type DocHeader, type PostingTarget } from "../../ledger/journal.ts";
+import { OPEX_ROLES } from "../../specs/accounts.ts";
+import { openingSheet } from "../opening_balances/sheet.ts";
 import { Lines } from "../../ledger/lines.ts";
 import { costCenterId, masterParams } from "../master_data/index.ts";
 import { periodCloseSpec } from "./spec.ts";
@@ -33,6 +35,7 @@ interface CloseCx {
   ccIds: string[];
   /** Last period's accrual, reversed at the start of the next one. */
   openAccrual: Lines | undefined;
+  target: PostingTarget;
 }
 
 function header(c: CloseCx, p: Period, day: number, docType: string, event: string, text: string): DocHeader {
@@ -40,6 +43,7 @@ function header(c: CloseCx, p: Period, day: number, docType: string, event: stri
   return {
     company: c.company,
     documentId: documentNumber("CL", c.company.code, ++c.seq),
+    day,
     postingDate: date,
     documentDate: date,
     period: p,
@@ -51,8 +55,8 @@ function header(c: CloseCx, p: Period, day: number, docType: string, event: stri
   };
 }
 
-function post(c: CloseCx, cell: Float64Array, h: DocHeader, lines: Lines): void {
-  if (lines.n > 0) writeDocument(c.w, h, lines, cell, (i) => c.ccIds[i]!);
+function post(c: CloseCx, h: DocHeader, lines: Lines): void {
+  if (lines.n > 0) writeDocument(c.w, h, lines, c.target, (i) => c.ccIds[i]!);
 }
 
 function depreciation(c: CloseCx, p: Period, cell: Float64Array): void {
@@ -73,7 +77,7 @@ function depreciation(c: CloseCx, p: Period, cell: Float64Array): void {
     lines.add(expense, e.amount, 0, ccIndexOf(c, e.cc), "");
     lines.add(e.acc, 0, e.amount, -1, "");
   }
-  post(c, cell, header(c, p, p.firstDay + p.days - 1, "AF", "depreciation", "Monthly depreciation"), lines);
+  post(c, header(c, p, p.firstDay + p.days - 1, "AF", "depreciation", "Monthly depreciation"), lines);
 }
 
 function ccIndexOf(c: CloseCx, id: string): number {
@@ -92,7 +96,7 @@ function accruals(c: CloseCx, p: Period, cell: Float64Array, rng: Rng, opexThisP
     const rev = new Lines();
     const a = c.openAccrual;
     for (let i = 0; i < a.n; i++) rev.add(a.account[i]!, a.credit[i]!, a.debit[i]!, a.costCenter[i]!, "");
-    post(c, cell, header(c, p, p.firstDay, "AC", "accrual_reversal", "Reversal of prior period accrual"), rev);
+    post(c, header(c, p, p.firstDay, "AC", "accrual_reversal", "Reversal of prior period accrual"), rev);
   }
   const total = Math.round(opexThisPeriod * (0.02 + rng.next() * 0.04));
   if (total <= 0) {
@@ -100,7 +104,7 @@ function accruals(c: CloseCx, p: Period, cell: Float64Array, rng: Rng, opexThisP
     return;
   }
   const lines = new Lines();
-  const opex = c.cx.chart.role("opex");
+  const opex = c.cx.chart.roles(OPEX_ROLES);
   const n = 1 + rng.int(3);
   let left = total;
   for (let k = 0; k < n; k++) {
@@ -109,7 +113,7 @@ function accruals(c: CloseCx, p: Period, cell: Float64Array, rng: Rng, opexThisP
     lines.add(rng.pick(opex), v, 0, rng.int(c.ccIds.length), "");
   }
   lines.add(c.cx.chart.one("accrued_liabilities"), 0, total, -1, "");
-  post(c, cell, header(c, p, p.firstDay + p.days - 1, "AC", "accrual", "Accrual of unbilled costs"), lines);
+  post(c, header(c, p, p.firstDay + p.days - 1, "AC", "accrual", "Accrual of unbilled costs"), lines);
   c.openAccrual = lines;
 }
 
@@ -122,13 +126,16 @@ function taxProvision(c: CloseCx, p: Period, cell: Float64Array, ytd: Float64Arr
     profit -= ytd[a.index]! + (cell[a.index * 2]! - cell[a.index * 2 + 1]!);
   }
   const booked = ytd[taxExpense.index]! + (cell[taxExpense.index * 2]! - cell[taxExpense.index * 2 + 1]!);
-  const delta = Math.max(0, Math.round(profit * rate)) - booked;
+  const payable = c.cx.chart.one("income_tax_payable");
+  const owed = -(ytd[payable.index]! + (cell[payable.index * 2]! - cell[payable.index * 2 + 1]!));
+  // A weaker month releases provision, but never more than is still owed: what was paid in
+  // instalments is settled with the authority at year end, not refunded mid-year.
+  const delta = Math.max(-Math.max(0, owed), Math.max(0, Math.round(profit * rate)) - booked);
   if (delta === 0) return;
   const lines = new Lines();
-  const payable = c.cx.chart.one("income_tax_payable");
   if (delta > 0) lines.add(taxExpense, delta, 0, -1, ""), lines.add(payable, 0, delta, -1, "");
   else lines.add(payable, -delta, 0, -1, ""), lines.add(taxExpense, 0, -delta, -1, "");
-  post(c, cell, header(c, p, p.firstDay + p.days - 1, "TX", "tax_provision", "Income tax provision"), lines);
+  post(c, header(c, p, p.firstDay + p.days - 1, "TX", "tax_provision", "Income tax provision"), lines);
 }
 
 /** Moves every P&L balance into retained earnings; afterwards all P&L accounts are zero. */
@@ -146,7 +153,7 @@ function closeYear(c: CloseCx, p: Period, cell: Float64Array, ytd: Float64Array)
   if (lines.n === 0) return undefined;
   const re = c.cx.chart.one("retained_earnings");
   lines.add(re, net > 0 ? net : 0, net < 0 ? -net : 0, -1, "");
-  post(c, cell, header(c, p, p.firstDay + p.days - 1, "CL", "year_end_close", "Closing of profit and loss to retained earnings"), lines);
+  post(c, header(c, p, p.firstDay + p.days - 1, "CL", "year_end_close", "Closing of profit and loss to retained earnings"), lines);
   const closing = new Float64Array(c.cx.chart.accounts.length);
   for (let i = 0; i < lines.n; i++) closing[lines.account[i]!.index] = lines.debit[i]! - lines.credit[i]!;
   return closing;
@@ -174,10 +181,11 @@ function writeTrialBalance(w: RowWriter, cx: RunContext, company: CompanyInfo, p
   }
 }
 
-function opexDebits(cx: RunContext, cell: Float64Array): number {
+/** Net operating expenses of the period (reallocations between cost centers cancel out). */
+function opexOf(cx: RunContext, cell: Float64Array): number {
   let s = 0;
-  for (const a of cx.chart.role("opex")) s += cell[a.index * 2]!;
-  return s;
+  for (const a of cx.chart.roles(OPEX_ROLES)) s += cell[a.index * 2]! - cell[a.index * 2 + 1]!;
+  return Math.max(0, s);
 }
 
 /** What the close carries from one period to the next, per company. */
@@ -190,6 +198,8 @@ interface CompanyClose {
   translated: Float64Array;
   /** Last period's accrual, reversed on the first day of the next (account index, debit, credit, cost center). */
   accrual: [number, number, number, number][] | undefined;
+  /** The year-end closing entry's net per account (debit positive), by period index: P&L before closing is the cell minus it. */
+  closings: Record<number, number[]>;
 }
 
 export type CloseState = CompanyClose[];
@@ -197,17 +207,18 @@ export type CloseState = CompanyClose[];
 /** The close's own slice of the run state: checkpointed, so a resumed run continues the next period. */
 export const CLOSE: Slice<CloseState, never> = {
   name: "period_close",
-  create: (cx) => cx.companies.map(() => ({ seq: 0, cumulative: new Float64Array(cx.chart.accounts.length), translated: new Float64Array(cx.chart.accounts.length), accrual: undefined })),
+  create: (cx) => cx.companies.map(() => ({ seq: 0, cumulative: new Float64Array(cx.chart.accounts.length), translated: new Float64Array(cx.chart.accounts.length), accrual: undefined, closings: {} })),
   fold: () => {},
   // Shards run no main steps: their close state is always the initial one.
   add: () => {},
-  toJSON: (s) => s.map((c) => ({ seq: c.seq, cumulative: Array.from(c.cumulative), translated: Array.from(c.translated), accrual: c.accrual })),
+  toJSON: (s) => s.map((c) => ({ seq: c.seq, cumulative: Array.from(c.cumulative), translated: Array.from(c.translated), accrual: c.accrual, closings: c.closings })),
   fromJSON: (_cx, json) =>
-    (json as { seq: number; cumulative: number[]; translated: number[]; accrual?: [number, number, number, number][] }[]).map((c) => ({
+    (json as { seq: number; cumulative: number[]; translated: number[]; accrual?: [number, number, number, number][]; closings: Record<number, number[]> }[]).map((c) => ({
       seq: c.seq,
       cumulative: Float64Array.from(c.cumulative),
       translated: Float64Array.from(c.translated),
       accrual: c.accrual ?? undefined,
+      closings: c.closings,
     })),
 };
 
@@ -223,14 +234,15 @@ export const closeStep: MainStep = {
     for (const company of cx.companies) {
       const carried = state.get(CLOSE)[company.index]!;
       const ccIds = Array.from({ length: ccCount }, (_, i) => costCenterId(company.code, i));
-      const c: CloseCx = { cx, company, w: out.table(journalEntries), seq: carried.seq, ccIndex: new Map(ccIds.map((id, i) => [id, i])), ccIds, openAccrual: linesOf(cx, carried.accrual) };
+      const c: CloseCx = { cx, company, w: out.table(journalEntries), seq: carried.seq, ccIndex: new Map(ccIds.map((id, i) => [id, i])), ccIds, openAccrual: linesOf(cx, carried.accrual), target: stateTarget(state) };
       const cell = state.get(LEDGER).cell(company.index, p.index);
       const cumulative = carried.cumulative;
       const rng = Rng.forBlock(cx.seed, phase.id, company.index * cx.periods.length + p.index);
       if (params.depreciation) depreciation(c, p, cell);
-      if (params.accruals) accruals(c, p, cell, rng, opexDebits(cx, cell));
+      if (params.accruals) accruals(c, p, cell, rng, opexOf(cx, cell));
       taxProvision(c, p, cell, cumulative, company.incomeTaxRate ?? params.tax_rate);
       const closing = p.isYearEnd && params.close_years ? closeYear(c, p, cell, cumulative) : undefined;
+      if (closing) carried.closings[p.index] = Array.from(closing);
       const activity = new Float64Array(cumulative.length);
       for (let i = 0; i < cumulative.length; i++) {
         activity[i] = cell[i * 2]! - cell[i * 2 + 1]!;
@@ -239,7 +251,7 @@ export const closeStep: MainStep = {
       writeTrialBalance(out.table(trialBalance), cx, company, p, cell, cumulative);
       const materials = stock.get(company.index) ?? [];
       reconcilePeriod(cx, state, company, p, cumulative, materials.reduce((s, m) => s + m.value, 0), out.table(reconciliation));
-      const translated = new Translation(cx, company, carried.translated).period(p, activity, closing, cumulative, out.table(translatedTrialBalance));
+      const translated = new Translation(cx, company, carried.translated, openingEquity(cx, company)).period(p, activity, closing, cumulative, out.table(translatedTrialBalance));
       for (let i = 0; i < group.length; i++) group[i] = group[i]! + translated[i]!;
       writeInventoryBalances(company, p, materials, out.table(inventoryBalances));
       carried.seq = c.seq;
@@ -248,6 +260,12 @@ export const closeStep: MainStep = {
     writeConsolidated(cx, p, group, out.table(consolidatedTrialBalance));
   },
 };
+
+/** The opening entry's equity balances (when the opening balances are generated in this run). */
+function openingEquity(cx: RunContext, c: CompanyInfo): Map<number, number> {
+  if (cx.plan.phases.find((p) => p.id === "opening_balances")?.status !== "run") return new Map();
+  return new Map([...openingSheet(cx, c).sheet].filter(([a]) => a.type === "equity").map(([a, v]) => [a.index, v]));
+}
 
 function linesOf(cx: RunContext, accrual: CompanyClose["accrual"]): Lines | undefined {
   if (!accrual) return undefined;

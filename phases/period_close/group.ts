@@ -1,6 +1,6 @@
 // Translation and consolidation. Each company's trial balance is translated into the group
-// currency (assets and liabilities at the closing rate, equity and P&L at the average rate of
-// the period they were posted in, year-end closing at the translated balances it clears), with
+// currency (assets and liabilities at the closing rate, opening equity at the opening day's
+// rate, later equity and P&L at the average rate of the period they were posted in, year-end closing at the translated balances it clears), with
 // the translation difference booked to the currency translation reserve, so the translated TB
 // balances by construction. The group TB sums them and eliminates every intercompany balance,
 // booking what does not match (FX) to consolidation differences.
@@ -23,6 +23,8 @@ export class Translation {
     private readonly company: CompanyInfo,
     /** Equity and P&L accounts, accumulated at historical (period average) rates: carried from period to period. */
     private readonly running: Float64Array,
+    /** The opening entry's equity balances by account index (debit positive), posted in the first period. */
+    private readonly opening: ReadonlyMap<number, number> = new Map(),
   ) {
     this.reserve = cx.chart.one("fx_translation_reserve").index;
     this.scale = 10 ** (groupDigits(cx) - company.digits);
@@ -40,6 +42,7 @@ export class Translation {
     const end = p.firstDay + p.days - 1;
     const closingRate = fx.rate(company.currency, group, end);
     const average = fx.average(company.currency, group, p.firstDay, end);
+    const openingRate = fx.rate(company.currency, group, cx.periods[0]!.firstDay);
     const out = new Float64Array(cumulative.length);
     let sum = 0;
     for (const a of cx.chart.posting) {
@@ -47,8 +50,11 @@ export class Translation {
       if (a.type === "asset" || a.type === "liability") {
         out[i] = Math.round(cumulative[i]! * closingRate * this.scale);
       } else {
-        const ordinary = activity[i]! - (closing?.[i] ?? 0);
-        this.running[i] = this.running[i]! + Math.round(ordinary * average * this.scale);
+        // Opening equity is translated at the rate of the opening day (its historical rate as
+        // far as the scenario knows); what the period adds, at the period's average rate.
+        const opening = p.index === 0 ? this.opening.get(i) ?? 0 : 0;
+        const ordinary = activity[i]! - (closing?.[i] ?? 0) - opening;
+        this.running[i] = this.running[i]! + Math.round(ordinary * average * this.scale) + Math.round(opening * openingRate * this.scale);
         out[i] = this.running[i]!;
       }
       sum += out[i]!;

@@ -3,7 +3,7 @@
 // generator bug; the table says so rather than hiding it.
 import { formatIso, type Period } from "../../core/calendar.ts";
 import { inventoryBalances, reconciliation } from "../../specs/records/group.ts";
-import type { AccountRole } from "../../specs/accounts.ts";
+import { INVENTORY_ROLES, type AccountRole } from "../../specs/accounts.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import type { RunState } from "../../ledger/state.ts";
 import { STOCK, SUBLEDGER } from "../../ledger/slices.ts";
@@ -13,7 +13,7 @@ import { materialId } from "../master_data/index.ts";
 
 interface Check {
   name: string;
-  roles: AccountRole[];
+  roles: readonly AccountRole[];
   /** +1: the subledger is a debit balance (assets); -1: a credit balance (liabilities). */
   side: 1 | -1;
   sub: (p: Period) => number;
@@ -34,8 +34,8 @@ export function stockAt(cx: RunContext, state: RunState, period: number): Map<nu
     let qty = 0;
     let value = 0;
     for (let p = 0; p <= period && p < cx.periods.length; p++) {
-      qty += deltas[p * 2]!;
-      value += deltas[p * 2 + 1]!;
+      qty += deltas[p * 3]!;
+      value += deltas[p * 3 + 1]!;
     }
     const list = out.get(c) ?? [];
     list.push({ index: m, qty, value });
@@ -61,13 +61,13 @@ export function reconcilePeriod(cx: RunContext, state: RunState, company: Compan
     { name: "accounts_payable", roles: ["ap_control"], side: -1, sub: sub("ap") },
     { name: "accounts_receivable", roles: ["ar_control"], side: 1, sub: sub("ar") },
     { name: "gr_ir", roles: ["gr_ir"], side: -1, sub: sub("gr_ir") },
-    { name: "inventory", roles: ["inventory"], side: 1, sub: () => stockValue },
+    { name: "inventory", roles: INVENTORY_ROLES, side: 1, sub: () => stockValue },
     { name: "fixed_assets", roles: ["ppe", "accumulated_depreciation"], side: 1, sub: () => fixedAssetRegister(cx, company, p) },
     { name: "intercompany_receivables", roles: ["ic_receivable"], side: 1, sub: sub("ic_receivable") },
     { name: "intercompany_payables", roles: ["ic_payable"], side: -1, sub: sub("ic_payable") },
   ];
   for (const check of checks) {
-    const accounts = check.roles.flatMap((r) => cx.chart.role(r));
+    const accounts = cx.chart.roles(check.roles);
     const gl = check.side * accounts.reduce((s, a) => s + cumulative[a.index]!, 0);
     const subledger = check.sub(p);
     w.id(company.code);

@@ -1,12 +1,14 @@
 // period_close: depreciation, accruals and their reversal, the income tax provision, year-end
 // closing into retained earnings, then the trial balance, subledger reconciliation, stock per
-// material, and the translated and consolidated trial balances of the group.
+// material, and the translated and consolidated trial balances of the group; after the last
+// period, each company's business plan against its ledger (plan_vs_actual).
 import { z } from "zod";
 import { f } from "../../specs/fields.ts";
 import type { PhaseSpec } from "../../specs/phase.ts";
 import { perPeriod } from "../../specs/layout.ts";
 import { journalEntries, trialBalance } from "../../specs/records/ledger.ts";
 import { consolidatedTrialBalance, inventoryBalances, reconciliation, translatedTrialBalance } from "../../specs/records/group.ts";
+import { planVsActual } from "../../specs/records/business.ts";
 
 const params = z.object({
   depreciation: f.bool("post monthly depreciation").default(true),
@@ -25,7 +27,11 @@ export const periodCloseSpec = {
   params,
   needs: ["transactions"],
   defaultEnabled: true,
-  tables: [journalEntries, trialBalance, reconciliation, inventoryBalances, translatedTrialBalance, consolidatedTrialBalance],
-  steps: [{ name: "close", stage: "close", kind: "main", reads: ["ledger", "subledger", "stock"], posts: ["ledger"] }],
+  tables: [journalEntries, trialBalance, reconciliation, inventoryBalances, translatedTrialBalance, consolidatedTrialBalance, planVsActual],
+  steps: [
+    { name: "close", stage: "close", kind: "main", reads: ["ledger", "subledger", "stock"], posts: ["ledger"] },
+    // After the last period: each company's business plan against its ledger.
+    { name: "plan_vs_actual", stage: "final", kind: "main", reads: ["ledger", "treasury", "period_close"] },
+  ],
   layout: perPeriod("periods"),
 } satisfies PhaseSpec<typeof params>;

@@ -1,31 +1,22 @@
-// The transactions phase: standalone journal entries, and the document chains (procure-to-pay,
-// order-to-cash, intercompany) laid out as their own segments. A chain is generated wholly
-// inside its block, so blocks stay independent and the output never depends on who ran them.
+// The transactions phase's block step: standalone journal entries, and the document chains
+// laid out as their own segments (order-to-cash, purchased services, intercompany). A block is
+// generated wholly inside itself, so blocks stay independent and the output never depends on
+// who ran them. Stock replenishment is planned per period by purchasing (replenish.ts), from the
+// purchase orders of the procure-to-pay segments reserved for it.
 import { Rng } from "../../core/rng.ts";
-import { journalEntries } from "../../specs/records/ledger.ts";
-import { apOpenItems, arOpenItems, customerInvoices, customerReceipts, deliveries, documentReferences, goodsReceipts, inventoryMovements, payments, purchaseOrders, salesOrders, vendorInvoices } from "../../specs/records/flows.ts";
-import { intercompanyMatches } from "../../specs/records/group.ts";
-import type { BlockRef, RunContext } from "../../ledger/context.ts";
+import type { BlockRef, CompanyInfo, RunContext } from "../../ledger/context.ts";
 import type { PlanPhase } from "../../specs/plan.ts";
 import { BlockTotals } from "../../ledger/totals.ts";
 import type { Deltas } from "../../ledger/state.ts";
 import { docOffset, standaloneBlock } from "./standalone.ts";
-import { flowEnv, type FlowEnv } from "../../ledger/flows.ts";
-import { procureToPay, type P2PParams } from "./p2p.ts";
-import { orderToCash, type O2CParams } from "./o2c.ts";
-import { intercompany, type IntercompanyParams } from "./intercompany.ts";
+import { flowEnv } from "../../ledger/flows.ts";
+import { servicePurchasesBlock, type P2PParams } from "./p2p.ts";
+import { orderToCashBlock, type O2CParams } from "./o2c.ts";
+import { intercompanyBlock, type IntercompanyParams } from "./intercompany.ts";
+import { stockOrders } from "./chains.ts";
+
 import type { BlockStep } from "../api.ts";
 import type { TableOut } from "../../specs/records/table.ts";
-import type { CompanyInfo } from "../../ledger/context.ts";
-
-type Chain = (env: FlowEnv, c: CompanyInfo, period: number, seq: number, params: never) => void;
-
-/** Segment kinds (the layout's `table`) that are document chains, and their generators. */
-export const CHAINS: Record<string, Chain> = {
-  procure_to_pay: procureToPay as Chain,
-  order_to_cash: orderToCash as Chain,
-  intercompany: intercompany as Chain,
-};
 
 function processParams(cx: RunContext, id: string): unknown {
   const p = cx.plan.processes.find((x) => x.id === id);
@@ -35,21 +26,28 @@ function processParams(cx: RunContext, id: string): unknown {
 
 function chainBlock(cx: RunContext, phase: PlanPhase, ref: BlockRef, out: TableOut): Deltas {
   const kind = ref.segment.table!;
-  const run = CHAINS[kind];
-  if (!run) throw new Error(`internal: unknown segment kind ${kind}`);
   const totals = new BlockTotals(cx);
   const env = flowEnv(cx, Rng.forBlock(cx.seed, phase.id, ref.index), totals, out);
   const company = cx.companies[cx.companyIndex.get(ref.segment.company!)!]!;
-  const params = processParams(cx, kind) as never;
   const first = docOffset(phase, ref.segment) + ref.offset + 1;
-  for (let i = 0; i < ref.units; i++) run(env, company, ref.segment.period!, first + i, params);
+  if (kind === "order_to_cash") orderToCashBlock(env, company, ref, first, processParams(cx, kind) as O2CParams);
+  else if (kind === "procure_to_pay") servicePurchasesBlock(env, company, ref, serviceSeqs(cx, phase, company, ref), docOffset(phase, ref.segment) + 1, processParams(cx, kind) as P2PParams);
+  else if (kind === "intercompany") intercompanyBlock(env, company, ref, first, processParams(cx, kind) as IntercompanyParams);
+  else throw new Error(`internal: unknown segment kind ${kind}`);
   env.reval.post(env, `B${String(ref.index).padStart(6, "0")}`);
   return totals.pack();
 }
 
+/** Purchase order numbers of the block that are not reserved for stock replenishment. */
+function serviceSeqs(cx: RunContext, phase: PlanPhase, c: CompanyInfo, ref: BlockRef): number[] {
+  const reserved = stockOrders(cx, c, ref.segment.units);
+  const first = docOffset(phase, ref.segment) + 1;
+  const out: number[] = [];
+  for (let i = Math.max(ref.offset, reserved); i < ref.offset + ref.units; i++) out.push(first + i);
+  return out;
+}
+
 export const entriesStep: BlockStep = {
   kind: "blocks",
-  block: (cx, phase, ref, out) => (ref.segment.table ? chainBlock(cx, phase, ref, out) : standaloneBlock(cx, phase, ref, out.table(journalEntries))),
+  block: (cx, phase, ref, out) => (ref.segment.table ? chainBlock(cx, phase, ref, out) : standaloneBlock(cx, phase, ref, out)),
 };
-
-export type { P2PParams, O2CParams, IntercompanyParams };

@@ -1,13 +1,18 @@
 // Intercompany: service recharges and loans between two companies of the group, booked on both
 // sides with one reference (seller / lender in its own currency, buyer / borrower converting),
-// settled between them, and listed in intercompany_matches for matching and elimination.
+// settled between them on a bank day of both, and listed in intercompany_matches for matching
+// and elimination. Recharges share 1% of the seller's planned revenue a year; a loan lends a
+// fraction of a percent of the smaller company's revenue, so no company lends itself dry.
 import { formatIso } from "../../core/calendar.ts";
 import { intercompanyMatches } from "../../specs/records/group.ts";
-import type { CompanyInfo } from "../../ledger/context.ts";
+import { bankDayOnOrAfter, isBankDay, type BlockRef, type CompanyInfo } from "../../ledger/context.ts";
 import { foreign, moneyOf, newLines, openItems, post, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "../../ledger/flows.ts";
 import { counts } from "../master_data/index.ts";
-import { chainAmount, orderDay } from "./chains.ts";
+import { amountModelOf, segmentUnits } from "./chains.ts";
 import { within } from "../../ledger/documents.ts";
+import { companyTargets, periodShare, planYear } from "../../ledger/business.ts";
+import { blockBudget, segmentPlans, splitBudget, type SegmentPlan } from "./budget.ts";
+import { activityDay } from "./dates.ts";
 
 export interface IntercompanyParams {
   loan_share: number;
@@ -24,16 +29,61 @@ interface Charge {
   settleDay: number;
 }
 
-export function intercompany(env: FlowEnv, seller: CompanyInfo, period: number, seq: number, p: IntercompanyParams): void {
+/** Share of the seller's planned revenue recharged to the group a year, and of the smaller revenue one loan lends. */
+const RECHARGE_SHARE = 0.01;
+const LOAN_SHARE = 0.003;
+
+/** A block of intercompany transactions of one seller: loans and recharges, recharges sharing their budget. */
+export function intercompanyBlock(env: FlowEnv, seller: CompanyInfo, ref: BlockRef, firstSeq: number, p: IntercompanyParams): void {
   const { cx, rng } = env;
   const others = cx.companies.filter((x) => x.index !== seller.index);
   if (others.length === 0) return;
-  const buyer = rng.pick(others);
-  const ref = `IC-${seller.code}-${String(seq).padStart(9, "0")}`;
-  const day = orderDay(env, period);
-  const doc = moneyOf(seller.currency);
-  if (rng.chance(p.loan_share)) return loan(env, { ref, kind: "loan", seller, buyer, day, doc, amount: chainAmount(env, seller) * 40, settleDay: day + rng.range(180, 540) });
-  charge(env, { ref, kind: "recharge", seller, buyer, day, doc, amount: Math.round(chainAmount(env, seller) * 1.5), settleDay: day + rng.range(30, 60) });
+  const period = ref.segment.period!;
+  const plan = chargePlans(env, seller, p.loan_share)[period]!;
+  const kinds = plan.kinds.subarray(ref.offset, ref.offset + ref.units);
+  const { n, budget } = blockBudget(plan, ref, 0);
+  const values = splitBudget(budget, n, amountModelOf(cx, seller), rng);
+  let next = 0;
+  for (let i = 0; i < ref.units; i++) {
+    const buyer = rng.pick(others);
+    const ref_ = `IC-${seller.code}-${String(firstSeq + i).padStart(9, "0")}`;
+    const day = activityDay(cx, seller, period, rng);
+    const doc = moneyOf(seller.currency);
+    if (kinds[i] === 1) {
+      const loanDay = bothBankDay(seller, buyer, day);
+      loan(env, { ref: ref_, kind: "loan", seller, buyer, day: loanDay, doc, amount: loanAmount(env, seller, buyer, period), settleDay: bothBankDay(seller, buyer, loanDay + rng.range(180, 540)) });
+    } else {
+      const amount = values[next++]!;
+      if (amount > 0) charge(env, { ref: ref_, kind: "recharge", seller, buyer, day, doc, amount, settleDay: bothBankDay(seller, buyer, day + rng.range(30, 60)) });
+    }
+  }
+}
+
+/** The intercompany transactions of a seller, period by period: recharges with their budget, or loans. */
+function chargePlans(env: FlowEnv, seller: CompanyInfo, loanShare: number): SegmentPlan[] {
+  const { cx } = env;
+  const units = (p: number) => segmentUnits(cx, seller, p, "intercompany");
+  const annual = (p: number) => companyTargets(cx, seller).revenue(planYear(p)) * RECHARGE_SHARE;
+  return segmentPlans(cx, "ic", seller, units, () => [1 - loanShare, loanShare], (p) => [annual(p) * periodShare(cx, units, p), 0]);
+}
+
+/** A loan's principal in the lender's currency: a round share of the smaller company's planned revenue. */
+function loanAmount(env: FlowEnv, lender: CompanyInfo, borrower: CompanyInfo, period: number): number {
+  const { cx } = env;
+  const y = planYear(period);
+  const own = companyTargets(cx, lender).revenue(y);
+  const other = companyTargets(cx, borrower).revenue(y) * cx.rate(borrower.currency, lender.currency) * 10 ** (lender.digits - borrower.digits);
+  const unit = 10_000 * 10 ** lender.digits;
+  return Math.max(unit, Math.round((Math.min(own, other) * LOAN_SHARE * (0.5 + env.rng.next())) / unit) * unit);
+}
+
+/** The first day on or after `day` on which the banks of both companies are open. */
+function bothBankDay(a: CompanyInfo, b: CompanyInfo, day: number): number {
+  for (let i = 0; i < 30; i++, day++) {
+    day = bankDayOnOrAfter(a, day);
+    if (isBankDay(b, day)) return day;
+  }
+  return day;
 }
 
 /** A recharge (or loan interest): receivable and revenue for the seller, expense and payable for the buyer. */

@@ -1,18 +1,24 @@
 // Order-to-cash: sales order -> delivery(ies) -> customer invoice(s) -> receipt(s) or write-off.
 // The delivery debits cost of goods sold and credits inventory at standard cost; the invoice
-// debits AR and credits revenue and output tax; the receipt debits the bank and credits AR.
-// Orders over the customer's credit limit are blocked; customers pay as their behaviour says.
+// debits AR and credits revenue and output tax; the receipt debits the bank and credits AR on a
+// bank day. A block's orders share the block's slice of the planned invoiced revenue (goods and
+// services apart); each order's first delivery falls in the block's period and is invoiced in
+// the same month, so revenue lands on the business plan period by period; customers pay as
+// their behaviour says.
 import { formatIso } from "../../core/calendar.ts";
-import { customerInvoices, customerReceipts, deliveries, salesOrders } from "../../specs/records/flows.ts";
-import type { CompanyInfo } from "../../ledger/context.ts";
+import { deliveries, salesOrders } from "../../specs/records/flows.ts";
+import { bankDayOnOrAfter, type BlockRef, type CompanyInfo } from "../../ledger/context.ts";
 import type { Customer, Material } from "../master_data/index.ts";
-import { rateText } from "../../ledger/fx.ts";
 import { foreign, moneyOf, newLines, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "../../ledger/flows.ts";
 import { counts, customer, inventoryAccount, material } from "../master_data/index.ts";
-import { chainAmount, lag, orderDay, type ChainParams } from "./chains.ts";
+import { assortment } from "../master_data/assortment.ts";
+import { amountModelOf, lag, segmentUnits, type ChainParams } from "./chains.ts";
 import { vatRate } from "../../ledger/tax.ts";
 import { dueDay, optional, within, writeCustomerInvoice, writeMovement, writeReceipt } from "../../ledger/documents.ts";
 import { formatMinor } from "../../output/writers.ts";
+import { companyTargets, periodShare, planYear } from "../../ledger/business.ts";
+import { Dither, blockBudget, segmentPlans, splitBudget, type SegmentPlan } from "./budget.ts";
+import { activityDay, workDayOnOrAfter, workDayOnOrBefore } from "./dates.ts";
 
 export interface O2CParams extends ChainParams {
   backorder: number;
@@ -27,42 +33,126 @@ interface Order {
   m: Material;
   mi: number;
   doc: Money;
+  /** Price per unit in the order currency. */
   price: number;
 }
 
-export function orderToCash(env: FlowEnv, c: CompanyInfo, period: number, seq: number, p: O2CParams): void {
+/** The sales orders of a company, period by period: goods or services, each kind with its share of the invoiced revenue. */
+function salesPlans(cx: FlowEnv["cx"], c: CompanyInfo): SegmentPlan[] {
+  const t = companyTargets(cx, c);
+  const units = (p: number) => segmentUnits(cx, c, p, "order_to_cash");
+  const serviceValue = (y: number) => Math.min(1, (t.revenue(y) * t.serviceShare) / Math.max(1, t.invoiced(y)));
+  return segmentPlans(cx, "o2c", c, units, (p) => [1 - serviceValue(planYear(p)), serviceValue(planYear(p))], (p) => {
+    const y = planYear(p);
+    const invoiced = t.invoiced(y) * periodShare(cx, units, p);
+    return [invoiced * (1 - serviceValue(y)), invoiced * serviceValue(y)];
+  });
+}
+
+/** A block of sales orders: goods and service orders, each group sharing its slice of the period's plan. */
+export function orderToCashBlock(env: FlowEnv, c: CompanyInfo, ref: BlockRef, firstSeq: number, p: O2CParams): void {
+  const { cx } = env;
+  const period = ref.segment.period!;
+  const plan = salesPlans(cx, c)[period]!;
+  const model = amountModelOf(cx, c);
+  const values = [0, 1].map((k) => {
+    const { n, budget } = blockBudget(plan, ref, k);
+    return splitBudget(budget, n, model, env.rng);
+  });
+  const dither = [new Dither(), new Dither()];
+  const next = [0, 0];
+  for (let i = 0; i < ref.units; i++) {
+    const k = plan.kinds[ref.offset + i]!;
+    orderToCash(env, c, period, firstSeq + i, values[k]![next[k]!++]!, k === 1, dither[k]!, p);
+  }
+}
+
+function orderToCash(env: FlowEnv, c: CompanyInfo, period: number, seq: number, value: number, service: boolean, dither: Dither, p: O2CParams): void {
   const { cx, rng } = env;
-  const n = counts(cx);
-  const cust = customer(cx, c.index, rng.int(n.customers));
-  const mi = rng.int(n.materials);
+  const cust = customer(cx, c.index, rng.int(counts(cx).customers));
+  const mi = itemFor(env, c, value, service);
   const m = material(cx, c.index, mi);
   const known = cust.currency === c.currency || cx.plan.fx.rates.some((r) => r.currency === cust.currency);
   const doc = moneyOf(known ? cust.currency : c.currency);
-  const ordered = orderDay(env, period);
-  const listPrice = Math.max(1, m.listPrice);
-  const qty = Math.max(1, Math.min(100_000, Math.round(chainAmount(env, c) / listPrice)));
-  const price = Math.max(1, Math.round(env.fx.convert(listPrice, c.currency, c.digits, doc.currency, doc.digits, ordered) * (1 - 0.05 * rng.next())));
+  // The delivery falls on a working day of the period (what the plan's revenue budgets); the
+  // order comes before it by the lag (never before the scenario start), the invoice after it.
+  const planned = activityDay(cx, c, period, rng);
+  const ordered = Math.max(cx.periods[0]!.firstDay, workDayOnOrBefore(cx, c, planned - lag(rng, p.lags.order_to_receipt)));
+  const unitPrice = salePrice(m, c.business.goods_margin, rng.next());
+  const qty = Math.min(1_000_000, dither.quantity(value, unitPrice));
+  const price = Math.max(1, env.fx.convert(unitPrice, c.currency, c.digits, doc.currency, doc.digits, ordered));
   const o: Order = { id: `SO-${c.code}-${String(seq).padStart(9, "0")}`, c, cust, m, mi, doc, price };
-  if (qty * listPrice > cust.creditLimit && cust.creditLimit > 0) {
-    writeOrder(env, o, ordered, qty, "blocked", "credit_blocked");
-    return;
+  // Over the credit limit: credit management releases most such orders after a review; the
+  // rest are rejected, and their value passes to the next orders (the plan's revenue stands).
+  let check = "passed";
+  let first = planned;
+  if (qty * unitPrice > cust.creditLimit && cust.creditLimit > 0) {
+    if (rng.chance(0.15)) {
+      dither.cancel(qty * unitPrice);
+      writeOrder(env, o, ordered, qty, "blocked", "credit_blocked");
+      return;
+    }
+    check = "released";
+    first = Math.max(first, workDayOnOrAfter(cx, c, ordered + rng.range(1, 5)));
   }
-  const first = ordered + lag(rng, p.lags.order_to_receipt);
   const backorder = qty > 1 && rng.chance(p.backorder);
-  const q1 = backorder ? Math.max(1, Math.round(qty * (0.4 + 0.4 * rng.next()))) : qty;
-  const parts: [number, number][] = backorder ? [[first, q1], [first + rng.range(10, 30), qty - q1]] : [[first, qty]];
+  // A backorder delivers part now and the rest later: both parts have at least one unit.
+  const q1 = backorder ? Math.min(qty - 1, Math.max(1, Math.round(qty * (0.4 + 0.4 * rng.next())))) : qty;
+  const later = backorder ? workDayOnOrAfter(cx, c, first + rng.range(10, 30)) : 0;
+  const parts: [number, number, number][] = [[first, invoiceDay(env, c, first, p), q1]];
+  if (backorder) parts.push([later, invoiceDay(env, c, later, p), qty - q1]);
   let billed = 0;
-  parts.forEach(([day, q], k) => {
+  parts.forEach(([day, invoiceDay, q], k) => {
     if (day >= env.endDay) return;
     const delivery = `DL-${o.id.slice(3)}-${k + 1}`;
     deliver(env, o, delivery, day, q, k > 0);
-    const invoiceDay = day + lag(rng, p.lags.receipt_to_invoice);
     if (invoiceDay >= env.endDay) return;
     bill(env, o, delivery, invoiceDay, q, p);
     billed++;
   });
   const status = billed === parts.length ? "closed" : billed === 0 && first >= env.endDay ? "cut_off" : backorder ? "backordered" : "open";
-  writeOrder(env, o, ordered, qty, "passed", status);
+  writeOrder(env, o, ordered, qty, check, status);
+}
+
+/**
+ * A delivery is invoiced after the lag, but within its own month: the month-end billing run
+ * invoices whatever was delivered, so revenue and its cost of sales fall in the same period.
+ */
+function invoiceDay(env: FlowEnv, c: CompanyInfo, delivered: number, p: O2CParams): number {
+  const { cx } = env;
+  const period = cx.periods[periodOfDay(cx, delivered)];
+  const day = workDayOnOrAfter(cx, c, delivered + lag(env.rng, p.lags.receipt_to_invoice));
+  if (!period) return day;
+  const last = workDayOnOrBefore(cx, c, period.firstDay + period.days - 1);
+  return Math.max(delivered, Math.min(day, last));
+}
+
+/**
+ * The agreed price of a unit: what earns the plan's goods margin on its standard cost, within
+ * 1.5 points either way, never above the list price (customers negotiate off the list). Services
+ * carry no standard cost of sales: they sell at list less up to 5%.
+ */
+function salePrice(m: Material, margin: number, u: number): number {
+  const list = Math.max(1, m.listPrice);
+  if (m.type === "service" || m.standardCost <= 0) return Math.max(1, Math.round(list * (1 - 0.05 * u)));
+  return Math.max(1, Math.min(list, Math.round(m.standardCost / (1 - Math.min(0.95, margin + 0.03 * (u - 0.5))))));
+}
+
+/**
+ * The item of an order: by popularity, but an order buys several units of what it orders, so a
+ * draw priced above half the order's value gives way to a cheaper draw (a few tries).
+ */
+function itemFor(env: FlowEnv, c: CompanyInfo, value: number, service: boolean): number {
+  const { cx, rng } = env;
+  const a = assortment(cx, c);
+  const draw = () => (service && a.services.length ? a.services[rng.int(a.services.length)]! : a.goods.length ? a.goods[a.goodsTable.sample(rng)]! : rng.int(counts(cx).materials));
+  const price = (i: number) => material(cx, c.index, i).listPrice;
+  let mi = draw();
+  for (let k = 0; k < 6 && price(mi) * 2 > value; k++) {
+    const other = draw();
+    if (price(other) < price(mi)) mi = other;
+  }
+  return mi;
 }
 
 function deliver(env: FlowEnv, o: Order, id: string, day: number, qty: number, isBackorder: boolean): void {
@@ -71,10 +161,11 @@ function deliver(env: FlowEnv, o: Order, id: string, day: number, qty: number, i
   const cost = service ? 0 : qty * o.m.standardCost;
   if (!service) {
     const lines = newLines(env);
-    lines.add(env.rng.pick(cx.chart.role("cogs")), cost, 0, env.rng.int(counts(cx).costCenters), "");
+    const cogs = cx.chart.role("cogs");
+    lines.add(cogs[o.mi % cogs.length]!, cost, 0, env.rng.int(counts(cx).costCenters), "");
     lines.add(inventoryAccount(cx, o.m), 0, cost, -1, "");
     post(env, o.c, day, { documentId: `JE-${id}`, docType: "WL", source: "automated", event: "goods_issue", postedBy: "SYS-SD", text: "Goods issue for delivery", sourceId: id, sourceType: "delivery" }, lines);
-    env.totals.movement(o.c.index, periodOfDay(cx, day), o.mi, -qty, -cost);
+    env.totals.movement(o.c.index, periodOfDay(cx, day), o.mi, -qty, -cost, day);
     writeMovement(env, o.c, id, o.m.id, day, "issue", -qty, -cost);
   }
   reference(env, o.c, o.id, "sales_order", id, "delivery", "delivered_as");
@@ -105,27 +196,34 @@ function bill(env: FlowEnv, o: Order, delivery: string, day: number, qty: number
   const taxC = Math.round(tax * rate * scale);
   const ar = cx.chart.one("ar_control");
   const lines = newLines(env);
+  const revenue = cx.chart.role(o.m.type === "service" ? "service_revenue" : "revenue");
   lines.add(ar, netC + taxC, 0, -1, o.cust.id, gross);
-  lines.add(env.rng.pick(cx.chart.role(o.m.type === "service" ? "service_revenue" : "revenue")), 0, netC, -1, "", net);
+  lines.add(revenue[regionOf(o.cust.country) % revenue.length]!, 0, netC, -1, "", net);
   if (taxC > 0) lines.add(cx.chart.one("output_tax"), 0, taxC, -1, "", tax);
   post(env, c, day, { documentId: `JE-${id}`, docType: "RV", source: "automated", event: "customer_invoice", postedBy: "SYS-SD", text: "Customer invoice", fx: foreign(o.doc, c, rate), sourceId: id, sourceType: "customer_invoice" }, lines);
   reference(env, c, delivery, "delivery", id, "customer_invoice", "billed_as");
   const inv: OpenInvoice = { side: "ar", company: c, id, partner: o.cust.id, invoiceDay: day, dueDay: dueDay(day, o.cust.terms), doc: o.doc, gross, booked: netC + taxC, control: ar, inSubledger: true };
   const settlements = planReceipts(env, inv, o.cust.behaviour, p);
-  settle(env, inv, settlements, cx.chart.role("bank")[0]!, { docType: "DZ", event: "customer_receipt", text: "Incoming payment", sourceType: "customer_receipt" }, undefined, cx.chart.one("bad_debt_expense"));
+  settle(env, inv, settlements, cx.chart.one("bank"), { docType: "DZ", event: "customer_receipt", text: "Incoming payment", sourceType: "customer_receipt" }, undefined, cx.chart.one("bad_debt_expense"));
   openItems(env, inv, settlements, p.dunning ? dunningLevel : undefined);
   writeCustomerInvoice(env, inv, o.id, delivery, net, tax);
   for (const s of settlements) writeReceipt(env, inv, s);
 }
 
+/** A stable revenue sub-account per customer country (the chart splits revenue by region). */
+function regionOf(country: string): number {
+  return (country.charCodeAt(0) * 31 + country.charCodeAt(1)) >>> 0;
+}
+
 const dunningLevel = (overdue: number) => (overdue > 60 ? 3 : overdue > 30 ? 2 : overdue > 7 ? 1 : 0);
 
-/** When customers pay, by their payment behaviour; some never do and are written off. */
+/** When customers pay (on bank days), by their payment behaviour; some never do and are written off. */
 function planReceipts(env: FlowEnv, inv: OpenInvoice, behaviour: string, p: O2CParams): Settlement[] {
   const { rng } = env;
+  const c = inv.company;
   const base = inv.id.replace(/^CI-/, "CR-");
   if (rng.chance(p.bad_debt)) {
-    return within(env, [{ day: inv.dueDay + rng.range(120, 180), amount: inv.gross, discount: 0, kind: "write_off", id: `${base}-W` }]);
+    return within(env, [{ day: bankDayOnOrAfter(c, inv.dueDay + rng.range(120, 180)), amount: inv.gross, discount: 0, kind: "write_off", id: `${base}-W` }]);
   }
   const shift: Record<string, () => number> = {
     prompt: () => -rng.range(0, 10),
@@ -135,18 +233,16 @@ function planReceipts(env: FlowEnv, inv: OpenInvoice, behaviour: string, p: O2CP
   };
   let day = inv.dueDay + (shift[behaviour] ?? shift.normal!)();
   if (rng.chance(p.late_payment)) day += rng.range(5, 30);
-  day = Math.max(inv.invoiceDay, day);
+  day = bankDayOnOrAfter(c, Math.max(inv.invoiceDay, day));
   if (inv.gross > 1 && rng.chance(0.08)) {
     const first = Math.max(1, Math.min(inv.gross - 1, Math.round(inv.gross * (0.3 + 0.4 * rng.next()))));
     return within(env, [
       { day, amount: first, discount: 0, kind: "partial", id: `${base}-A` },
-      { day: day + rng.range(10, 40), amount: inv.gross - first, discount: 0, kind: "remainder", id: `${base}-B` },
+      { day: bankDayOnOrAfter(c, day + rng.range(10, 40)), amount: inv.gross - first, discount: 0, kind: "remainder", id: `${base}-B` },
     ]);
   }
   return within(env, [{ day, amount: inv.gross, discount: 0, kind: "full", id: base }]);
 }
-
-
 
 function writeOrder(env: FlowEnv, o: Order, day: number, qty: number, credit: string, status: string): void {
   const w = env.out.table(salesOrders);

@@ -1,18 +1,27 @@
-// Procure-to-pay: purchase order -> goods receipt(s) -> vendor invoice(s) -> payment(s), one
-// chain at a time, wholly inside its block. The receipt debits inventory at standard cost (or
-// expense for services) and credits GR/IR at the order price; the invoice clears GR/IR, books
-// input tax and the price variance and credits AP; the payment debits AP and credits the bank,
-// with cash discounts and realised FX differences on their own accounts.
+// Procure-to-pay: purchase order -> goods receipt(s) -> vendor invoice(s) -> payment(s). Two
+// kinds of purchases use it: stock replenishment (planned by purchasing from demand, see
+// replenish.ts: the receipt debits inventory at standard cost) and purchased services and
+// consumables (a block's share of the plan's purchased-opex budget: the receipt debits the
+// expense). The invoice clears GR/IR, books input tax where it is recoverable, the price
+// variance and any FX difference, and credits AP; blocked invoices are released before they are
+// paid; payments go out on bank days, with cash discounts where taken.
 import { formatIso } from "../../core/calendar.ts";
-import { goodsReceipts, inventoryMovements, payments, purchaseOrders, vendorInvoices } from "../../specs/records/flows.ts";
-import type { CompanyInfo } from "../../ledger/context.ts";
+import { goodsReceipts, purchaseOrders } from "../../specs/records/flows.ts";
+import { bankDayOnOrAfter, type BlockRef, type CompanyInfo, type RunContext } from "../../ledger/context.ts";
 import { rateText } from "../../ledger/fx.ts";
 import { formatMinor } from "../../output/writers.ts";
 import { foreign, moneyOf, newLines, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "../../ledger/flows.ts";
-import { counts, inventoryAccount, material, vendor } from "../master_data/index.ts";
-import { chainAmount, lag, orderDay, type ChainParams } from "./chains.ts";
+import { counts, inventoryAccount, material, vendor, type Material, type Vendor } from "../master_data/index.ts";
+import { amountModelOf, lag, segmentUnits, stockOrders, type ChainParams } from "./chains.ts";
 import { vatRate } from "../../ledger/tax.ts";
 import { dueDay, within, writeMovement, writePayment, writeVendorInvoice } from "../../ledger/documents.ts";
+import type { AccountRole } from "../../specs/accounts.ts";
+import type { Account } from "../../ledger/chart.ts";
+import { companyTargets, periodShare, planYear } from "../../ledger/business.ts";
+import { segmentPlans, splitBudget, type SegmentPlan } from "./budget.ts";
+import { assortment } from "../master_data/assortment.ts";
+
+import { activityDay, workDayOnOrAfter, workDayOnOrBefore } from "./dates.ts";
 
 export interface P2PParams extends ChainParams {
   match_tolerance: number;
@@ -20,80 +29,171 @@ export interface P2PParams extends ChainParams {
   early_discount: number;
 }
 
+/** One purchase order: what, how much, from whom, when it is ordered and received. */
+export interface Purchase {
+  seq: number;
+  vendor: Vendor;
+  materialIndex: number;
+  quantity: number;
+  orderDay: number;
+  /** Days of the receipts (two for a partial delivery); quantities split by `split` when two. */
+  receiptDays: number[];
+  /** Stock purchases debit inventory at standard cost; the others an expense. */
+  stock: boolean;
+  /** The expense account of a non-stock purchase, and its agreed unit price (company currency). */
+  expense?: Account;
+  unitPrice?: number;
+}
+
 interface Receipt {
   id: string;
   day: number;
   qty: number;
+  /** GR/IR credited at the receipt, company currency, and the rate used. */
   grIr: number;
+  rate: number;
 }
 
 const docNo = (prefix: string, c: CompanyInfo, seq: number) => `${prefix}-${c.code}-${String(seq).padStart(9, "0")}`;
 
-export function procureToPay(env: FlowEnv, c: CompanyInfo, period: number, seq: number, p: P2PParams): void {
+/** Expense roles of purchased services and consumables, by vendor category (other operating expenses). */
+const SERVICE_ROLE: Record<string, AccountRole> = {
+  maintenance: "repairs", facilities: "repairs", professional_services: "professional_fees", staffing: "professional_fees",
+  it: "it_services", software: "it_services", cloud: "it_services", data_services: "it_services", office_supplies: "office_supplies", marketing: "marketing",
+};
+
+/** Vendors of a company by what they supply: goods for stock, services and consumables, and marketing. */
+export interface VendorPools {
+  goods: number[];
+  services: number[];
+  marketing: number[];
+}
+
+export function vendorPools(cx: RunContext, c: CompanyInfo): VendorPools {
+  let all = pools.get(cx);
+  if (!all) pools.set(cx, (all = []));
+  return (all[c.index] ??= splitVendors(cx, c));
+}
+
+const pools = new WeakMap<RunContext, VendorPools[]>();
+
+// Utility and logistics vendors bill what the plan books elsewhere (direct debits, freight in):
+// purchased services come from the other service categories.
+const NOT_GOODS = new Set([...Object.keys(SERVICE_ROLE), "utilities", "logistics"]);
+
+function splitVendors(cx: RunContext, c: CompanyInfo): VendorPools {
+  const all = Array.from({ length: counts(cx).vendors }, (_, i) => i).filter((i) => vendor(cx, c.index, i).isActive);
+  const category = (i: number) => vendor(cx, c.index, i).category;
+  const services = all.filter((i) => SERVICE_ROLE[category(i)] !== undefined && category(i) !== "marketing");
+  const marketing = all.filter((i) => category(i) === "marketing");
+  const goods = all.filter((i) => !NOT_GOODS.has(category(i)));
+  const any = all.length ? all : [0];
+  const or = (list: number[], fallback: number[]) => (list.length ? list : fallback);
+  return { goods: or(goods, any), services: or(services, any), marketing: or(marketing, or(services, any)) };
+}
+
+/** The expense roles purchased opex is spread over when a vendor's category names none. */
+const OTHER_OPEX: AccountRole[] = ["it_services", "professional_fees", "repairs", "office_supplies"];
+
+/** The purchased services of a company, period by period: other opex or marketing, each with its purchased budget. */
+function servicePlans(cx: RunContext, c: CompanyInfo): SegmentPlan[] {
+  const t = companyTargets(cx, c);
+  const segment = (p: number) => segmentUnits(cx, c, p, "procure_to_pay");
+  const annual = (p: number) => [t.cost("opex_purchased", planYear(p)), t.cost("marketing_purchased", planYear(p))];
+  return segmentPlans(cx, "p2p", c, (p) => segment(p) - stockOrders(cx, c, segment(p)), annual, (p) => annual(p).map((a) => a * periodShare(cx, segment, p)));
+}
+
+/**
+ * A block of purchased services: each order is marketing or other opex (exact counts per
+ * segment), and each kind's orders share the block's slice of its purchased budget. A service
+ * is received (and expensed) in the period it is budgeted for, ordered before; its order line is
+ * a lump sum, or hours at a rate for professional services.
+ */
+export function servicePurchasesBlock(env: FlowEnv, c: CompanyInfo, ref: BlockRef, seqs: number[], firstSeq: number, p: P2PParams): void {
   const { cx, rng } = env;
-  const n = counts(cx);
-  const vi = rng.int(n.vendors);
-  const v = vendor(cx, c.index, vi);
-  const mi = rng.int(n.materials);
-  const m = material(cx, c.index, mi);
-  const doc = moneyOf(cx.plan.fx.rates.some((r) => r.currency === v.currency) || v.currency === c.currency ? v.currency : c.currency);
-  const ordered = orderDay(env, period);
-  const unitCost = Math.max(1, m.standardCost);
-  const qty = Math.max(1, Math.min(100_000, Math.round(chainAmount(env, c) / unitCost)));
-  const priceDoc = Math.max(1, Math.round(env.fx.convert(unitCost, c.currency, c.digits, doc.currency, doc.digits, ordered) * (1 + 0.03 * rng.normal())));
-  const po = docNo("PO", c, seq);
-  const service = m.type === "service";
-  const receipts = planReceipts(env, po, ordered, qty, p);
+  const period = ref.segment.period!;
+  // Positions of the segment reserved for stock hold no service orders: kinds are over the rest.
+  const reserved = stockOrders(cx, c, ref.segment.units);
+  const plan = servicePlans(cx, c)[period]!;
+  const kindOf = (seq: number) => plan.kinds[seq - firstSeq - reserved]!;
+  const inBlock = [0, 1].map((k) => seqs.filter((q) => kindOf(q) === k).length);
+  const values = [0, 1].map((k) => splitBudget(plan.counts[k]! > 0 ? (plan.budgets[k]! * inBlock[k]!) / plan.counts[k]! : 0, inBlock[k]!, amountModelOf(cx, c), rng));
+  const next = [0, 0];
+  const pool = vendorPools(cx, c);
+  const a = assortment(cx, c);
+  for (const seq of seqs) {
+    const k = kindOf(seq);
+    const value = values[k]![next[k]!++]!;
+    if (value <= 0) continue;
+    const list = k === 1 ? pool.marketing : pool.services;
+    const v = vendor(cx, c.index, list[rng.int(list.length)]!);
+    const role = k === 1 ? "marketing" : SERVICE_ROLE[v.category] ?? rng.pick(OTHER_OPEX);
+    const accounts = cx.chart.role(role === "marketing" && k === 0 ? "it_services" : role);
+    const received = activityDay(cx, c, period, rng);
+    const ordered = Math.max(cx.periods[0]!.firstDay, workDayOnOrBefore(cx, c, received - lag(rng, p.lags.order_to_receipt)));
+    const hours = role === "professional_fees" && value > 200 * 10 ** c.digits ? Math.round(value / (150 * 10 ** c.digits)) : 1;
+    const mi = a.services.length ? a.services[rng.int(a.services.length)]! : rng.int(counts(cx).materials);
+    purchase(env, c, { seq, vendor: v, materialIndex: mi, quantity: Math.max(1, hours), unitPrice: Math.max(1, Math.round(value / Math.max(1, hours))), orderDay: ordered, receiptDays: [received], stock: false, expense: accounts[rng.int(accounts.length)]! }, p);
+  }
+}
+
+/** Orders, receives, invoices and pays one purchase; receipts after the scenario end do not happen. */
+export function purchase(env: FlowEnv, c: CompanyInfo, pu: Purchase, p: P2PParams): void {
+  const { cx, rng } = env;
+  const m = material(cx, c.index, pu.materialIndex);
+  const doc = moneyOf(cx.plan.fx.rates.some((r) => r.currency === pu.vendor.currency) || pu.vendor.currency === c.currency ? pu.vendor.currency : c.currency);
+  // Stock is bought at its standard cost within a few percent (the difference is the purchase
+  // price variance); a service at the price agreed for it.
+  const unitCost = pu.unitPrice ?? Math.max(1, m.standardCost);
+  const spread = pu.unitPrice === undefined ? 1 + 0.02 * rng.normal() : 1;
+  const priceDoc = Math.max(1, Math.round(env.fx.convert(unitCost, c.currency, c.digits, doc.currency, doc.digits, pu.orderDay) * spread));
+  const po = docNo("PO", c, pu.seq);
+  const receipts = planReceipts(po, pu, env.endDay);
   let invoiced = 0;
   for (const r of receipts) {
-    const invoiceDay = r.day + lag(rng, p.lags.receipt_to_invoice);
-    postReceipt(env, c, po, r, m.id, mi, unitCost, priceDoc, doc, service, receipts.length > 1, invoiceDay);
+    const invoiceDay = workDayOnOrAfter(cx, c, r.day + lag(rng, p.lags.receipt_to_invoice));
+    postReceipt(env, c, po, r, m, pu, priceDoc, doc, receipts.length > 1, invoiceDay);
     reference(env, c, po, "purchase_order", r.id, "goods_receipt", "received_as");
     if (invoiceDay < env.endDay) {
-      invoiceReceipt(env, c, po, r, invoiceDay, v.id, v.terms, priceDoc, doc, p);
+      invoiceReceipt(env, c, po, r, invoiceDay, pu, priceDoc, doc, p);
       invoiced++;
     }
   }
-  writeOrder(env, c, po, v.id, m.id, ordered, qty, priceDoc, doc, service, invoiced === receipts.length && receipts.length > 0 ? "closed" : receipts.length === 0 ? "cut_off" : "open");
+  const status = invoiced === receipts.length && receipts.length > 0 ? "closed" : receipts.length === 0 ? "cut_off" : "open";
+  writeOrder(env, c, po, pu, m, priceDoc, doc, status);
 }
 
-/** One receipt, or two for a partial delivery; none that fall after the scenario end. */
-function planReceipts(env: FlowEnv, po: string, ordered: number, qty: number, p: P2PParams): Receipt[] {
-  const { rng } = env;
-  const first = ordered + lag(rng, p.lags.order_to_receipt);
-  const split = qty > 1 && rng.chance(p.partial_delivery);
-  const q1 = split ? Math.max(1, Math.min(qty - 1, Math.round(qty * (0.3 + 0.4 * rng.next())))) : qty;
-  const parts: [number, number][] = split ? [[first, q1], [first + rng.range(5, 20), qty - q1]] : [[first, qty]];
-  return parts.filter(([day]) => day < env.endDay).map(([day, q], k) => ({ id: `GR-${po.slice(3)}-${k + 1}`, day, qty: q, grIr: 0 }));
+function planReceipts(po: string, pu: Purchase, endDay: number): Receipt[] {
+  const [d1, d2] = pu.receiptDays;
+  const q1 = d2 === undefined ? pu.quantity : Math.max(1, Math.min(pu.quantity - 1, Math.round(pu.quantity * 0.6)));
+  const parts: [number, number][] = d2 === undefined ? [[d1!, pu.quantity]] : [[d1!, q1], [d2, pu.quantity - q1]];
+  return parts.filter(([day, q]) => day < endDay && q > 0).map(([day, q], k) => ({ id: `GR-${po.slice(3)}-${k + 1}`, day, qty: q, grIr: 0, rate: 1 }));
 }
 
-function postReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, materialId: string, mi: number, unitCost: number, priceDoc: number, doc: Money, service: boolean, partial: boolean, invoiceDay: number): void {
+function postReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, m: Material, pu: Purchase, priceDoc: number, doc: Money, partial: boolean, invoiceDay: number): void {
   const { cx, fx } = env;
+  r.rate = fx.rate(doc.currency, c.currency, r.day);
   r.grIr = fx.convert(r.qty * priceDoc, doc.currency, doc.digits, c.currency, c.digits, r.day);
   const lines = newLines(env);
-  const grir = cx.chart.one("gr_ir");
-  let debitValue: number;
-  if (service) {
-    debitValue = r.grIr;
-    lines.add(env.rng.pick(cx.chart.role("opex")), debitValue, 0, env.rng.int(counts(cx).costCenters), "");
-  } else {
-    debitValue = r.qty * unitCost;
-    lines.add(inventoryAccount(cx, material(cx, c.index, mi)), debitValue, 0, -1, "");
+  const debitValue = pu.stock ? r.qty * Math.max(1, m.standardCost) : r.grIr;
+  if (pu.stock) {
+    lines.add(inventoryAccount(cx, m), debitValue, 0, -1, "");
     // Order price against standard cost: the purchase price variance.
     const ppv = debitValue - r.grIr;
-    if (ppv > 0) lines.add(cx.chart.one("price_variance"), 0, ppv, -1, "");
-    else if (ppv < 0) lines.add(cx.chart.one("price_variance"), -ppv, 0, -1, "");
-    env.totals.movement(c.index, periodOfDay(cx, r.day), mi, r.qty, debitValue);
-    writeMovement(env, c, r.id, materialId, r.day, "receipt", r.qty, debitValue);
+    if (ppv !== 0) lines.add(cx.chart.one("price_variance"), ppv < 0 ? -ppv : 0, ppv > 0 ? ppv : 0, -1, "");
+    env.totals.movement(c.index, periodOfDay(cx, r.day), pu.materialIndex, r.qty, debitValue, r.day);
+    writeMovement(env, c, r.id, m.id, r.day, "receipt", r.qty, debitValue);
+  } else {
+    lines.add(pu.expense!, debitValue, 0, env.rng.int(counts(cx).costCenters), "");
   }
-  lines.add(grir, 0, r.grIr, -1, "");
-  post(env, c, r.day, { documentId: `JE-${r.id}`, docType: "WE", source: "automated", event: "goods_receipt", postedBy: "SYS-MM", text: service ? "Service entry" : "Goods receipt", sourceId: r.id, sourceType: "goods_receipt" }, lines);
+  lines.add(cx.chart.one("gr_ir"), 0, r.grIr, -1, "");
+  post(env, c, r.day, { documentId: `JE-${r.id}`, docType: "WE", source: "automated", event: "goods_receipt", postedBy: "SYS-MM", text: pu.stock ? "Goods receipt" : "Service entry", sourceId: r.id, sourceType: "goods_receipt" }, lines);
   grIrOpen(env, c, r, invoiceDay);
   const w = env.out.table(goodsReceipts);
   w.id(c.code);
   w.id(r.id);
   w.id(po);
-  w.id(materialId);
+  w.id(m.id);
   w.date(formatIso(r.day));
   w.int(r.qty);
   w.money(debitValue, c.digits);
@@ -103,8 +203,8 @@ function postReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, mater
   w.end();
 }
 
-/** GR/IR carries the receipt from its day until its invoice: the GR/IR subledger. */
-function grIrOpen(env: FlowEnv, c: CompanyInfo, r: Receipt, untilDay: number): void {
+/** GR/IR carries the receipt from its day until its invoice (or payment): the GR/IR subledger. */
+export function grIrOpen(env: FlowEnv, c: CompanyInfo, r: { day: number; grIr: number }, untilDay: number): void {
   const { cx } = env;
   for (let p = periodOfDay(cx, r.day); p >= 0 && p < cx.periods.length; p++) {
     const end = cx.periods[p]!.firstDay + cx.periods[p]!.days - 1;
@@ -113,87 +213,111 @@ function grIrOpen(env: FlowEnv, c: CompanyInfo, r: Receipt, untilDay: number): v
   }
 }
 
-
-/** Three-way match outcome: most invoices match; some carry a price or quantity variance. */
-function variance(env: FlowEnv, p: P2PParams): { type: "none" | "price" | "quantity"; factor: number; blocked: boolean } {
-  const { rng } = env;
-  if (!rng.chance(p.variance_share)) return { type: "none", factor: 0, blocked: false };
-  const outside = rng.chance(0.35);
-  const size = p.match_tolerance * (outside ? 1.5 + 2.5 * rng.next() : 0.2 + 0.8 * rng.next());
-  return { type: rng.chance(0.7) ? "price" : "quantity", factor: size * (rng.chance(0.75) ? 1 : -1), blocked: outside };
+interface Variance {
+  type: "none" | "price" | "quantity";
+  /** Invoiced price and quantity. */
+  price: number;
+  qty: number;
+  blocked: boolean;
 }
 
-function invoiceReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, day: number, vendorId: string, terms: { days: number; discountPercent: string; discountDays: number; code: string }, priceDoc: number, doc: Money, p: P2PParams): void {
+/** Three-way match: most invoices match; some carry a price or quantity variance, blocked when it is beyond the tolerance. */
+function variance(env: FlowEnv, r: Receipt, priceDoc: number, p: P2PParams): Variance {
+  const { rng } = env;
+  if (!rng.chance(p.variance_share)) return { type: "none", price: priceDoc, qty: r.qty, blocked: false };
+  const outside = rng.chance(0.35);
+  const size = p.match_tolerance * (outside ? 1.5 + 2.5 * rng.next() : 0.2 + 0.8 * rng.next());
+  const sign = rng.chance(0.75) ? 1 : -1;
+  const isPrice = rng.chance(0.7) || r.qty < 2;
+  const price = isPrice ? Math.max(1, Math.round(priceDoc * (1 + sign * size))) : priceDoc;
+  const qty = isPrice ? r.qty : Math.max(1, r.qty + sign * Math.max(1, Math.round(r.qty * size)));
+  // Blocked when the variance as invoiced (after rounding) is beyond the tolerance.
+  const actual = Math.abs(price * qty - priceDoc * r.qty) / (priceDoc * r.qty);
+  return { type: price === priceDoc && qty === r.qty ? "none" : isPrice ? "price" : "quantity", price, qty, blocked: actual > p.match_tolerance };
+}
+
+function invoiceReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, day: number, pu: Purchase, priceDoc: number, doc: Money, p: P2PParams): void {
   const { cx, fx, rng } = env;
   const id = `VI-${po.slice(3)}-${r.id.slice(-1)}`;
-  const vr = variance(env, p);
-  const price = vr.type === "price" ? Math.max(1, Math.round(priceDoc * (1 + vr.factor))) : priceDoc;
-  const qty = vr.type === "quantity" ? Math.max(1, r.qty + Math.max(1, Math.round(r.qty * Math.abs(vr.factor))) * Math.sign(vr.factor)) : r.qty;
-  const net = qty * price;
-  const tax = Math.round(net * vatRate(c));
+  const vr = variance(env, r, priceDoc, p);
+  const net = vr.qty * vr.price;
+  // US sales tax is not charged on goods bought for resale (resale certificate) nor, in most
+  // states, on services: under it purchases carry no tax, and nothing is recovered.
+  const taxRate = c.regime === "sales_tax" ? 0 : vatRate(c);
+  const tax = Math.round(net * taxRate);
   const gross = net + tax;
   const rate = fx.rate(doc.currency, c.currency, day);
-  const scale = 10 ** (c.digits - doc.digits);
-  const netC = Math.round(net * rate * scale);
-  const taxC = Math.round(tax * rate * scale);
+  const toCompany = (x: number) => Math.round(x * rate * 10 ** (c.digits - doc.digits));
   const lines = newLines(env);
-  lines.add(cx.chart.one("gr_ir"), r.grIr, 0, -1, "", r.qty * priceDoc);
-  if (taxC > 0) lines.add(cx.chart.one("input_tax"), taxC, 0, -1, "", tax);
-  const ppv = netC - r.grIr;
-  if (ppv > 0) lines.add(cx.chart.one("price_variance"), ppv, 0, -1, "", 0);
-  else if (ppv < 0) lines.add(cx.chart.one("price_variance"), 0, -ppv, -1, "", 0);
+  const grirDoc = r.qty * priceDoc;
+  lines.add(cx.chart.one("gr_ir"), r.grIr, 0, -1, "", grirDoc, doc.currency === c.currency ? "" : rateText(r.rate));
+  const taxC = toCompany(tax);
+  if (taxC > 0) lines.add(c.regime === "vat" ? cx.chart.one("input_tax") : pu.expense ?? cx.chart.one("office_supplies"), taxC, 0, c.regime === "vat" ? -1 : 0, "", tax);
+  const varianceDoc = net - grirDoc;
+  let varianceC = toCompany(varianceDoc);
+  if (varianceC === 0 && varianceDoc !== 0) varianceC = Math.sign(varianceDoc);
+  const varianceAccount = pu.stock ? cx.chart.one("price_variance") : pu.expense!;
+  if (varianceC !== 0) lines.add(varianceAccount, varianceC > 0 ? varianceC : 0, varianceC < 0 ? -varianceC : 0, pu.stock ? -1 : 0, "", Math.abs(varianceDoc));
+  const apC = toCompany(net) + taxC;
   const ap = cx.chart.one("ap_control");
-  lines.add(ap, 0, netC + taxC, -1, vendorId, gross);
+  lines.add(ap, 0, apC, -1, pu.vendor.id, gross);
+  // What the receipt's rate and the invoice's differ by is a realised FX difference.
+  const fxDiff = apC - (r.grIr + taxC + varianceC);
+  if (fxDiff > 0) lines.add(cx.chart.one("fx_loss"), fxDiff, 0, -1, "", 0);
+  else if (fxDiff < 0) lines.add(cx.chart.one("fx_gain"), 0, -fxDiff, -1, "", 0);
   post(env, c, day, { documentId: `JE-${id}`, documentDay: Math.max(r.day, day - rng.int(4)), docType: "RE", source: "automated", event: "vendor_invoice", postedBy: "SYS-MM", text: "Vendor invoice", fx: foreign(doc, c, rate), sourceId: id, sourceType: "vendor_invoice" }, lines);
   reference(env, c, r.id, "goods_receipt", id, "vendor_invoice", "invoiced_as");
-  const due = dueDay(day, terms);
-  const inv: OpenInvoice = { side: "ap", company: c, id, partner: vendorId, invoiceDay: day, dueDay: due, doc, gross, booked: netC + taxC, control: ap, paymentBlock: vr.blocked, inSubledger: true };
-  const settlements = planPayments(env, inv, terms, p, vr.blocked);
-  settle(env, inv, settlements, cx.chart.role("bank")[0]!, { docType: "ZP", event: "vendor_payment", text: "Payment run", sourceType: "payment" }, cx.chart.one("discount_received"));
+  const terms = pu.vendor.terms;
+  const inv: OpenInvoice = {
+    side: "ap", company: c, id, partner: pu.vendor.id, invoiceDay: day, dueDay: dueDay(day, terms), doc, gross, booked: apC, control: ap,
+    paymentBlock: vr.blocked, releaseDay: vr.blocked ? workDayOnOrAfter(cx, c, day + rng.range(7, 30)) : undefined, inSubledger: true,
+    rate: doc.currency === c.currency ? undefined : rateText(rate),
+  };
+  const settlements = planPayments(env, inv, terms, p);
+  settle(env, inv, settlements, cx.chart.one("bank"), { docType: "ZP", event: "vendor_payment", text: "Payment run", sourceType: "payment" }, cx.chart.one("discount_received"));
   openItems(env, inv, settlements);
-  writeVendorInvoice(env, inv, po, r.id, terms, net, tax, vr, net - r.qty * priceDoc);
+  writeVendorInvoice(env, inv, po, r.id, terms, net, tax, vr, varianceDoc);
   for (const s of settlements) writePayment(env, inv, s);
 }
 
-/** Payment dates from terms and behaviour: early with discount, on time, late, or in two parts. */
-function planPayments(env: FlowEnv, inv: OpenInvoice, terms: { days: number; discountPercent: string; discountDays: number }, p: P2PParams, blocked: boolean): Settlement[] {
+/** Payment days (bank days) from terms and behaviour: early with discount, on time, late, or in two parts; never before a block is released. */
+function planPayments(env: FlowEnv, inv: OpenInvoice, terms: { days: number; discountPercent: string; discountDays: number }, p: P2PParams): Settlement[] {
   const { rng } = env;
+  const c = inv.company;
   const base = inv.id.replace(/^VI-/, "PY-");
   const pct = Number(terms.discountPercent);
-  const release = blocked ? inv.invoiceDay + rng.range(7, 30) : inv.invoiceDay;
-  if (!blocked && pct > 0 && terms.discountDays > 0 && rng.chance(p.early_discount)) {
-    const day = Math.max(inv.invoiceDay, inv.invoiceDay + terms.discountDays - rng.int(3));
-    const discount = Math.round((inv.gross * pct) / 100);
-    return within(env, [{ day, amount: inv.gross - discount, discount, kind: "full", id: `${base}` }]);
+  const release = inv.releaseDay ?? inv.invoiceDay;
+  if (inv.releaseDay === undefined && pct > 0 && terms.discountDays > 0 && rng.chance(p.early_discount)) {
+    const day = bankDayOnOrAfter(c, Math.max(inv.invoiceDay, inv.invoiceDay + terms.discountDays - 3 - rng.int(3)));
+    if (day <= inv.invoiceDay + terms.discountDays) {
+      const discount = Math.round((inv.gross * pct) / 100);
+      return within(env, [{ day, amount: inv.gross - discount, discount, kind: "full", id: `${base}` }]);
+    }
   }
   const onTime = inv.dueDay - rng.int(3);
-  const day = Math.max(release, rng.chance(p.late_payment) ? inv.dueDay + rng.range(5, 45) : onTime, inv.invoiceDay);
+  const day = bankDayOnOrAfter(c, Math.max(release, rng.chance(p.late_payment) ? inv.dueDay + rng.range(5, 45) : onTime, inv.invoiceDay));
   if (inv.gross > 1 && rng.chance(0.08)) {
     const first = Math.max(1, Math.min(inv.gross - 1, Math.round(inv.gross * (0.3 + 0.4 * rng.next()))));
     return within(env, [
       { day, amount: first, discount: 0, kind: "partial", id: `${base}-A` },
-      { day: day + rng.range(10, 30), amount: inv.gross - first, discount: 0, kind: "remainder", id: `${base}-B` },
+      { day: bankDayOnOrAfter(c, day + rng.range(10, 30)), amount: inv.gross - first, discount: 0, kind: "remainder", id: `${base}-B` },
     ]);
   }
   return within(env, [{ day, amount: inv.gross, discount: 0, kind: "full", id: base }]);
 }
 
-
-
-
-
-function writeOrder(env: FlowEnv, c: CompanyInfo, po: string, vendorId: string, materialId: string, day: number, qty: number, price: number, doc: Money, service: boolean, status: string): void {
+function writeOrder(env: FlowEnv, c: CompanyInfo, po: string, pu: Purchase, m: Material, price: number, doc: Money, status: string): void {
   const w = env.out.table(purchaseOrders);
   w.id(c.code);
   w.id(po);
-  w.id(vendorId);
-  w.id(materialId);
-  w.date(formatIso(day));
-  w.int(qty);
+  w.id(pu.vendor.id);
+  w.id(m.id);
+  w.date(formatIso(pu.orderDay));
+  w.int(pu.quantity);
   w.decimal(formatMinor(price, doc.digits));
   w.id(doc.currency);
-  w.money(qty * price, doc.digits);
-  w.bool(service);
+  w.money(pu.quantity * price, doc.digits);
+  w.bool(!pu.stock);
   w.id(status);
   w.end();
 }

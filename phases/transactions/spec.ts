@@ -1,5 +1,7 @@
-// transactions: standalone journal entries, and the document chains behind the rest of the
-// business (procure-to-pay, order-to-cash, intercompany), each laid out per company and period.
+// transactions: the business of every company, calibrated to its business plan: standalone
+// journal entries and the document chains (procure-to-pay, order-to-cash, intercompany) laid
+// out per company and period, then per period stock replenishment, payroll, settlements of tax,
+// payroll and debt, and the treasury.
 import type { PhaseSpec } from "../../specs/phase.ts";
 import { buildLayout, companyPeriodParts, rateTotal, type LayoutContext } from "../../specs/layout.ts";
 import type { Rate } from "../../specs/fields.ts";
@@ -49,7 +51,16 @@ export const transactionsSpec = {
   needs: ["opening_balances"],
   defaultEnabled: true,
   tables: [journalEntries, purchaseOrders, goodsReceipts, vendorInvoices, payments, salesOrders, deliveries, customerInvoices, customerReceipts, documentReferences, apOpenItems, arOpenItems, inventoryMovements, intercompanyMatches],
-  steps: [{ name: "entries", stage: "posting", kind: "blocks", posts: ["ledger", "subledger", "stock"] }],
+  steps: [
+    { name: "entries", stage: "posting", kind: "blocks", posts: ["ledger", "subledger", "stock", "liquidity"] },
+    // Purchasing plans stock replenishment once the period's goods movements are known.
+    { name: "replenish", stage: "posting", kind: "main", reads: ["stock"], posts: ["ledger", "subledger", "stock", "liquidity"] },
+    { name: "payroll", stage: "posting", kind: "main", posts: ["ledger", "liquidity"] },
+    // Tax returns, remittances and debt service pay the closed balances of the period before.
+    { name: "settlements", stage: "posting", kind: "main", posts: ["ledger", "liquidity"] },
+    // The treasury walks the bank day by day once every other movement of the period is posted.
+    { name: "treasury", stage: "posting", kind: "main", reads: ["liquidity"], posts: ["ledger", "liquidity"] },
+  ],
   layout,
   checks: transactionChecks,
   presets: {

@@ -50,6 +50,7 @@ export const vendorInvoices = table("vendor_invoices", "vendor invoices, matched
   variance_type: c.id("none, price or quantity"),
   variance_amount: c.money("invoice minus order/receipt value, invoice currency (signed)"),
   payment_block: c.bool("blocked for payment: the variance is outside the match tolerance"),
+  block_released_date: c.optional(c.date("day the blocked invoice was released after review; payments come after it (empty when not blocked)")),
   journal_document_id: journal,
 });
 
@@ -78,7 +79,7 @@ export const salesOrders = table("sales_orders", "sales orders (one item each)",
   unit_price: c.decimal("price per unit, order currency"),
   currency: c.id("order currency"),
   net_amount: c.money("order value, order currency"),
-  credit_check: c.id("passed, or blocked (over the customer's credit limit: never delivered)"),
+  credit_check: c.id("passed; released (over the customer's credit limit, released by credit management before delivery); or blocked (over the limit and rejected: never delivered)"),
   status: c.id("closed, open, backordered, credit_blocked or cut_off"),
 });
 

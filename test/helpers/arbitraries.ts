@@ -93,6 +93,8 @@ function unitArb(unit: Unit, inner: z.ZodType): fc.Arbitrary<string> {
       return fc.oneof(fc.constant("auto"), nat(1, 16));
     case "auto-or-bytes":
       return fc.oneof(fc.constant("auto"), unitArb("bytes", inner));
+    case "auto-or-money":
+      return fc.oneof(fc.constant("auto"), unitArb("money", inner));
   }
 }
 
