@@ -6,6 +6,9 @@ import { formatPercent } from "../specs/units.ts";
 import { CODE } from "../specs/fields.ts";
 import { FISCAL_START_MONTH } from "../specs/scenario.ts";
 import type { CheckContext } from "../specs/phase.ts";
+import { ACCOUNT_ROLES, type AccountRole } from "../specs/accounts.ts";
+import { buildChart, SINGLE_ROLES } from "../ledger/chart.ts";
+import type { Plan } from "../specs/plan.ts";
 
 type Check = (m: Model, diags: DiagnosticBag) => void;
 
@@ -64,8 +67,39 @@ export const checkAccounts: Check = (m, diags) => {
     if (acc.parent !== undefined && acc.parent !== number && !acc.parent.startsWith(number[0]!)) {
       diags.report("SYN3016", `parent ${acc.parent} of account ${number} belongs to another account class`, at(m, "chart_of_accounts", "account", number, "parent"));
     }
+    if (acc.role && ACCOUNT_ROLES[acc.role] !== acc.type) {
+      diags.report("SYN3016", `role ${acc.role} is for ${article(ACCOUNT_ROLES[acc.role])} ${ACCOUNT_ROLES[acc.role]} account; account ${number} is ${article(acc.type)} ${acc.type} account`, at(m, "chart_of_accounts", "account", number, "role"));
+    }
   }
+  checkAccountRoles(m, diags);
+  checkAccountNames(m, diags);
 };
+
+/** A role the generators post to one account (a control account) takes one custom account. */
+function checkAccountRoles(m: Model, diags: DiagnosticBag): void {
+  const byRole = new Map<string, string[]>();
+  for (const [number, acc] of Object.entries(m.doc.chart_of_accounts.account)) if (acc.role) byRole.set(acc.role, [...(byRole.get(acc.role) ?? []), number]);
+  for (const [role, numbers] of byRole) {
+    if (numbers.length < 2 || !SINGLE_ROLES.has(role as AccountRole)) continue;
+    diags.report("SYN3016", `role ${role} takes one account, but accounts ${numbers.join(" and ")} both have it`, at(m, "chart_of_accounts", "account", numbers[1]!, "role"));
+  }
+}
+
+/** Account names are unique in the chart the run posts to (custom accounts against the preset and each other). */
+function checkAccountNames(m: Model, diags: DiagnosticBag): void {
+  const custom = Object.entries(m.doc.chart_of_accounts.account).filter(([n]) => /^\d{4,8}$/.test(n)).map(([number, a]) => ({ number, name: a.name, type: a.type, parent: a.parent, role: a.role }));
+  const chart = buildChart({ chartOfAccounts: { size: m.doc.chart_of_accounts.size, custom } } as Plan);
+  const seen = new Map<string, string>();
+  for (const a of chart.accounts) {
+    const other = seen.get(a.name.toLowerCase());
+    seen.set(a.name.toLowerCase(), a.number);
+    if (other === undefined) continue;
+    const mine = m.doc.chart_of_accounts.account[a.number] ? a.number : other;
+    const preset = mine === a.number ? other : a.number;
+    const role = chart.get(preset)?.role;
+    diags.report("SYN3016", `account ${mine} is named "${a.name}" like account ${preset}`, at(m, "chart_of_accounts", "account", mine, "name"), role ? `give it role = ${role} to replace ${preset}, or another name` : "give it another name");
+  }
+}
 
 export function accountDigitFits(number: string, type: string): boolean {
   const d = Number(number[0]);

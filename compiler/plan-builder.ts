@@ -94,7 +94,7 @@ function buildDraft(m: Model, sources: SourceFile[]): Omit<Draft, "companies"> &
     chartOfAccounts: {
       size: m.doc.chart_of_accounts.size,
       custom: Object.entries(m.doc.chart_of_accounts.account)
-        .map(([number, a]) => ({ number, name: a.name, type: a.type, parent: a.parent }))
+        .map(([number, a]) => ({ number, name: a.name, type: a.type, parent: a.parent, role: a.role }))
         .sort((a, b) => (a.number < b.number ? -1 : 1)),
     },
     fx: buildFx(m, companies),

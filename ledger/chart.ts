@@ -35,8 +35,8 @@ const CLASSES: [string, string, Account["type"]][] = [
 const GROUPS: [string, string][] = [
   ["10", "Cash and cash equivalents"], ["11", "Receivables"], ["12", "Inventories"], ["13", "Other current assets"],
   ["15", "Property, plant and equipment"], ["20", "Payables"], ["21", "Tax liabilities"], ["22", "Accruals and other liabilities"],
-  ["25", "Long-term debt"], ["30", "Equity"], ["40", "Sales revenue"], ["48", "Other income"], ["49", "Financial income"],
-  ["50", "Cost of goods sold"], ["60", "Personnel"], ["70", "Occupancy"], ["71", "Depreciation"], ["72", "General and administrative"],
+  ["25", "Long-term debt"], ["30", "Capital and reserves"], ["40", "Sales revenue"], ["48", "Other income"], ["49", "Financial income"],
+  ["50", "Cost of goods and variances"], ["60", "Personnel"], ["70", "Occupancy"], ["71", "Depreciation and amortisation"], ["72", "General and administrative"],
   ["73", "Credit losses"], ["80", "Financial expenses"], ["89", "Income taxes"],
 ];
 
@@ -97,7 +97,7 @@ const BASE: Base[] = [
   ["6010", "Social security contributions", "social_security", "departments"],
   ["7000", "Rent", "rent", "sites"],
   ["7010", "Utilities", "utilities", "sites"],
-  ["7100", "Depreciation", "depreciation_expense"],
+  ["7100", "Depreciation of property, plant and equipment", "depreciation_expense"],
   ["7200", "Office supplies", "office_supplies", "departments"],
   ["7210", "Travel and entertainment", "travel", "departments"],
   ["7220", "IT services and software", "it_services", "departments"],
@@ -209,11 +209,22 @@ function expand([number, name, role, split]: Base, perSplit: number): Omit<Accou
   return [{ ...leaf, posting: false, role: undefined }, ...subs];
 }
 
-/** Custom accounts replace preset accounts with the same number, or join the nearest group. */
+/**
+ * Custom accounts replace preset accounts with the same number, or join the nearest group. A
+ * custom account with a role takes the role over: the preset's accounts of that role leave the
+ * chart (with a split account's header), so postings of the role go to the user's accounts.
+ */
 function overlayCustom(list: Omit<Account, "index" | "liquid">[], custom: Plan["chartOfAccounts"]["custom"]): void {
+  const taken = new Set(custom.flatMap((c) => (c.role ? [c.role] : [])));
+  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.role && taken.has(list[i]!.role!) && !custom.some((c) => c.number === list[i]!.number)) list.splice(i, 1);
+  // A split account's header left without sub-accounts goes too.
+  for (let i = list.length - 1; i >= 0; i--) {
+    const a = list[i]!;
+    if (a.level === 3 && !a.posting && !list.some((b) => b.parent === a.number)) list.splice(i, 1);
+  }
   for (const c of custom) {
     const i = list.findIndex((a) => a.number === c.number);
-    const kept = i >= 0 && list[i]!.type === c.type ? list[i]!.role : undefined;
+    const role = c.role ?? (i >= 0 && list[i]!.type === c.type ? list[i]!.role : undefined);
     const parent = c.parent ?? nearestParent(list, c.number);
     const account = {
       number: c.number,
@@ -222,13 +233,18 @@ function overlayCustom(list: Omit<Account, "index" | "liquid">[], custom: Plan["
       parent,
       level: (list.find((a) => a.number === parent)?.level ?? 2) + 1,
       posting: true,
-      role: kept,
-      normal: normalBalance(c.type, kept),
+      role,
+      normal: normalBalance(c.type, role),
     };
     if (i >= 0) list[i] = account;
     else list.push(account);
   }
 }
+
+/** Roles a chart holds one account for: every generator posts them to chart.one(role). */
+export const SINGLE_ROLES: ReadonlySet<AccountRole> = new Set(
+  BASE.filter(([, , role, split]) => role && !split && BASE.filter((b) => b[2] === role).length === 1).map(([, , role]) => role!),
+);
 
 function nearestParent(list: Omit<Account, "index" | "liquid">[], number: string): string {
   let best = number[0]!;

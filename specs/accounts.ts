@@ -71,6 +71,9 @@ export const ACCOUNT_ROLES = {
 
 export type AccountRole = keyof typeof ACCOUNT_ROLES;
 
+/** Every role, for the language (a custom account may take one). */
+export const ACCOUNT_ROLE_NAMES = Object.keys(ACCOUNT_ROLES) as [AccountRole, ...AccountRole[]];
+
 /** Roles that hold stock (the inventory subledger reconciles against them; WIP has its own). */
 export const INVENTORY_ROLES: readonly AccountRole[] = ["raw_materials", "finished_goods", "trading_goods"];
 

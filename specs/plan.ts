@@ -2,6 +2,7 @@
 // committed next to the scenario and reviewed like a lockfile. The runtime safeParses it.
 import { z } from "zod";
 import { ACCOUNT_TYPES, COA_SIZES, FISCAL_YEARS, OUTPUT_FORMATS } from "./scenario.ts";
+import { ACCOUNT_ROLE_NAMES } from "./accounts.ts";
 import { INDUSTRIES } from "./industries.ts";
 import { IsoDate } from "./fields.ts";
 import { PlanBusiness } from "./business.ts";
@@ -42,6 +43,8 @@ export const PlanAccount = z.object({
   name: z.string(),
   type: z.enum(ACCOUNT_TYPES),
   parent: z.string().optional(),
+  /** The role the account takes over from the preset (absent: nothing posts to it unless it replaces a preset number). */
+  role: z.enum(ACCOUNT_ROLE_NAMES).optional(),
 });
 
 /** A phase id: the name of its folder under phases/ (the runtime checks it is registered). */

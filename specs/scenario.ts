@@ -6,6 +6,7 @@ import { z } from "zod";
 import { f, labelledKeys, labelledRecord } from "./fields.ts";
 import { INDUSTRIES } from "./industries.ts";
 import { BusinessBlock, CompanyBusinessBlock } from "./business.ts";
+import { ACCOUNT_ROLE_NAMES } from "./accounts.ts";
 
 /** The month a fiscal year starts in; `calendar` is January. */
 export const FISCAL_YEARS = [
@@ -71,6 +72,7 @@ export const AccountBlock = z
     name: f.string("account name"),
     type: f.enum(ACCOUNT_TYPES, "account type"),
     parent: f.code("number of the parent account in the hierarchy").optional(),
+    role: f.enum(ACCOUNT_ROLE_NAMES, "what the account is for: the postings of this role go to it instead of the preset's accounts of the role (which leave the chart); without a role nothing posts to it").optional(),
   })
   .meta({ doc: "a custom account; the label is its number" });
 

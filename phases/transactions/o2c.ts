@@ -78,22 +78,26 @@ function orderToCash(env: FlowEnv, c: CompanyInfo, period: number, seq: number, 
   // order comes before it by the lag (never before the scenario start), the invoice after it.
   const planned = activityDay(cx, c, period, rng);
   const ordered = Math.max(cx.periods[0]!.firstDay, workDayOnOrBefore(cx, c, planned - lag(rng, p.lags.order_to_receipt)));
-  const unitPrice = salePrice(m, c.business.goods_margin, rng.next());
-  const qty = Math.min(1_000_000, dither.quantity(value, unitPrice));
+  // A service worth far more than its unit rate is sold as one engagement at a lump sum.
+  const listed = salePrice(m, c.business.goods_margin, rng.next());
+  const unitPrice = service && value > 200 * listed ? Math.max(1, Math.round(value)) : listed;
+  const qty = dither.quantity(value, unitPrice);
   const price = Math.max(1, env.fx.convert(unitPrice, c.currency, c.digits, doc.currency, doc.digits, ordered));
   const o: Order = { id: `SO-${c.code}-${String(seq).padStart(9, "0")}`, c, cust, m, mi, doc, price };
-  // Over the credit limit: credit management releases most such orders after a review; the
-  // rest are rejected, and their value passes to the next orders (the plan's revenue stands).
+  // Over the credit limit: credit management releases the order after a review (delivery waits
+  // for it, within the month); an order over three times the limit is rejected, and its value
+  // passes to the next orders (the plan's revenue stands).
   let check = "passed";
   let first = planned;
   if (qty * unitPrice > cust.creditLimit && cust.creditLimit > 0) {
-    if (rng.chance(0.15)) {
+    if (qty * unitPrice > 3 * cust.creditLimit && rng.chance(0.5)) {
       dither.cancel(qty * unitPrice);
       writeOrder(env, o, ordered, qty, "blocked", "credit_blocked");
       return;
     }
     check = "released";
-    first = Math.max(first, workDayOnOrAfter(cx, c, ordered + rng.range(1, 5)));
+    const p0 = cx.periods[period]!;
+    first = Math.max(first, Math.min(workDayOnOrAfter(cx, c, ordered + rng.range(1, 5)), workDayOnOrBefore(cx, c, p0.firstDay + p0.days - 1)));
   }
   const backorder = qty > 1 && rng.chance(p.backorder);
   // A backorder delivers part now and the rest later: both parts have at least one unit.
