@@ -191,11 +191,23 @@ class Orchestrator {
       return { manifest, files: manifest.files, report };
     } catch (e) {
       const err = e instanceof RunError ? e : new GenerationError(`unexpected failure: ${(e as Error)?.message ?? e}`);
-      await this.store.fail(err, this.control.stopRequested && err instanceof Interrupted);
+      const interrupted = this.control.stopRequested && err instanceof Interrupted;
+      await this.store.fail(err, interrupted);
+      this.writeFailureReport(started, err, interrupted);
       this.view.fail(err.message);
       throw err;
     } finally {
       this.pool?.release();
+      this.store.release();
+    }
+  }
+
+  /** The report of a failed run: what the scheduler did is most wanted exactly when memory ran out. */
+  private writeFailureReport(started: number, err: RunError, interrupted: boolean): void {
+    try {
+      this.store.writeReport(this.report(started, { status: interrupted ? "interrupted" : "failed", error: { kind: err.kind, message: err.message } }));
+    } catch {
+      // The failure being reported (a full disk) may be why the report cannot be written either.
     }
   }
 
@@ -373,8 +385,9 @@ class Orchestrator {
     this.opts.onProgress?.(p);
   }
 
-  private report(started: number): RunReport {
+  private report(started: number, outcome: Pick<RunReport, "status" | "error"> = { status: "complete" }): RunReport {
     return buildReport({
+      ...outcome,
       plan: this.plan,
       cx: this.cx,
       modules: this.modules,

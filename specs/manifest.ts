@@ -3,7 +3,8 @@
 // equal manifests; timings and scheduler adjustments go to run-report.json.
 import { z } from "zod";
 
-export const MANIFEST_FORMAT_VERSION = 2;
+/** 3: `formats` records what the run was started with (a resume must use the same). */
+export const MANIFEST_FORMAT_VERSION = 3;
 
 export const ManifestFile = z.object({
   path: z.string(),
@@ -38,6 +39,8 @@ export const Manifest = z.object({
   generator: z.literal("synth"),
   planHash: z.string(),
   scenario: z.string(),
+  /** The formats the run was started with, sorted: a resume must ask for exactly these. */
+  formats: z.array(z.string()),
   status: z.enum(["running", "complete", "interrupted", "failed"]),
   phases: z.array(ManifestPhase),
   files: z.array(ManifestFile),

@@ -54,12 +54,18 @@ async function runRun(ctx: CommandContext): Promise<number> {
   if (!plan) return EXIT.failed;
   const { run } = await import("../../engine/run.ts");
   const { parseShard } = await import("../../output/shard.ts");
-  const out = stringOpt(ctx, "out") ?? plan.output.directory;
+  const out = outDir(stringOpt(ctx, "out")) ?? plan.output.directory;
   const shardText = stringOpt(ctx, "shard");
   const shard = shardText === undefined ? undefined : parseShard(shardText);
   const r = run(plan, { ...opts, shard, out: isAbsolute(out) ? out : resolve(ctx.io.cwd, out), signals: true });
   await r.done;
   return EXIT.ok;
+}
+
+/** `--out ""` would write into the working directory: a usage error, like a missing value. */
+export function outDir(text: string | undefined): string | undefined {
+  if (text !== undefined && text.trim() === "") throw usageError(`--out needs a directory, got ${JSON.stringify(text)}`);
+  return text;
 }
 
 function parseOptions(ctx: CommandContext) {

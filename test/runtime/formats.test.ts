@@ -251,10 +251,10 @@ describe("parquet and sqlite output", () => {
     await expect(resumed).rejects.toBeInstanceOf(ConfigurationError);
     await expect(resumed).rejects.toThrow("resume is supported for csv and ndjson");
     for (const format of ["parquet", "sqlite"] as const) {
-      expect(() => new DirSink(dir(), ["csv", format], specs).prepareResume([], [])).toThrow(ConfigurationError);
+      expect(() => new DirSink(dir(), ["csv", format], specs).checkResume([], (f) => f.path)).toThrow(ConfigurationError);
       // A csv-only resume of a run that also wrote parquet or sqlite would leave those files broken.
       const written = { path: `x.${format}`, table: "x", format, rows: 1, bytes: 1 };
-      expect(() => new DirSink(dir(), ["csv"], specs).prepareResume([written], [])).toThrow(ConfigurationError);
+      expect(() => new DirSink(dir(), ["csv"], specs).checkResume([written], (f) => f.path)).toThrow(ConfigurationError);
     }
   });
 });

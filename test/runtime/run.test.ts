@@ -246,6 +246,11 @@ describe("synth run on files", () => {
     // Once over the soft limit, batches and work in flight only get smaller.
     const after = adj.slice(firstShrink);
     expect(after.every((a) => a.action === "shrink")).toBe(true);
+    // ... halving within the phase where memory rose, not only at the next phase's reset.
+    const phase = adj[firstShrink]!.phase;
+    const inPhase = adj.filter((a) => a.phase === phase);
+    expect(inPhase.filter((a) => a.action === "shrink").length).toBeGreaterThan(1);
+    for (let i = 1; i < inPhase.length; i++) if (inPhase[i]!.action === "shrink") expect(inPhase[i]!.batchBlocks).toBe(Math.max(1, inPhase[i - 1]!.batchBlocks >> 1));
     expect(after.at(-1)!.batchBlocks).toBeLessThan(Math.max(...adj.map((a) => a.batchBlocks)));
     expect(hashes(out)).toEqual(await reference());
   });
@@ -259,6 +264,11 @@ describe("synth run on files", () => {
     expect(err.current).toBe(90e6);
     expect(err.exitCode).toBe(12);
     expect(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).status).toBe("failed");
+    // The report is written on failure too: the scheduler's adjustments are wanted exactly now.
+    const report = JSON.parse(readFileSync(join(out, "run-report.json"), "utf8"));
+    expect(report.status).toBe("failed");
+    expect(report.error.kind).toBe("MemoryExceeded");
+    expect(report.adjustments.map((a: { action: string }) => a.action)).toContain("pause-dispatch");
   });
 });
 
