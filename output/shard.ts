@@ -22,14 +22,18 @@ export interface ShardSpec {
   count: number;
 }
 
+/** At most this many shards: a batch engine's array jobs stay well below it. */
+export const MAX_SHARDS = 10_000;
+
 /** "2/5" -> { index: 2, count: 5 } (0-based index). */
 export function parseShard(text: string): ShardSpec {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || count > 10_000 || index >= count) {
-    throw new ConfigurationError(`--shard takes i/n with 0 <= i < n (for example 0/4), got "${text}"`, "shards are numbered from 0, like JOB_COMPLETION_INDEX");
-  }
+  const hint = "shards are numbered from 0, like JOB_COMPLETION_INDEX";
+  if (!m) throw new ConfigurationError(`--shard takes I/N, two whole numbers with 0 <= I < N (for example 0/4), got "${text}"`, hint);
+  if (count < 1 || count > MAX_SHARDS) throw new ConfigurationError(`--shard ${text}: the number of shards must be from 1 to ${MAX_SHARDS.toLocaleString("en-US")}, got ${count}`);
+  if (index >= count) throw new ConfigurationError(`--shard ${text}: shard ${index} does not exist among ${count} shards (0 to ${count - 1})`, hint);
   return { index, count };
 }
 

@@ -50,16 +50,26 @@ export const runCommand: CommandSpec = {
 async function runRun(ctx: CommandContext): Promise<number> {
   const file = ctx.positionals[0]!;
   const opts = parseOptions(ctx);
+  const shard = await shardOption(stringOpt(ctx, "shard"));
+  const given = outDir(stringOpt(ctx, "out"));
   const plan = await loadPlanOrCompile(ctx.io, file, scaleOption(stringOpt(ctx, "scale")));
   if (!plan) return EXIT.failed;
   const { run } = await import("../../engine/run.ts");
-  const { parseShard } = await import("../../output/shard.ts");
-  const out = outDir(stringOpt(ctx, "out")) ?? plan.output.directory;
-  const shardText = stringOpt(ctx, "shard");
-  const shard = shardText === undefined ? undefined : parseShard(shardText);
+  const out = given ?? plan.output.directory;
   const r = run(plan, { ...opts, shard, out: isAbsolute(out) ? out : resolve(ctx.io.cwd, out), signals: true });
   await r.done;
   return EXIT.ok;
+}
+
+/** A bad --shard is a usage error, said before any compiling. */
+async function shardOption(text: string | undefined) {
+  if (text === undefined) return undefined;
+  const { parseShard } = await import("../../output/shard.ts");
+  try {
+    return parseShard(text);
+  } catch (e) {
+    throw usageError((e as Error).message);
+  }
 }
 
 /** `--out ""` would write into the working directory: a usage error, like a missing value. */

@@ -1,6 +1,7 @@
 // `synth run` as a user drives it: the real executable, real signals, real exit codes.
 import { afterAll, describe, expect, test } from "bun:test";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { tempProject } from "./helpers.ts";
 import { generousTimeout } from "../setup.ts";
@@ -121,6 +122,27 @@ describe("synth run (executable)", () => {
     expect(synth("compile", "quick.synth", "-o", "scaled.plan.json").code).toBe(0);
     // A plan keeps the scale it was compiled with: --scale on a plan is refused, not ignored.
     expect(synth("run", "scaled.plan.json", "--scale", "0.5").code).toBe(2);
+    // Negative values reach the option's own check, not the parser's "argument is ambiguous".
+    const said = (args: string[], message: string) => {
+      const r = synth("run", "quick.synth", ...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`synth: ${message}\n`);
+    };
+    said(["--workers", "-1"], '--workers must be a whole number of at least 0, got "-1"');
+    said(["--shard", "-1/2"], '--shard takes I/N, two whole numbers with 0 <= I < N (for example 0/4), got "-1/2"');
+    said(["--shard", "0/100000"], "--shard 0/100000: the number of shards must be from 1 to 10,000, got 100000");
+    said(["--shard", "2/2"], "--shard 2/2: shard 2 does not exist among 2 shards (0 to 1)");
+    said(["--out", ""], '--out needs a directory, got ""');
+  });
+
+  test("a run into an output directory another run holds is refused (exit 13) and says who holds it", () => {
+    mkdirSync(join(project.dir, "out-locked"));
+    // This test process is alive on this host: the lock is held.
+    writeFileSync(join(project.dir, "out-locked", ".synth.lock"), JSON.stringify({ host: hostname(), pid: process.pid, run: 1 }));
+    const r = synth("run", "quick.synth", "--out", "out-locked", "--quiet");
+    expect(r.code).toBe(13);
+    expect(r.err).toContain(`is in use by another synth run (pid ${process.pid} on this host)`);
+    expect(readdirSync(join(project.dir, "out-locked"))).toEqual([".synth.lock"]);
   });
 
   test("a hand-edited plan is refused (exit 10), a broken one is SYN4001 (exit 1)", () => {
