@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { tempProject } from "./helpers.ts";
 import { generousTimeout } from "../setup.ts";
@@ -32,9 +33,11 @@ function synth(...args: string[]) {
 const manifest = (dir: string) => JSON.parse(readFileSync(join(project.dir, dir, "manifest.json"), "utf8"));
 const hashes = (dir: string) => manifest(dir).files.map((f: { path: string; sha256: string }) => `${f.path}:${f.sha256}`);
 
+const RUN_ARGS = (out: string) => ["run", "s.synth", "--out", out, "--workers", "1", "--batch-size", "1", "--progress", "json"];
+
 /** Starts a run and calls back once the transactions phase reports progress (with the stderr seen so far). */
-async function runUntilTransactions(out: string, onTransactions: (p: Bun.Subprocess, seen: () => string) => Promise<void>) {
-  const p = Bun.spawn([process.execPath, BIN, "run", "s.synth", "--out", out, "--workers", "1", "--batch-size", "1", "--progress", "json"], {
+async function runUntilTransactions(out: string, onTransactions: (p: Bun.Subprocess, seen: () => string) => Promise<void>, extra: string[] = []) {
+  const p = Bun.spawn([process.execPath, BIN, ...RUN_ARGS(out), ...extra], {
     cwd: project.dir,
     env,
     stdout: "pipe",
@@ -79,6 +82,36 @@ describe("synth run (executable)", () => {
     const resumed = synth("run", "s.synth", "--out", "out-int", "--resume", "--quiet", "--workers", "2");
     expect(resumed.code).toBe(0);
     expect(hashes("out-int")).toEqual(await cleanHashes());
+  });
+
+  test("one Ctrl-C delivered twice (50 ms apart) is one clean stop: exit 14, manifest interrupted", async () => {
+    let stillRunning = false;
+    // Big batches: the blocks in flight take a while to finish, so the second signal finds the run stopping.
+    const r = await runUntilTransactions("out-int2", async (p) => {
+      p.kill("SIGINT");
+      await Bun.sleep(50);
+      stillRunning = p.exitCode === null;
+      p.kill("SIGINT");
+    }, ["--batch-size", "200"]);
+    expect(stillRunning).toBe(true);
+    expect(r.code).toBe(14);
+    expect(manifest("out-int2").status).toBe("interrupted");
+  });
+
+  test("Ctrl-C to the process group under a wrapper that forwards it (as npx bun run does): exit 14, manifest interrupted", async () => {
+    // Its own process group, as a terminal's foreground job: a signal to the group reaches wrapper and synth.
+    const p = spawn(process.execPath, [join(import.meta.dir, "..", "fixtures", "forward-sigint.ts"), BIN, ...RUN_ARGS("out-group")], { cwd: project.dir, env, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    const exited = new Promise<number | null>((resolve) => p.on("exit", (code) => resolve(code)));
+    let seen = "";
+    await new Promise<void>((resolve) => {
+      p.stderr!.on("data", (b: Buffer) => {
+        seen += b.toString();
+        if (seen.includes('"phase":"transactions"')) resolve();
+      });
+    });
+    process.kill(-p.pid!, "SIGINT");
+    expect(await exited).toBe(14);
+    expect(manifest("out-group").status).toBe("interrupted");
   });
 
   test("SIGUSR1 pauses (nothing is written until the second SIGUSR1) and resumes; the result is unchanged", async () => {
