@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { canonicalJson } from "../../core/canonical.ts";
 import { COMMANDS } from "../../cli/commands/index.ts";
@@ -178,6 +178,28 @@ describe("check", () => {
     expect(report).toMatchObject({ file: "broken.synth", path: "broken.synth", ok: false, errors: 1 });
     expect(report.diagnostics[0].code).toBe("SYN2003");
     expect(r.err).toBe("");
+  });
+});
+
+describe("imports stay inside the project", () => {
+  test("an import through a symbolic link (a file or a directory) to outside the root is SYN2009; the target is never shown", async () => {
+    const outside = tempProject();
+    try {
+      outside.write("secret.synth", 'secret_setting = "do not echo me"\n');
+      symlinkSync(join(outside.dir, "secret.synth"), join(project.dir, "link.synth"));
+      symlinkSync(outside.dir, join(project.dir, "linked-dir"));
+      for (const target of ["link.synth", "linked-dir/secret.synth"]) {
+        project.write("imports-link.synth", `import "${target}"\n${QUICK}`);
+        const r = await run("check", "imports-link.synth");
+        expect(r.code).toBe(EXIT.failed);
+        expect(r.err).toContain("SYN2009");
+        expect(r.err).toContain("leads outside the project root through a symbolic link");
+        expect(r.err).not.toContain("do not echo me");
+        expect(r.err).not.toContain("secret_setting");
+      }
+    } finally {
+      outside.remove();
+    }
   });
 });
 
