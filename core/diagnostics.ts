@@ -34,6 +34,9 @@ export const CATALOG = {
   SYN1003: { severity: "error", title: "unexpected token" },
   SYN1004: { severity: "error", title: "missing token" },
   SYN1005: { severity: "error", title: "malformed literal" },
+  SYN1006: { severity: "error", title: "source file too large" },
+  SYN1007: { severity: "error", title: "nested too deeply" },
+  SYN1008: { severity: "error", title: "too many syntax errors" },
   // names
   SYN2001: { severity: "error", title: "unknown block" },
   SYN2002: { severity: "error", title: "unknown key" },
