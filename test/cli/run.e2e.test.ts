@@ -188,6 +188,12 @@ describe("synth run (executable)", () => {
     expect(edited.err).toContain("planHash");
     writeFileSync(join(project.dir, "broken.plan.json"), "{ not json");
     expect(synth("run", "broken.plan.json").code).toBe(1);
+    // A key the compiler never writes, and a plan from a newer synth: SYN4001 saying what it is.
+    writeFileSync(join(project.dir, "extra.plan.json"), JSON.stringify({ ...plan, seed: 99, turbo: true }));
+    const extra = synth("run", "extra.plan.json", "--out", "out-edited");
+    expect([extra.code, extra.err]).toEqual([1, 'synth: error[SYN4001]: extra.plan.json: plan is not valid: Unrecognized keys: "seed", "turbo"\n']);
+    writeFileSync(join(project.dir, "newer.plan.json"), JSON.stringify({ ...plan, formatVersion: 3 }));
+    expect(synth("run", "newer.plan.json", "--out", "out-edited").err).toContain("plan is not valid: the plan is in format 3, written by a newer synth; this one reads format 2 (upgrade synth");
   });
 
   test("run --help documents the command", () => {
