@@ -68,6 +68,7 @@ export const CATALOG = {
   SYN3015: { severity: "warning", title: "no scenario block: defaults apply" },
   SYN3016: { severity: "error", title: "invalid account" },
   SYN3017: { severity: "warning", title: "ordering after a disabled phase has no effect" },
+  SYN3018: { severity: "error", title: "output table of a phase that does not run" },
   // plans
   SYN4001: { severity: "error", title: "plan is not valid" },
   SYN4002: { severity: "error", title: "plan is stale" },

@@ -32,7 +32,7 @@ export interface PhaseMark {
   kind: "mark";
   phaseIndex: number;
   phase: PlanPhase;
-  status: "skipped" | "disabled" | "not_implemented";
+  status: "skipped" | "disabled" | "planned";
   reason?: string;
 }
 
@@ -46,7 +46,6 @@ export interface PhaseDone {
 
 export type DriverEvent = Work | PhaseMark | PhaseDone;
 
-export const NOT_IMPLEMENTED = "this runtime does not generate this phase yet";
 
 const PERIOD_STAGES = ["posting", "close", "reporting"] as const;
 
@@ -73,7 +72,6 @@ export function works(plan: Plan): Work[] {
 export function* sequence(plan: Plan, modules: Modules): Generator<DriverEvent> {
   for (const [phaseIndex, phase] of plan.phases.entries()) {
     if (phase.status !== "run") yield { kind: "mark", phaseIndex, phase, status: phase.status, reason: phase.reason };
-    else if (!modules.implemented(phase.id)) yield { kind: "mark", phaseIndex, phase, status: "not_implemented", reason: NOT_IMPLEMENTED };
   }
   const all = works(plan);
   const last = new Map(all.map((w) => [w.phase.id, w.position]));

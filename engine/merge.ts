@@ -31,11 +31,11 @@ interface Shard {
 
 export async function mergeShards(dirs: string[], opts: MergeOptions): Promise<Manifest> {
   const modules = opts.modules ?? DEFAULT_MODULES;
-  const view = makeView(opts.progress ?? "auto");
+  const view = makeView(opts.progress ?? "none");
   const shards = checkShards(dirs.map((dir) => ({ dir, manifest: readShard(dir) })));
   const plan = checkPlan(JSON.parse(readFileSync(join(shards[0]!.dir, PLAN_FILE), "utf8")), modules);
   if (plan.planHash !== shards[0]!.manifest.planHash) throw new ConfigurationError(`${PLAN_FILE} in ${shards[0]!.dir} does not belong to its shards`);
-  const sx = { tables: modules.tables(), implemented: (id: string) => modules.implemented(id) };
+  const sx = { tables: modules.tables() };
   const cx = buildContext(plan, sx.tables);
   const store = new DirStore(opts.out, plan, shards[0]!.manifest.formats as RowFormat[], sx);
   let manifest: Manifest;

@@ -101,7 +101,9 @@ function phaseProblems(plan: Plan, modules: Modules): Problem[] {
     const out = exact(`${path}.params`, spec.params.strict(), p.params);
     const declared = { title: spec.title, needs: [...spec.needs], outputs: spec.tables.map((t) => t.name), streams: spec.streams?.length ? [...spec.streams] : undefined };
     if (canonicalJson(declared) !== canonicalJson({ title: p.title, needs: p.needs, outputs: p.outputs, streams: p.streams })) out.push({ path, message: `phase ${p.id} is not described as this version of synth describes it` });
-    if (out.length === 0 && p.status === "run" && canonicalJson(spec.layout(cx)) !== canonicalJson(p.layout)) out.push({ path: `${path}.layout`, message: `is not the layout phase ${p.id} gives these settings` });
+    // A phase without steps is planned, never run; one with steps is never planned.
+    if ((p.status === "run" || p.status === "planned") && (p.status === "run") !== modules.implemented(p.id)) out.push({ path: `${path}.status`, message: `phase ${p.id} cannot be ${p.status} in this version of synth` });
+    if (out.length === 0 && (p.status === "run" || p.status === "planned") && canonicalJson(spec.layout(cx)) !== canonicalJson(p.layout)) out.push({ path: `${path}.layout`, message: `is not the layout phase ${p.id} gives these settings` });
     return out;
   });
 }

@@ -25,7 +25,6 @@ export interface StartPoint {
 /** What a store needs to know of the run's phases and tables. */
 export interface StoreContext {
   tables: Map<string, TableSpec>;
-  implemented(id: string): boolean;
 }
 
 type PhaseStatus = Manifest["phases"][number]["status"];
@@ -45,9 +44,9 @@ export interface Store {
   release(): void;
 }
 
-function initialPhases(plan: Plan, sx: StoreContext): Manifest["phases"] {
+function initialPhases(plan: Plan): Manifest["phases"] {
   return plan.phases.map((p) => {
-    const status: PhaseStatus = p.status === "run" ? (sx.implemented(p.id) ? "pending" : "not_implemented") : p.status;
+    const status: PhaseStatus = p.status === "run" ? "pending" : p.status;
     return { id: p.id, status, blocks: p.layout.blocks, completedBlocks: 0, reason: p.reason };
   });
 }
@@ -82,7 +81,7 @@ export class DirStore implements Store {
       scenario: plan.scenario.name,
       formats: formatList(formats),
       status: "running",
-      phases: initialPhases(plan, sx),
+      phases: initialPhases(plan),
       files: [],
     };
   }
@@ -248,7 +247,7 @@ export class NoStore implements Store {
   begin(resume: boolean, cx: RunContext): StartPoint {
     if (resume) throw new ConfigurationError("an in-memory run cannot be resumed");
     this.plan = cx.plan;
-    this.phases = initialPhases(cx.plan, this.sx);
+    this.phases = initialPhases(cx.plan);
     return { position: 0, completedBlocks: 0 };
   }
   checkpoint(): void {}

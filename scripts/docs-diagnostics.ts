@@ -60,6 +60,7 @@ const DIAG_EXAMPLES: Record<DiagnosticCode, DiagExample> = {
   SYN3015: { source: `company C01 { name = "Acme" }` },
   SYN3016: { source: `${S}chart_of_accounts { account 4100 { name = "Rent" type = expense } }` },
   SYN3017: { source: `${S}phase graphs { after = [audit] }` },
+  SYN3018: { source: `${S}phase period_close { enabled = false }\noutput { tables = [journal_entries, trial_balance] }` },
   SYN4001: { note: "`synth compile --check plan.json` or `synth run plan.json` on a file that is not a valid plan (hand-edited, truncated, another format version)" },
   SYN4002: { note: "`synth compile --check plan.json` after a source changed: the committed plan is stale; recompile and commit it" },
   SYN4003: { note: "reserved for a source or plan file that exists but cannot be read" },

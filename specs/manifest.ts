@@ -17,7 +17,8 @@ export const ManifestFile = z.object({
 
 export const ManifestPhase = z.object({
   id: z.string(),
-  status: z.enum(["complete", "partial", "pending", "skipped", "disabled", "not_implemented"]),
+  /** planned: the plan says so: this version of synth does not generate the phase yet. */
+  status: z.enum(["complete", "partial", "pending", "skipped", "disabled", "planned"]),
   blocks: z.number().int().nonnegative(),
   completedBlocks: z.number().int().nonnegative(),
   reason: z.string().optional(),

@@ -42,14 +42,21 @@ export const PlanAccount = z.strictObject({
   parent: z.string().optional(),
 });
 
+/** Why a planned phase writes nothing: said the same way in the plan, the manifest, the graph and the CLI. */
+export const PLANNED = "planned: this version of synth does not generate it yet";
+
 /** A phase id: the name of its folder under phases/ (the runtime checks it is registered). */
 const PhaseId = z.string().regex(/^[a-z][a-z_]*$/);
 
 export const PlanPhase = z.strictObject({
   id: PhaseId,
   title: z.string(),
-  /** run: will run; skipped: enabled but a need is not running; disabled: not enabled. */
-  status: z.enum(["run", "skipped", "disabled"]),
+  /**
+   * run: will run; planned: enabled, but this version of synth does not generate it yet (it has
+   * no steps: nothing is written for it); skipped: enabled but a need is not running; disabled:
+   * not enabled.
+   */
+  status: z.enum(["run", "planned", "skipped", "disabled"]),
   reason: z.string().optional(),
   needs: z.array(PhaseId),
   after: z.array(PhaseId),

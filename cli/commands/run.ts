@@ -25,6 +25,10 @@ export const runCommand: CommandSpec = {
     "uninterrupted run. Signals within a second of the first are the same Ctrl-C (a wrapper such as",
     "npx forwards it while the terminal sends it too); Ctrl-C again after that exits at once (130).",
     "SIGUSR1 pauses and resumes (kill -USR1 <pid>); nothing is written while paused.",
+    "",
+    "Progress goes to stderr (stdout stays empty): the overall percent, block count and ETA, and",
+    "beside them the current phase's own count in its unit (entries, records, periods) and rate.",
+    "--progress json writes one JSON event per line to stderr: progress, note, done or failed.",
   ].join("\n"),
   arguments: [{ name: "FILE", description: "a .synth scenario or a compiled plan" }],
   options: {
@@ -34,7 +38,7 @@ export const runCommand: CommandSpec = {
     resume: { type: "boolean", description: "continue an interrupted run in the same output directory" },
     "memory-limit": { type: "string", value: "SIZE", description: "hard memory limit such as 512MiB or 2GiB (soft limit: 60% of it)" },
     "batch-size": { type: "string", value: "N", description: "blocks per dispatch batch (default: sized for memory)" },
-    progress: { type: "string", choices: ["auto", "bar", "plain", "json", "none"], description: "progress display (default: a bar on a terminal, plain lines otherwise)" },
+    progress: { type: "string", choices: ["auto", "bar", "plain", "json", "none"], description: "progress display on stderr (default: a bar on a terminal, plain lines otherwise; json: one event per line, on stderr too)" },
     quiet: { type: "boolean", short: "q", description: "no progress output (same as --progress none)" },
     scale: { type: "string", value: "F", description: "run a .synth at F times its volume (0.01: a 1% preview)" },
     shard: { type: "string", value: "I/N", description: "run only slice I of N (0-based) of every block phase, for synth merge" },
@@ -58,7 +62,10 @@ async function runRun(ctx: CommandContext): Promise<number> {
   if (!plan) return EXIT.failed;
   const { run } = await import("../../engine/run.ts");
   const out = given ?? plan.output.directory;
-  const r = run(plan, { ...opts, shard, out: isAbsolute(out) ? out : resolve(ctx.io.cwd, out), signals: true });
+  const { makeView } = await import("../../engine/progress.ts");
+  // The CLI's own display: a bar on a terminal, else lines through its stderr (--progress json included).
+  const view = makeView(opts.progress, process.stderr, ctx.io.err);
+  const r = run(plan, { ...opts, view, shard, out: isAbsolute(out) ? out : resolve(ctx.io.cwd, out), signals: true });
   await r.done;
   return EXIT.ok;
 }
