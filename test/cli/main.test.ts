@@ -23,11 +23,13 @@ beforeAll(() => {
 afterAll(() => project.remove());
 
 describe("help, version and usage errors", () => {
-  test("--help lists every command; no arguments prints the same", async () => {
+  test("--help lists every command and every exit code; no arguments is a usage error with the help on stderr", async () => {
     const help = await run("--help");
     expect(help.code).toBe(EXIT.ok);
     for (const c of COMMANDS) expect(help.out).toContain(`  ${c.name}`);
-    expect((await run()).out).toBe(help.out);
+    const listed = help.out.slice(help.out.indexOf("Exit codes:"));
+    for (const code of Object.values(EXIT)) expect(listed).toMatch(new RegExp(`(^|[ ,])${code} [a-z]`, "m"));
+    expect(await run()).toEqual({ code: EXIT.usage, out: "", err: help.out });
   });
 
   test("each command has real help: usage, options, an example; all three spellings agree", async () => {

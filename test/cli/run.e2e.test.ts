@@ -76,7 +76,8 @@ describe("synth run (executable)", () => {
   test("SIGINT stops cleanly (exit 14); --resume finishes with the uninterrupted result", async () => {
     const r = await runUntilTransactions("out-int", async (p) => p.kill("SIGINT"));
     expect(r.code).toBe(14);
-    expect(r.err).toContain("Interrupted");
+    expect(r.err).toContain("synth: interrupted (SIGINT); completed blocks are recorded\n");
+    expect(r.err).not.toContain("Interrupted:");
     expect(r.err).toContain("--resume");
     expect(manifest("out-int").status).toBe("interrupted");
     const resumed = synth("run", "s.synth", "--out", "out-int", "--resume", "--quiet", "--workers", "2");
@@ -137,7 +138,7 @@ describe("synth run (executable)", () => {
   test("a memory limit below what the process needs is MemoryExceeded (exit 12)", () => {
     const r = synth("run", "quick.synth", "--out", "out-mem", "--memory-limit", "1MiB", "--quiet");
     expect(r.code).toBe(12);
-    expect(r.err).toMatch(/^synth: MemoryExceeded: memory use \d+ MiB stays above the hard limit 1 MiB/m);
+    expect(r.err).toMatch(/^synth: memory exceeded: memory use \d+ MiB stays above the hard limit 1 MiB/m);
     expect(r.err).not.toContain("    at ");
   });
 
@@ -145,7 +146,7 @@ describe("synth run (executable)", () => {
     project.write("taken", "x");
     const r = synth("run", "quick.synth", "--out", "taken", "--quiet");
     expect(r.code).toBe(13);
-    expect(r.err).toContain("OutputError");
+    expect(r.err).toMatch(/^synth: output error: cannot write .*taken/m);
   });
 
   test("bad options are usage errors (exit 2)", () => {
@@ -185,7 +186,7 @@ describe("synth run (executable)", () => {
     writeFileSync(join(project.dir, "edited.plan.json"), JSON.stringify(plan));
     const edited = synth("run", "edited.plan.json", "--out", "out-edited");
     expect(edited.code).toBe(10);
-    expect(edited.err).toContain("planHash");
+    expect(edited.err).toContain("synth: configuration error: the plan's content does not match its planHash");
     writeFileSync(join(project.dir, "broken.plan.json"), "{ not json");
     expect(synth("run", "broken.plan.json").code).toBe(1);
     // A key the compiler never writes, and a plan from a newer synth: SYN4001 saying what it is.
