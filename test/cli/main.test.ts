@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { canonicalJson } from "../../core/canonical.ts";
 import { COMMANDS } from "../../cli/commands/index.ts";
@@ -174,10 +174,18 @@ describe("check", () => {
     expect(bad.err).toContain("did you mean manufacturing?");
   });
 
+  test("checked from another directory, by an absolute path: the summary names the file as the spans do", async () => {
+    mkdirSync(join(project.dir, "elsewhere"), { recursive: true });
+    const r = await runIn(join(project.dir, "elsewhere"), "check", join(project.dir, "broken.synth"));
+    expect(r.out).toBe("../broken.synth: 1 error\n");
+    expect(r.err).toContain(" --> ../broken.synth:");
+  });
+
   test("--format json is a document for tools", async () => {
     const r = await run("check", "broken.synth", "--format", "json");
     const report = JSON.parse(r.out);
-    expect(report).toMatchObject({ file: "broken.synth", path: "broken.synth", ok: false, errors: 1 });
+    expect(report).toMatchObject({ file: "broken.synth", ok: false, errors: 1 });
+    expect(report.path).toBeUndefined();
     expect(report.diagnostics[0].code).toBe("SYN2003");
     expect(r.err).toBe("");
   });
