@@ -5,6 +5,7 @@
 //   docs/scenario.schema.json  the scenario document (converted .synth, before defaults)
 //   docs/language.md           only its <!-- generated:... --> regions (tables, and the
 //                              diagnostics table from scripts/docs-diagnostics.ts)
+//   docs/plan-format.md        only its regions (a phase entry of the quickstart's plan)
 // Deterministic: no dates, no absolute paths; running it twice gives identical files.
 // Usage: bun run docs            (write)
 //        bun run docs --check    (exit 1 if any generated file is out of date)
@@ -19,6 +20,7 @@ import { LANGUAGE } from "../compiler/language.ts";
 import { Plan } from "../specs/plan.ts";
 import { metaOf, unwrap, type Unit } from "../specs/fields.ts";
 import { diagnosticsRegion } from "./docs-diagnostics.ts";
+import { planPhaseRegion, processesRegion } from "./docs-regions.ts";
 import { formatBytes, formatPercent, shiftDecimal } from "../specs/units.ts";
 import { minorDigits } from "../specs/currencies.ts";
 
@@ -419,13 +421,14 @@ function phasesRegion(): string {
 function fillRegions(text: string): string {
   const re = /<!-- generated:([a-z]+)(?: ([a-z_.]+))? -->\n(?:(?!<!-- \/?generated)[\s\S])*<!-- \/generated -->/g;
   const out = text.replace(re, (_m, kind: string, arg: string | undefined) => {
-    const body = kind === "diagnostics" ? diagnosticsRegion() : kind === "table" ? tableRegion(arg!) : kind === "phases" ? phasesRegion() : undefined;
+    const regions: Record<string, () => string> = { diagnostics: diagnosticsRegion, table: () => tableRegion(arg!), phases: phasesRegion, processes: processesRegion, planphase: () => planPhaseRegion(ROOT, arg!) };
+    const body = regions[kind]?.();
     if (body === undefined) throw new Error(`docs: unknown region kind "${kind}"`);
     return `<!-- generated:${kind}${arg ? " " + arg : ""} -->\n${body}\n<!-- /generated -->`;
   });
   const opened = (out.match(/<!-- generated:/g) ?? []).length;
   const closed = (out.match(/<!-- \/generated -->/g) ?? []).length;
-  if (opened !== closed) throw new Error("docs: language.md has an unclosed <!-- generated:... --> region");
+  if (opened !== closed) throw new Error("docs: a file has an unclosed <!-- generated:... --> region");
   return out;
 }
 
@@ -471,6 +474,7 @@ export function outputs(): Map<string, string> {
   out.set("scenario.schema.json", jsonSchemaOf(LANGUAGE.document, "synth scenario document (a converted .synth file, before defaults)", "input"));
   const lang = join(DOCS, "language.md");
   if (existsSync(lang)) out.set("language.md", fillRegions(readFileSync(lang, "utf8")));
+  out.set("plan-format.md", fillRegions(readFileSync(join(DOCS, "plan-format.md"), "utf8")));
   return out;
 }
 
