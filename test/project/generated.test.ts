@@ -11,6 +11,8 @@ import { formatSynth } from "../../compiler/format.ts";
 import { compile } from "../../compiler/compile.ts";
 import { fsHost } from "../../compiler/project.ts";
 import { meaningHash } from "../helpers/plans.ts";
+import vm from "node:vm";
+import { parser } from "../../grammar/parser.ts";
 
 generousTimeout();
 
@@ -25,6 +27,25 @@ describe("generated files are up to date", () => {
 
   test("docs/ matches the schemas, the grammar and the registry (run `bun run docs`)", () => {
     for (const [name, text] of outputs()) expect({ name, text: readFileSync(join(ROOT, "docs", name), "utf8") }).toEqual({ name, text });
+  });
+});
+
+describe("docs/grammar.html works offline", () => {
+  test("it loads nothing from the network, and its own scripts draw one diagram per grammar rule", () => {
+    const html = readFileSync(join(ROOT, "docs", "grammar.html"), "utf8");
+    expect(html).not.toMatch(/(src|href)\s*=\s*['"]?(https?:)?\/\//);
+    // Run the page's inline scripts against a minimal DOM: no network, no browser.
+    const div = { innerHTML: "" };
+    const el = () => ({ setAttribute() {}, appendChild() {}, addEventListener() {}, classList: { add() {}, remove() {}, toggle() {} }, style: {} });
+    const none = () => [];
+    const document = { getElementById: (id: string) => (id === "diagrams" ? div : null), getElementsByClassName: none, getElementsByTagName: none, querySelectorAll: none, createElementNS: el, createElement: el };
+    const cx: Record<string, unknown> = { document };
+    cx.window = cx;
+    vm.createContext(cx);
+    for (const [, script] of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) vm.runInContext(script!, cx);
+    const rules = parser.getSerializedGastProductions().map((r) => (r as unknown as { name: string }).name);
+    expect(div.innerHTML.match(/<svg class="railroad-diagram"/g)?.length).toBe(rules.length);
+    for (const rule of rules) expect(div.innerHTML).toContain(`<h2 class="diagramHeader">${rule}</h2>`);
   });
 });
 
