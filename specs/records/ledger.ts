@@ -40,6 +40,31 @@ export const openingBalances = table("opening_balances", "opening balance sheet 
   currency: c.id("company currency"),
 });
 
+/**
+ * The journal's document types and what each is. The generators write exactly these (a test
+ * reads their sources), the record schema accepts nothing else, and the data dictionary's
+ * description of document_type is this list.
+ */
+export const DOCUMENT_TYPES = {
+  SA: "general ledger entry (direct expenses, reallocations, bank charges, tax settlements, prepaid amortization)",
+  DR: "cash sale",
+  RV: "customer invoice",
+  WL: "goods issue for a delivery",
+  DZ: "incoming payment (customer receipt)",
+  AB: "bad debt write-off",
+  WE: "goods receipt",
+  RE: "vendor invoice",
+  ZP: "outgoing payment (vendor payment run, salary payment)",
+  PR: "payroll accrual",
+  IC: "intercompany recharge, loan, interest or settlement",
+  FX: "foreign exchange revaluation of open items and its reversal",
+  AF: "depreciation",
+  AC: "accrual and its reversal",
+  TX: "income tax provision",
+  CL: "year-end closing of profit and loss",
+  OB: "opening balances",
+} as const;
+
 export const journalEntries = table("journal_entries", "the general journal: one row per line; every document balances", {
   company_code: c.id("company code"),
   document_id: c.id("journal entry (document) id, unique in the output"),
@@ -52,7 +77,7 @@ export const journalEntries = table("journal_entries", "the general journal: one
   debit_amount: c.money("debit in company currency"),
   credit_amount: c.money("credit in company currency"),
   currency: c.id("company currency"),
-  document_type: c.id("SA general, KR vendor invoice, KZ vendor payment, DR customer invoice, DZ customer payment, PR payroll, AF depreciation, AC accrual, TX tax, CL closing, OB opening"),
+  document_type: c.code(DOCUMENT_TYPES, "document type"),
   source: c.id("manual, automated or recurring"),
   business_event: c.id("what happened (sale, purchase, payroll, rent, ...)"),
   posted_by: c.id("user id of the poster"),

@@ -17,6 +17,8 @@ export interface Column {
   kind: ColumnKind;
   optional: boolean;
   doc: string;
+  /** A code column's values and their meanings: the schema accepts only these, the doc lists them. */
+  values?: Readonly<Record<string, string>>;
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -39,7 +41,7 @@ function zodFor(kind: ColumnKind): z.ZodType {
   }
 }
 
-type Def = { kind: ColumnKind; optional?: boolean; doc: string };
+type Def = { kind: ColumnKind; optional?: boolean; doc: string; values?: Readonly<Record<string, string>> };
 
 export const c = {
   id: (doc: string): Def => ({ kind: "id", doc }),
@@ -49,6 +51,8 @@ export const c = {
   decimal: (doc: string): Def => ({ kind: "decimal", doc }),
   date: (doc: string): Def => ({ kind: "date", doc }),
   bool: (doc: string): Def => ({ kind: "bool", doc }),
+  /** An id from a fixed list of codes; the column's doc is `doc` followed by every code and its meaning. */
+  code: (values: Readonly<Record<string, string>>, doc: string): Def => ({ kind: "id", values, doc: `${doc}: ${Object.entries(values).map(([k, v]) => `${k} ${v}`).join(", ")}` }),
   optional: (d: Def): Def => ({ ...d, optional: true }),
 };
 
@@ -61,8 +65,9 @@ export interface TableSpec {
 }
 
 export function table(name: string, doc: string, defs: Record<string, Def>): TableSpec {
-  const columns = Object.entries(defs).map(([n, d]) => ({ name: n, kind: d.kind, optional: d.optional ?? false, doc: d.doc }));
-  const shape = Object.fromEntries(columns.map((col) => [col.name, col.optional ? zodFor(col.kind).nullable() : zodFor(col.kind)]));
+  const columns: Column[] = Object.entries(defs).map(([n, d]) => ({ name: n, kind: d.kind, optional: d.optional ?? false, doc: d.doc, ...(d.values ? { values: d.values } : {}) }));
+  const of = (col: Column) => (col.values ? z.enum(Object.keys(col.values) as [string, ...string[]]) : zodFor(col.kind));
+  const shape = Object.fromEntries(columns.map((col) => [col.name, col.optional ? of(col).nullable() : of(col)]));
   return { name, doc, columns, schema: z.object(shape).strict() };
 }
 
