@@ -67,6 +67,16 @@ describe("help, version and usage errors", () => {
     for (const [argv, err] of cases) expect(await run(...argv)).toEqual({ code: EXIT.usage, out: "", err });
   });
 
+  test("negative values reach the option's own check, not the parser's \"argument is ambiguous\"; --shard and --out say what is wrong", async () => {
+    const said = async (args: string[], message: string) => expect(await run("run", "quick.synth", ...args)).toEqual({ code: EXIT.usage, out: "", err: `synth: ${message}\n` });
+    await said(["--workers", "-1"], '--workers must be a whole number of at least 0, got "-1"');
+    await said(["--shard", "-1/2"], '--shard takes I/N, two whole numbers with 0 <= I < N (for example 0/4), got "-1/2"');
+    await said(["--shard", "0/100000"], "--shard 0/100000: the number of shards must be from 1 to 10,000, got 100000");
+    await said(["--shard", "2/2"], "--shard 2/2: shard 2 does not exist among 2 shards (0 to 1)");
+    await said(["--out", ""], '--out needs a directory, got ""');
+    await said(["--out=", "--workers", "1"], '--out needs a directory, got ""');
+  });
+
   test("missing or unreadable input: one line, exit 3", async () => {
     expect(await run("compile", "nope.synth")).toEqual({ code: EXIT.noInput, out: "", err: "synth: cannot read nope.synth: no such file\n" });
     expect((await run("check", ".")).err).toBe("synth: cannot read .: is a directory\n");

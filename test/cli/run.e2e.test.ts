@@ -156,17 +156,6 @@ describe("synth run (executable)", () => {
     expect(synth("compile", "quick.synth", "-o", "scaled.plan.json").code).toBe(0);
     // A plan keeps the scale it was compiled with: --scale on a plan is refused, not ignored.
     expect(synth("run", "scaled.plan.json", "--scale", "0.5").code).toBe(2);
-    // Negative values reach the option's own check, not the parser's "argument is ambiguous".
-    const said = (args: string[], message: string) => {
-      const r = synth("run", "quick.synth", ...args);
-      expect(r.code).toBe(2);
-      expect(r.err).toBe(`synth: ${message}\n`);
-    };
-    said(["--workers", "-1"], '--workers must be a whole number of at least 0, got "-1"');
-    said(["--shard", "-1/2"], '--shard takes I/N, two whole numbers with 0 <= I < N (for example 0/4), got "-1/2"');
-    said(["--shard", "0/100000"], "--shard 0/100000: the number of shards must be from 1 to 10,000, got 100000");
-    said(["--shard", "2/2"], "--shard 2/2: shard 2 does not exist among 2 shards (0 to 1)");
-    said(["--out", ""], '--out needs a directory, got ""');
   });
 
   test("a run into an output directory another run holds is refused (exit 13) and says who holds it", () => {
