@@ -7,7 +7,7 @@ export const companies = table("companies", "companies of the group", {
   name: c.text("legal name"),
   country: c.id("ISO 3166 country code"),
   currency: c.id("functional currency (ISO 4217)"),
-  share: c.decimal("share of the group's transaction volume"),
+  share: c.decimal("share of the group's transaction volume", { precision: 18, scale: 6 }),
 });
 
 export const chartOfAccounts = table("chart_of_accounts", "the chart of accounts (shared by all companies)", {
