@@ -11,6 +11,7 @@ import type { TableSpec } from "../specs/records/table.ts";
 import { listedFiles, MANIFEST_FILE, readManifest, removeLeftovers, STATE_DIR, writeAtomic, writeManifest } from "./manifest.ts";
 import { confined } from "./paths.ts";
 import { acquireLock } from "./lock.ts";
+import { typedLoadFiles } from "./typed-load.ts";
 import { DirSink, type MemorySink, type Sink } from "./sinks.ts";
 import { canonicalJson } from "../core/canonical.ts";
 
@@ -70,7 +71,7 @@ export class DirStore implements Store {
     readonly dir: string,
     private readonly plan: Plan,
     formats: RowFormat[],
-    sx: StoreContext,
+    private readonly sx: StoreContext,
   ) {
     this.sink = new DirSink(dir, formats, sx.tables);
     this.keep = tableFilter(plan);
@@ -174,6 +175,9 @@ export class DirStore implements Store {
   }
 
   async complete(): Promise<Manifest> {
+    // Beside the data: load.sql and the NDJSON schemas, for exactly the tables this run wrote.
+    const written = this.sink.files();
+    if (written.length) for (const [path, text] of typedLoadFiles(written, this.sx.tables)) this.sink.write({ table: path, format: "stream", rows: 0, bytes: new TextEncoder().encode(text) });
     await this.sink.flush();
     // Parquet footers and SQLite indexes: the files are final only after this (see Sink.finish).
     await this.sink.finish?.();

@@ -46,6 +46,8 @@ function plan(extra = ""): Plan {
 const base: RunOptions = { progress: "none", workers: 2 };
 const specs = DEFAULT_MODULES.tables();
 const manifest = (out: string): Manifest => JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+/** The table files of a run (not load.sql and the other files beside them). */
+const tableFiles = (out: string) => manifest(out).files.filter((f) => f.format !== "stream");
 const entries = (out: string, format: string) =>
   Object.fromEntries(manifest(out).files.filter((f) => f.format === format).map((f) => [f.path, `${f.rows}:${f.bytes}:${f.sha256}`]));
 
@@ -131,9 +133,10 @@ describe("parquet and sqlite output", () => {
     await run(p, { ...base, out: csvOut, formats: ["csv"] }).done;
     const pq = await run(p, { ...base, out: pqOut, formats: ["parquet"] }).done;
     const sq = await run(p, { ...base, out: sqOut, formats: ["sqlite"] }).done;
-    const csvFiles = manifest(csvOut).files;
-    expect(pq.manifest.files.map((f) => f.path)).toEqual(csvFiles.map((f) => f.path.replace(/\.csv$/, ".parquet")));
-    expect(pq.manifest.files.map((f) => f.rows)).toEqual(csvFiles.map((f) => f.rows));
+    const csvFiles = tableFiles(csvOut);
+    expect(tableFiles(pqOut).map((f) => f.path)).toEqual(csvFiles.map((f) => f.path.replace(/\.csv$/, ".parquet")));
+    expect(tableFiles(pqOut).map((f) => f.rows)).toEqual(csvFiles.map((f) => f.rows));
+    // SQLite only: nothing DuckDB would read as a table, so no load.sql.
     expect(sq.manifest.files).toEqual([expect.objectContaining({ path: "synth.sqlite", table: "*", format: "sqlite", rows: csvFiles.reduce((s, f) => s + f.rows, 0) })]);
     // The manifest's bytes and sha256 are those of the files on disk.
     for (const [out, files] of [[pqOut, pq.manifest.files], [sqOut, sq.manifest.files]] as const) {
@@ -148,7 +151,7 @@ describe("parquet and sqlite output", () => {
   test("every parquet table reads back to the csv run's records", async () => {
     let mixedDigits = false;
     let nulls = 0;
-    for (const f of manifest(csvOut).files) {
+    for (const f of tableFiles(csvOut)) {
       const spec = specs.get(f.table)!;
       const expected = csvRecords(csvOut, spec);
       const actual = await parquetRecords(join(pqOut, `${f.table}.parquet`), spec);
@@ -187,7 +190,7 @@ describe("parquet and sqlite output", () => {
   test("every sqlite table reads back to the csv run's records, with typed columns; money as exact integers, and as text in the _decimal views", () => {
     const db = new Database(join(sqOut, "synth.sqlite"), { readonly: true, safeIntegers: true });
     try {
-      for (const f of manifest(csvOut).files) {
+      for (const f of tableFiles(csvOut)) {
         const spec = specs.get(f.table)!;
         const info = db.query(`PRAGMA table_info("${f.table}")`).all() as { name: string; type: string; notnull: bigint }[];
         expect(info.map((i) => [i.name, i.type, Number(i.notnull)])).toEqual(
@@ -272,7 +275,8 @@ describe("parquet and sqlite output", () => {
   test("the scenario's output formats select parquet", async () => {
     const out = dir();
     const r = await run(plan("output { formats = [parquet] }"), { ...base, out }).done;
-    expect(new Set(r.files.map((f) => f.format))).toEqual(new Set(["parquet"]));
+    expect(new Set(r.files.map((f) => f.format))).toEqual(new Set(["parquet", "stream"]));
+    expect(r.files.filter((f) => f.format === "stream").map((f) => f.path)).toEqual(["load.sql"]);
   });
 
   test("resuming a run that writes parquet or sqlite is refused", async () => {
