@@ -8,7 +8,8 @@ import { IsoDate } from "./fields.ts";
 import { Layout } from "./layout.ts";
 import { STAGES } from "./phase.ts";
 
-export const PLAN_FORMAT_VERSION = 2;
+/** 3: phase status `planned`; every object strict. */
+export const PLAN_FORMAT_VERSION = 3;
 
 const Currency = z.string().regex(/^[A-Z]{3}$/);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);

@@ -182,8 +182,8 @@ describe("synth run (executable)", () => {
     writeFileSync(join(project.dir, "extra.plan.json"), JSON.stringify({ ...plan, seed: 99, turbo: true }));
     const extra = synth("run", "extra.plan.json", "--out", "out-edited");
     expect([extra.code, extra.err]).toEqual([1, 'synth: error[SYN4001]: extra.plan.json: plan is not valid: Unrecognized keys: "seed", "turbo"\n']);
-    writeFileSync(join(project.dir, "newer.plan.json"), JSON.stringify({ ...plan, formatVersion: 3 }));
-    expect(synth("run", "newer.plan.json", "--out", "out-edited").err).toContain("plan is not valid: the plan is in format 3, written by a newer synth; this one reads format 2 (upgrade synth");
+    writeFileSync(join(project.dir, "newer.plan.json"), JSON.stringify({ ...plan, formatVersion: 4 }));
+    expect(synth("run", "newer.plan.json", "--out", "out-edited").err).toContain("plan is not valid: the plan is in format 4, written by a newer synth; this one reads format 3 (upgrade synth");
   });
 
   test("run --help documents the command", () => {

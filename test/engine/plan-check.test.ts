@@ -82,7 +82,7 @@ describe("plans the compiler would never write are refused, even with a recomput
   }
 
   test("a plan from a newer or older synth says which way to go", () => {
-    expect(refusal({ ...plan, formatVersion: 3 })).toBe("the plan is in format 3, written by a newer synth; this one reads format 2");
-    expect(refusal({ ...plan, formatVersion: 1 })).toBe("the plan is in format 1, written by an older synth; this one reads format 2");
+    expect(refusal({ ...plan, formatVersion: 4 })).toBe("the plan is in format 4, written by a newer synth; this one reads format 3");
+    expect(refusal({ ...plan, formatVersion: 2 })).toBe("the plan is in format 2, written by an older synth; this one reads format 3");
   });
 });
