@@ -9,6 +9,7 @@ import { loadavg, totalmem } from "node:os";
 import { compile } from "../compiler/compile.ts";
 import { fsHost, projectPath } from "../compiler/project.ts";
 import { runFloor, type FloorResult } from "./floor.ts";
+import { hostileInput, hostileLines } from "./hostile-input.ts";
 
 const ROOT = resolve(import.meta.dir, "..");
 const OUT = join(ROOT, "bench", "out");
@@ -301,6 +302,7 @@ function printReport(r: Awaited<ReturnType<typeof runAll>>, targets: Target[]): 
   for (const m of r.measurements.filter((x) => x.workers === 1 && r.floor)) out.push(`  ${m.scenario} ${m.size}, 1 worker: ${fmt(m.linesPerS / r.floor!.linesPerS, 2)} of the floor`);
   out.push(`compile (in process, after warm-up): max ${fmt(r.compile.maxMs, 1)} ms; cold CLI \`synth compile\`: max ${fmt(r.compile.coldMaxMs)} ms`);
   out.push(`quickstart (cold CLI run): ${r.quickstart.runsS.map((s) => fmt(s, 2)).join(", ")} s; median ${fmt(r.quickstart.medianS, 2)} s`);
+  out.push(...hostileLines(r.hostile));
   for (const s of r.skipped) out.push(`skipped: ${s}`);
   const busy = r.measurements.filter((m) => m.loadBefore > 0.5);
   if (busy.length) out.push(`warning: load average up to ${fmt(Math.max(...busy.map((m) => m.loadBefore)), 2)} before ${busy.length} run(s): other processes competed for the ${CORES} cores`);
@@ -358,9 +360,11 @@ async function runAll(o: Options) {
   const compileTimes = await compileLatency();
   log("quickstart latency");
   const quickstart = await quickstartLatency();
+  log("hostile input (random tokens)");
+  const hostile = await hostileInput(OUT);
   rmSync(PLANS, { recursive: true, force: true });
   if (readdirSync(OUT).length === 0) rmSync(OUT, { recursive: true });
-  return { measurements, floor, compile: compileTimes, quickstart, skipped };
+  return { measurements, floor, compile: compileTimes, quickstart, hostile, skipped };
 }
 
 async function main(): Promise<void> {
@@ -372,6 +376,7 @@ async function main(): Promise<void> {
     ...memoryTargets(r.measurements),
     check("compile every example (in process, max)", `${fmt(r.compile.maxMs, 1)} ms`, "< 100 ms", r.compile.maxMs < 100),
     check("quickstart run (cold CLI, median of 3)", `${fmt(r.quickstart.medianS, 2)} s`, "< 1 s", r.quickstart.medianS < 1),
+    ...r.hostile.map((h) => check(`${h.input}: ends in diagnostics (exit 1)`, `${fmt(h.peakRssMiB, 1)} MiB`, "exit 1, < 256 MiB", h.exitCode === 1 && h.peakRssMiB < 256)),
   ];
   const results = { machine: info, options: { scenarios: o.scenarios, sizes: o.sizes.map(sizeLabel), workers: [...new Set([1, CORES])] }, ...r, targets };
   writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");

@@ -19,7 +19,7 @@ export function parseCommandArgs(spec: CommandSpec, args: string[]): ParsedArgs 
   );
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args, options: config, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: attachNegativeValues(spec, args), options: config, strict: true, allowPositionals: true });
   } catch (e) {
     throw usageError(explainParseError(spec, Object.keys(options), e));
   }
@@ -29,6 +29,25 @@ export function parseCommandArgs(spec: CommandSpec, args: string[]): ParsedArgs 
     checkPositionals(spec, parsed.positionals);
   }
   return { values, positionals: parsed.positionals };
+}
+
+/**
+ * `--workers -1` is read by parseArgs as an option named -1 ("argument is ambiguous"); a value
+ * that starts with a minus and a digit is the option's value, so the command can say what is
+ * wrong with it.
+ */
+function attachNegativeValues(spec: CommandSpec, args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    const name = a.startsWith("--") ? a.slice(2) : Object.keys(spec.options).find((k) => a === `-${spec.options[k]!.short}`);
+    if (name && spec.options[name]?.type === "string" && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 /** parseArgs messages are long and node-flavoured; say the same in one synth line. */

@@ -25,6 +25,9 @@ export const EXIT = {
   /** SIGINT / SIGTERM: stopped cleanly; `--resume` finishes the job. */
   interrupted: 14,
 
+  /** Ctrl-C again more than a second after the first: exits at once (128 + SIGINT); `--resume` continues from the last checkpoint. */
+  forcedStop: 130,
+
   /** A bug in synth: an exception nobody expected (EX_SOFTWARE from sysexits.h). */
   internal: 70,
 } as const;

@@ -20,17 +20,24 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   }
 }
 
-/** A runtime failure: one line with its kind, a hint, and the .synth line behind it if known. */
+/** A runtime failure: one line with what kind it is, a hint, and the .synth line behind it if known. */
 function reportRunError(io: Io, e: RunError): number {
   const where = e.source ? ` (${e.source.file}:${e.source.line}:${e.source.column})` : "";
-  io.err(`synth: ${e.kind}: ${e.message}${where}\n`);
+  // "synth: interrupted (SIGINT); ..." rather than "interrupted: interrupted (SIGINT)".
+  const text = e.message.startsWith(e.label) ? e.message : `${e.label}: ${e.message}`;
+  io.err(`synth: ${text}${where}\n`);
   if (e.hint) io.err(`  hint: ${e.hint}\n`);
   return e.exitCode;
 }
 
 async function dispatch(argv: string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === undefined || first === "--help" || first === "-h") return print(io, mainHelp(COMMANDS));
+  // No command is a usage error: the help goes to stderr, so a script sees exit 2 and no output.
+  if (first === undefined) {
+    io.err(mainHelp(COMMANDS));
+    return EXIT.usage;
+  }
+  if (first === "--help" || first === "-h") return print(io, mainHelp(COMMANDS));
   if (first === "--version" || first === "-V") return print(io, versionText());
   if (first === "help") return print(io, rest[0] === undefined ? mainHelp(COMMANDS) : commandHelp(lookup(rest[0])));
   if (first.startsWith("-")) throw usageError(`unknown option ${first} (see synth --help)`);

@@ -3,7 +3,7 @@ import { extname } from "node:path";
 import YAML from "yaml";
 import { canonicalize, canonicalJson } from "../core/canonical.ts";
 import { CATALOG } from "../core/diagnostics.ts";
-import { Plan } from "../specs/plan.ts";
+import { formatVersionProblem, Plan } from "../specs/plan.ts";
 import { EXIT } from "./exit-codes.ts";
 import { CliError } from "./io.ts";
 
@@ -34,6 +34,9 @@ export function parsePlan(text: string, file: string): Plan {
   } catch (e) {
     throw invalidPlan(file, `not ${formatOf(file) === "yaml" ? "YAML" : "JSON"}: ${firstLine(e)}`);
   }
+  // Another format version is said as such (older: recompile; newer: upgrade), not as a field error.
+  const version = formatVersionProblem(data);
+  if (version) throw invalidPlan(file, `${version.message} (${version.hint})`);
   const parsed = Plan.safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -90,11 +90,13 @@ function renderOne(d: Diagnostic, text: string | undefined, p: Palette, displayP
     if (d.hint) lines.push(`${pad} ${p.gutter("=")} ${p.bold("hint:")} ${d.hint}`);
     return lines.join("\n") + "\n";
   }
-  const { offset, count } = caretRange(snippet, d);
+  const view = clip(snippet, spanColumns(snippet, d));
+  const offset = displayWidth(view.text.slice(0, view.from));
+  const count = Math.max(1, displayWidth(view.text.slice(view.from, view.to)));
   const label = d.hint ? ` ${p.severity[d.severity](d.hint)}` : "";
   lines.push(
     `${pad} ${p.gutter("|")}`,
-    `${p.gutter(`${start.line} |`)} ${expandTabs(snippet)}`.trimEnd(),
+    `${p.gutter(`${start.line} |`)} ${expandTabs(view.text)}`.trimEnd(),
     `${pad} ${p.gutter("|")} ${" ".repeat(offset)}${p.severity[d.severity]("^".repeat(count))}${label}`,
   );
   return lines.join("\n") + "\n";
@@ -102,18 +104,38 @@ function renderOne(d: Diagnostic, text: string | undefined, p: Palette, displayP
 
 /** The 1-based line of `text`, without its line break; undefined when out of range. */
 function sourceLine(text: string, line: number): string | undefined {
-  const all = text.split("\n");
-  const raw = line >= 1 ? all[line - 1] : undefined;
-  return raw === undefined ? undefined : raw.replace(/\r$/, "");
+  if (line < 1) return undefined;
+  // Walks to the line instead of splitting the whole text: a file can be a megabyte on one line.
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf("\n", at);
+    if (nl < 0) return undefined;
+    at = nl + 1;
+  }
+  const end = text.indexOf("\n", at);
+  return text.slice(at, end < 0 ? text.length : end).replace(/\r$/, "");
 }
 
-/** Display offset and caret count: the span's part of this line, at least one caret. */
-function caretRange(line: string, d: Diagnostic): { offset: number; count: number } {
+/** The span's part of this line as indexes, at least one character wide where the line allows. */
+function spanColumns(line: string, d: Diagnostic): { from: number; to: number } {
   const { start, end } = d.span;
   const from = Math.min(Math.max(start.column - 1, 0), line.length);
   // a span that runs onto later lines is underlined to the end of its first line
   const to = end.line === start.line ? Math.min(Math.max(end.column - 1, from), line.length) : line.length;
-  return { offset: displayWidth(line.slice(0, from)), count: Math.max(1, displayWidth(line.slice(from, to))) };
+  return { from, to };
+}
+
+/** Characters of a source line shown at most; a longer line is cut around the span, marked with "…". */
+const MAX_SHOWN = 160;
+
+function clip(line: string, cols: { from: number; to: number }): { text: string; from: number; to: number } {
+  if (line.length <= MAX_SHOWN) return { text: line, ...cols };
+  const start = Math.max(0, Math.min(cols.from - 40, line.length - MAX_SHOWN));
+  const end = Math.min(line.length, start + MAX_SHOWN);
+  const head = start > 0 ? "…" : "";
+  const tail = end < line.length ? "…" : "";
+  const shift = head.length - start;
+  return { text: head + line.slice(start, end) + tail, from: cols.from + shift, to: Math.min(cols.to, end) + shift };
 }
 
 function expandTabs(s: string): string {

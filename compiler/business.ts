@@ -69,8 +69,8 @@ const DEPRECIATION_RATE = 0.065;
 
 /**
  * Warnings about plans that describe no going concern: costs above the gross margin (the
- * company would run out of cash; SYN3018 unless distress is declared), or a stated revenue the
- * employee master's payroll does not fit (SYN3019).
+ * company would run out of cash; SYN3019 unless distress is declared), or a stated revenue the
+ * employee master's payroll does not fit (SYN3020).
  */
 export function checkBusiness(m: Model, companies: Company[], business: PlanBusiness[], plan: Omit<Plan, "planHash">, diags: DiagnosticBag): void {
   companies.forEach((c, ci) => {
@@ -78,11 +78,11 @@ export function checkBusiness(m: Model, companies: Company[], business: PlanBusi
     const at = (key: string) => m.spans.nearest(["company", c.code, "business", key]) ?? m.spans.nearest(["business", key]) ?? m.spans.nearest(["company", c.code]) ?? fileSpan(m.rootFile);
     const payroll = (annualPayroll(plan as Plan, ci) * (1 + b.employer_costs)) / b.revenue;
     if (b.revenueFrom === "scenario" && (payroll > 2 * b.payroll_share || payroll < b.payroll_share / 2)) {
-      diags.report("SYN3019", `the employee master's payroll is ${formatPercent(Math.round(payroll * 1000) / 1000)} of company ${c.code}'s stated revenue; payroll_share plans ${formatPercent(b.payroll_share)}`, at("revenue"), "set revenue = auto (sized by the payroll), change the revenue, or change master_data employees");
+      diags.report("SYN3020", `the employee master's payroll is ${formatPercent(Math.round(payroll * 1000) / 1000)} of company ${c.code}'s stated revenue; payroll_share plans ${formatPercent(b.payroll_share)}`, at("revenue"), "set revenue = auto (sized by the payroll), change the revenue, or change master_data employees");
     }
     const costs = payroll + b.rent + b.utilities + b.marketing + b.other_opex + b.ppe_intensity * DEPRECIATION_RATE;
     if (!b.distress && b.gross_margin < costs) {
-      diags.report("SYN3018", `company ${c.code}'s gross margin of ${formatPercent(b.gross_margin)} does not cover its costs of about ${formatPercent(Math.round(costs * 1000) / 1000)} of revenue: it would run out of cash`, at("gross_margin"), "raise gross_margin or lower the cost shares; for a going-concern scenario declare business { distress = true }");
+      diags.report("SYN3019", `company ${c.code}'s gross margin of ${formatPercent(b.gross_margin)} does not cover its costs of about ${formatPercent(Math.round(costs * 1000) / 1000)} of revenue: it would run out of cash`, at("gross_margin"), "raise gross_margin or lower the cost shares; for a going-concern scenario declare business { distress = true }");
     }
   });
 }

@@ -9,6 +9,7 @@ import type { CheckContext } from "../specs/phase.ts";
 import { ACCOUNT_ROLES, type AccountRole } from "../specs/accounts.ts";
 import { buildChart, SINGLE_ROLES } from "../ledger/chart.ts";
 import type { Plan } from "../specs/plan.ts";
+import type { PhaseDecision } from "./phase-order.ts";
 
 type Check = (m: Model, diags: DiagnosticBag) => void;
 
@@ -139,6 +140,21 @@ function checkContext(m: Model, diags: DiagnosticBag): CheckContext {
     written: (...path) => m.spans.get(path) !== undefined,
     report: (code, message, span, hint) => diags.report(code, message, span, hint),
   };
+}
+
+/**
+ * `output { tables = [...] }` may only name tables a running phase writes: a table of a disabled
+ * or skipped phase would silently be missing from the output.
+ */
+export function checkOutputTables(m: Model, decisions: readonly PhaseDecision[], diags: DiagnosticBag): void {
+  const status = new Map(decisions.map((d) => [d.id, d]));
+  (m.doc.output.tables ?? []).forEach((table, i) => {
+    const spec = m.language.specs.find((s) => s.tables.some((t) => t.name === table));
+    const d = spec && status.get(spec.id);
+    if (!spec || !d || d.status === "run") return;
+    const why = d.status === "disabled" ? "which is disabled" : `which is skipped (${d.reason})`;
+    diags.report("SYN3018", `table ${table} is written by phase ${spec.id}, ${why}`, at(m, "output", "tables", i), `enable phase ${spec.id}, or leave ${table} out of output.tables`);
+  });
 }
 
 /** "an asset", "a liability": by the word's first letter. */

@@ -5,7 +5,7 @@ import { loadSources, type SourceHost } from "./loader.ts";
 import { Constants } from "./constants.ts";
 import { convertFiles } from "./convert.ts";
 import { resolveModel } from "./model.ts";
-import { runChecks } from "./checks.ts";
+import { checkOutputTables, runChecks } from "./checks.ts";
 import { buildPlan } from "./plan-builder.ts";
 import { decidePhases } from "./phase-order.ts";
 import { scheduleSteps } from "./step-order.ts";
@@ -49,6 +49,7 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
     model.volumeScale = options.scale ?? 1;
     runChecks(model, diags);
     const phases = decidePhases(model, diags);
+    if (phases) checkOutputTables(model, phases, diags);
     const schedule = phases && scheduleSteps(model, phases, diags);
     if (phases && schedule && !diags.hasErrors) plan = buildPlan(model, phases, schedule, loaded.sources, diags);
   }

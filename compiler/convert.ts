@@ -7,6 +7,7 @@ import { didYouMean, type DiagnosticBag, type Span } from "../core/diagnostics.t
 import { metaOf, unwrap, type FieldMeta, type Unit, RATE_PERIODS } from "../specs/fields.ts";
 import type { Language } from "./language.ts";
 import { isKnownCurrency } from "../specs/currencies.ts";
+import { countryAlias, countryHint } from "../specs/countries.ts";
 import { describeUnit, isValidDate, parseQuantity, unitExamples, unitNoun } from "../specs/units.ts";
 import type { Constants } from "./constants.ts";
 
@@ -260,7 +261,9 @@ class Converter {
       return undefined;
     }
     if (options.includes(v.name)) return v.name;
-    const hint = didYouMean(v.name, options) ?? `use one of ${options.join(", ")}`;
+    // holidays = uk: the calendars are named by country code, and the UK's is GB.
+    const alias = countryAlias(v.name);
+    const hint = alias && options.includes(alias) ? countryHint(v.name) : (didYouMean(v.name, options) ?? `use one of ${options.join(", ")}`);
     this.diags.report("SYN2006", `unknown value "${v.name}"`, at, hint);
     return undefined;
   }

@@ -1,6 +1,8 @@
 // .synth pretty-printer (`synth fmt`): imports, then consts, then blocks; 2-space indent; one
-// setting per line; literals exactly as written; every comment kept. Text with syntax errors
-// is returned unchanged with its diagnostics.
+// setting per line, except that a short block written on one line stays on one line (settings
+// two spaces apart, consecutive one-line blocks of the same kind aligned as a table); literals
+// exactly as written; every comment kept. Text with syntax errors is returned unchanged with its
+// diagnostics.
 import { createToken, Lexer, type CstElement, type CstNode, type IToken } from "chevrotain";
 import { parseText } from "../grammar/parse.ts";
 import { allTokens, BlockComment, LineComment } from "../grammar/tokens.ts";
@@ -43,15 +45,18 @@ interface Line {
   blankBefore: boolean;
   leading: Comment[];
   trailing: Comment[];
-  /** For `key = value` settings: the parts, so runs of settings can be aligned. */
-  setting?: { key: string; value: string };
+  /** For `key = value` settings: the parts, so runs of settings can be aligned (and a list wrapped). */
+  setting?: { key: string; value: string; items?: string[] };
 }
 
 type Section = "import" | "const" | "entry";
 
 type Item =
   | { kind: "line"; section: Section; line: Line }
-  | { kind: "block"; section: Section; open: Line; body: Item[]; close: Line };
+  | { kind: "block"; section: Section; key: string; open: Line; body: Item[]; close: Line; oneLine: boolean };
+
+/** A block written on one line stays so while its line is at most this wide. */
+const MAX_INLINE = 120;
 
 export function formatSynth(text: string, options: FormatOptions = {}): FormatResult {
   const bag = new DiagnosticBag();
@@ -113,9 +118,10 @@ class Builder {
     const key = tok(n, "key");
     const attr = child(n, "attribute", false);
     if (attr) {
-      const value = expressionText(child(attr, "expression"));
+      const expr = child(attr, "expression");
+      const value = expressionText(expr);
       const line = this.line(tokensOf(n), `${key.image} = ${value}`);
-      line.setting = { key: key.image, value };
+      line.setting = { key: key.image, value, items: listItems(expr) };
       return { kind: "line", section: "entry", line };
     }
     const blk = child(n, "block");
@@ -125,8 +131,9 @@ class Builder {
     const openText = [key.image, ...labelTokens.map((t) => t.image), "{"].join(" ");
     const open = this.line([key, ...labelTokens, lcurly], openText);
     const body = childNodes(blk, ["entry"]).map((e) => this.entry(e));
-    const close = this.line([tok(blk, "RCurly")], "}");
-    return { kind: "block", section: "entry", open, body, close };
+    const rcurly = tok(blk, "RCurly");
+    const close = this.line([rcurly], "}");
+    return { kind: "block", section: "entry", key: key.image, open, body, close, oneLine: key.startLine === rcurly.startLine };
   }
 
   private line(tokens: IToken[], text: string): Line {
@@ -187,6 +194,14 @@ function expressionText(n: CstNode): string {
     prev = t;
   }
   return out;
+}
+
+/** The items of a value that is just a list (`[a, b, c]`), each as written; else undefined. */
+function listItems(expr: CstNode): string[] | undefined {
+  if (expr.children.DotDot || expr.children.Per) return undefined;
+  const primary = child(expr, "from", false);
+  const list = primary && child(primary, "list", false);
+  return list ? childNodes(list, ["expression"]).map(expressionText) : undefined;
 }
 
 function spaced(before: string, after: string): boolean {
@@ -272,7 +287,29 @@ function detachHeader(first: Line): Comment[] {
 interface OutLine {
   depth: number;
   text: string;
-  setting?: { key: string; value: string; comment: string };
+  setting?: { key: string; value: string; items?: string[]; comment: string };
+  /** A block on one line: `head` (`company DE10 {`), its settings and blocks as cells, a comment. */
+  inline?: { key: string; head: string; cells: string[]; comment: string };
+}
+
+/** The cells of a block that can stay on one line (written so, no comment inside, short enough). */
+function inlineCells(item: Item, depth: number): string[] | undefined {
+  if (item.kind !== "block" || !item.oneLine || item.body.length === 0) return undefined;
+  if (item.open.trailing.length || item.close.leading.length) return undefined;
+  const cells: string[] = [];
+  for (const b of item.body) {
+    if (b.kind === "line") {
+      if (b.line.leading.length || b.line.trailing.length || !b.line.setting) return undefined;
+      cells.push(`${b.line.setting.key} = ${b.line.setting.value}`);
+      continue;
+    }
+    if (b.open.leading.length || b.close.trailing.length) return undefined;
+    const inner = inlineCells(b, depth + 1);
+    if (!inner) return undefined;
+    cells.push(`${b.open.text} ${inner.join("  ")} }`);
+  }
+  const width = INDENT.length * depth + item.open.text.length + cells.reduce((s, c) => s + c.length + 2, 0) + 1;
+  return width <= MAX_INLINE ? cells : undefined;
 }
 
 class Printer {
@@ -280,23 +317,27 @@ class Printer {
   private atBodyStart = true;
 
   /** One output line; a blank line first when asked, except at the start of a body. */
-  emit(depth: number, text: string, blank: boolean, setting?: OutLine["setting"]): void {
+  emit(depth: number, text: string, blank: boolean, setting?: OutLine["setting"], inline?: OutLine["inline"]): void {
     if (blank && !this.atBodyStart) this.out.push({ depth: 0, text: "" });
-    this.out.push({ depth, text, setting });
+    this.out.push({ depth, text, setting, inline });
     this.atBodyStart = false;
   }
 
-  /** The text, with runs of consecutive settings aligned on `=` and on their trailing comments. */
+  /**
+   * The text, with runs of consecutive settings aligned on `=` and on their trailing comments,
+   * and runs of one-line blocks of the same kind aligned as a table.
+   */
   render(): string {
     const lines: string[] = [];
     for (let i = 0; i < this.out.length; ) {
-      const run = this.runFrom(i);
-      if (run.length < 2) {
+      const inline = this.inlineRunFrom(i);
+      const run = inline.length ? inline : this.runFrom(i);
+      if (run.length === 0) {
         const l = this.out[i++]!;
         lines.push(l.text === "" ? "" : INDENT.repeat(l.depth) + l.text);
         continue;
       }
-      lines.push(...alignRun(run));
+      lines.push(...(inline.length ? alignInline(run) : alignRun(run)));
       i += run.length;
     }
     return lines.join("\n");
@@ -306,6 +347,14 @@ class Printer {
     const run: OutLine[] = [];
     const depth = this.out[i]!.depth;
     for (let j = i; j < this.out.length && this.out[j]!.setting && this.out[j]!.depth === depth; j++) run.push(this.out[j]!);
+    return run;
+  }
+
+  private inlineRunFrom(i: number): OutLine[] {
+    const first = this.out[i]!;
+    if (!first.inline) return [];
+    const run = [first];
+    for (let j = i + 1; j < this.out.length && this.out[j]!.inline?.key === first.inline.key && this.out[j]!.depth === first.depth; j++) run.push(this.out[j]!);
     return run;
   }
 
@@ -325,6 +374,14 @@ class Printer {
   item(depth: number, item: Item, blank?: boolean): void {
     if (item.kind === "line") return this.line(depth, item.line, blank);
     const { open, body, close } = item;
+    const cells = inlineCells(item, depth);
+    if (cells) {
+      const parts = [...open.leading.map((c) => ({ text: c.text, blank: c.blankBefore })), { text: "", blank: open.blankBefore }];
+      if (blank !== undefined) parts[0]!.blank = blank;
+      const inline = { key: item.key, head: open.text, cells, comment: close.trailing.map((c) => c.text).join(" ") };
+      parts.forEach((p, k) => this.emit(depth, p.text, p.blank, undefined, k === parts.length - 1 ? inline : undefined));
+      return;
+    }
     if (body.length === 0 && open.trailing.length === 0 && close.leading.length === 0) {
       return this.line(depth, { ...open, text: open.text + "}", trailing: close.trailing }, blank);
     }
@@ -349,9 +406,12 @@ function print(items: Item[], header: Comment[], trailing: Comment[]): string {
   for (const section of SECTIONS) {
     const group = items.filter((i) => i.section === section);
     group.forEach((item, i) => {
-      // Sections are set apart by a blank line; so is every top-level block; consts keep the
-      // author's grouping; imports are one list.
-      const blank = i === 0 ? sectionsSoFar > 0 : section === "entry" ? true : section === "const" ? firstBlank(item) : false;
+      // Sections are set apart by a blank line; so is every top-level block, except one-line
+      // blocks of one kind (a table of companies); consts keep the author's grouping; imports
+      // are one list.
+      const prev = group[i - 1];
+      const table = prev?.kind === "block" && item.kind === "block" && prev.key === item.key && inlineCells(prev, 0) && inlineCells(item, 0);
+      const blank = i === 0 ? sectionsSoFar > 0 : section === "entry" ? (table ? firstBlank(item) : true) : section === "const" ? firstBlank(item) : false;
       p.item(0, item, blank);
     });
     if (group.length > 0) sectionsSoFar++;
@@ -360,15 +420,56 @@ function print(items: Item[], header: Comment[], trailing: Comment[]): string {
   return p.out.length ? p.render() + "\n" : "";
 }
 
-/** gofmt-style: keys padded to the longest, trailing comments to one column. */
-function alignRun(run: OutLine[]): string[] {
-  const keyWidth = Math.max(...run.map((l) => l.setting!.key.length));
-  const code = run.map((l) => `${INDENT.repeat(l.depth)}${l.setting!.key.padEnd(keyWidth)} = ${l.setting!.value}`);
-  const commentAt = Math.max(...code.map((c, k) => (run[k]!.setting!.comment ? c.length : 0)));
-  return code.map((c, k) => {
-    const comment = run[k]!.setting!.comment;
-    return comment ? `${c.padEnd(commentAt)}  ${comment}` : c;
+/** Lines at most this wide: a longer list is wrapped, its items under the first one. */
+const MAX_WIDTH = 100;
+
+/** `prefix` then the value; a list too long for one line wraps, continuing under its first item. */
+function valueLines(prefix: string, s: NonNullable<OutLine["setting"]>): string[] {
+  if (!s.items || s.items.length < 2 || prefix.length + s.value.length <= MAX_WIDTH) return [prefix + s.value];
+  const pad = " ".repeat(prefix.length + 1);
+  const lines: string[] = [];
+  let line = `${prefix}[`;
+  s.items.forEach((item, k) => {
+    const piece = item + (k === s.items!.length - 1 ? "]" : ",");
+    const fresh = line === `${prefix}[` || line === pad;
+    if (!fresh && line.length + 1 + piece.length > MAX_WIDTH) {
+      lines.push(line);
+      line = pad + piece;
+    } else line += (fresh ? "" : " ") + piece;
   });
+  return [...lines, line];
+}
+
+/**
+ * gofmt-style: keys padded to the longest, trailing comments to one column (a lone setting's
+ * comment one space after it, a wrapped list's two spaces after its last line).
+ */
+function alignRun(run: OutLine[]): string[] {
+  const keyWidth = run.length > 1 ? Math.max(...run.map((l) => l.setting!.key.length)) : 0;
+  const code = run.map((l) => valueLines(`${INDENT.repeat(l.depth)}${l.setting!.key.padEnd(keyWidth)} = `, l.setting!));
+  const commentAt = Math.max(...code.map((c, k) => (run[k]!.setting!.comment && c.length === 1 ? c[0]!.length : 0)));
+  return code.flatMap((c, k) => {
+    const comment = run[k]!.setting!.comment;
+    if (!comment) return c;
+    const last = c.length - 1;
+    const tail = run.length === 1 ? `${c[last]} ${comment}` : last > 0 ? `${c[last]}  ${comment}` : `${c[last]!.padEnd(commentAt)}  ${comment}`;
+    return [...c.slice(0, last), tail];
+  });
+}
+
+/** One-line blocks of one kind as a table: heads padded alike, each cell to its column's widest (a row's last cell is not padded). */
+function alignInline(run: OutLine[]): string[] {
+  const rows = run.map((l) => l.inline!);
+  // Heads end in "{": the part before it is padded, so the braces line up.
+  const name = (r: (typeof rows)[number]) => r.head.slice(0, -1).trimEnd();
+  const headWidth = Math.max(...rows.map((r) => name(r).length));
+  const width = (k: number) => Math.max(...rows.filter((r) => r.cells.length > k + 1).map((r) => r.cells[k]!.length), 0);
+  const code = rows.map((r, n) => {
+    const cells = r.cells.map((c, k) => (k < r.cells.length - 1 ? c.padEnd(width(k)) : c));
+    return `${INDENT.repeat(run[n]!.depth)}${name(r).padEnd(headWidth)} { ${cells.join("  ")} }`;
+  });
+  const commentAt = Math.max(...code.map((c, k) => (rows[k]!.comment ? c.length : 0)));
+  return code.map((c, k) => (rows[k]!.comment ? `${c.padEnd(commentAt)}  ${rows[k]!.comment}` : c));
 }
 
 function firstBlank(item: Item): boolean {

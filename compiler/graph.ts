@@ -18,6 +18,8 @@ interface Edge {
 
 const STYLE: Record<Status, { fill: string; stroke: string; text: string; dashed: boolean }> = {
   run: { fill: "#d8f0dc", stroke: "#2e7d32", text: "#1b4d1f", dashed: false },
+  // Enabled, but nothing is generated for it yet: drawn hollow, so it never looks like it ran.
+  planned: { fill: "#ffffff", stroke: "#5c6bc0", text: "#3949ab", dashed: true },
   skipped: { fill: "#fff3cd", stroke: "#b7791f", text: "#6b4a00", dashed: true },
   disabled: { fill: "#eeeeee", stroke: "#9e9e9e", text: "#757575", dashed: true },
 };
@@ -37,6 +39,7 @@ export function phaseEdges(plan: GraphPlan): Edge[] {
 function labelLines(p: GraphPlan["phases"][number]): string[] {
   if (p.status === "skipped") return [p.title, `skipped: ${p.reason ?? "a need is not running"}`];
   if (p.status === "disabled") return [p.title, "disabled"];
+  if (p.status === "planned") return [p.title, "planned: not generated yet"];
   return [p.title];
 }
 
@@ -45,7 +48,7 @@ export function toMermaid(plan: GraphPlan): string {
   if (plan.scenario) lines.push(`  %% scenario: ${plan.scenario.name.replace(/\s+/g, " ")}`);
   for (const p of plan.phases) lines.push(`  ${p.id}["${labelLines(p).map(mermaidText).join("<br/>")}"]`);
   for (const e of phaseEdges(plan)) lines.push(`  ${e.from} ${e.kind === "needs" ? "-->" : "-.->"} ${e.to}`);
-  for (const status of ["run", "skipped", "disabled"] as const) {
+  for (const status of ["run", "planned", "skipped", "disabled"] as const) {
     const s = STYLE[status];
     const dash = s.dashed ? ",stroke-dasharray:5 5" : "";
     lines.push(`  classDef ${status} fill:${s.fill},stroke:${s.stroke},color:${s.text}${dash}`);

@@ -10,6 +10,8 @@ import { sha256 } from "../core/canonical.ts";
 /** Reads a project-relative path; undefined when it does not exist. */
 export interface SourceHost {
   readFile(path: string): string | undefined;
+  /** Whether the path resolves, symbolic links followed, to a place outside the project root. */
+  escapes?(path: string): boolean;
 }
 
 export interface SourceFile {
@@ -49,6 +51,10 @@ function visit(
     if (state.stack.includes(target)) {
       const chain = [...state.stack.slice(state.stack.indexOf(target)), target].join(" -> ");
       diags.report("SYN2008", `import cycle: ${chain}`, imp.span, "move what both files need into a third file");
+      continue;
+    }
+    if (host.escapes?.(target)) {
+      diags.report("SYN2009", `import "${imp.path}" leads outside the project root through a symbolic link`, imp.span, "copy the file into the project instead of linking to it");
       continue;
     }
     const importedText = host.readFile(target);

@@ -126,6 +126,8 @@ function reportIssue(language: Language, issue: z.core.$ZodIssue, spans: SpanInd
     diags.report("SYN3002", `${name} must be ${bound} ${shown}`, span);
   } else if (issue.code === "custom" && (issue.params as { synth?: string } | undefined)?.synth === "range") {
     diags.report("SYN3002", `${name} ${issue.message}`, span);
+  } else if (issue.code === "custom" && (issue.params as { synth?: string } | undefined)?.synth === "unknown") {
+    diags.report("SYN2006", `${name}: ${issue.message}`, span, (issue.params as { hint?: string }).hint);
   } else {
     diags.report("SYN3003", `${name}: ${lowerFirst(issue.message)}`, span);
   }

@@ -1,6 +1,6 @@
 // Checked model -> Plan: companies, accounts, FX, processes, phases in order with their
 // resolved parameters and block layout, and the hashes that make the plan reviewable.
-import { PLAN_FORMAT_VERSION, Plan, type PlanCompany, type PlanPhase, type PlanStep, type SourceRef } from "../specs/plan.ts";
+import { PLAN_FORMAT_VERSION, PLANNED, Plan, type PlanCompany, type PlanPhase, type PlanStep, type SourceRef } from "../specs/plan.ts";
 import { FISCAL_START_MONTH } from "../specs/scenario.ts";
 import { CURRENCIES } from "../specs/currencies.ts";
 import { hashOf, sha256 } from "../core/canonical.ts";
@@ -174,11 +174,13 @@ function decimal(x: number): string {
 function buildPhase(m: Model, d: PhaseDecision, cx: LayoutContext, contextHash: string): PlanPhase {
   const spec = m.language.spec(d.id);
   const { enabled: _e, after: _a, ...params } = m.params[d.id]!;
+  // Enabled with its needs running, but without steps: the runtime does not generate it yet.
+  const planned = d.status === "run" && spec.steps.length === 0;
   const phase = {
     id: d.id,
     title: spec.title,
-    status: d.status,
-    reason: d.reason,
+    status: planned ? ("planned" as const) : d.status,
+    reason: planned ? PLANNED : d.reason,
     needs: [...spec.needs],
     after: d.after,
     outputs: spec.tables.map((t) => t.name),

@@ -34,6 +34,9 @@ export const CATALOG = {
   SYN1003: { severity: "error", title: "unexpected token" },
   SYN1004: { severity: "error", title: "missing token" },
   SYN1005: { severity: "error", title: "malformed literal" },
+  SYN1006: { severity: "error", title: "source file too large" },
+  SYN1007: { severity: "error", title: "nested too deeply" },
+  SYN1008: { severity: "error", title: "too many syntax errors" },
   // names
   SYN2001: { severity: "error", title: "unknown block" },
   SYN2002: { severity: "error", title: "unknown key" },
@@ -65,8 +68,9 @@ export const CATALOG = {
   SYN3015: { severity: "warning", title: "no scenario block: defaults apply" },
   SYN3016: { severity: "error", title: "invalid account" },
   SYN3017: { severity: "warning", title: "ordering after a disabled phase has no effect" },
-  SYN3018: { severity: "warning", title: "the business plan loses money" },
-  SYN3019: { severity: "warning", title: "the payroll does not fit the stated revenue" },
+  SYN3018: { severity: "error", title: "output table of a phase that does not run" },
+  SYN3019: { severity: "warning", title: "the business plan loses money" },
+  SYN3020: { severity: "warning", title: "the payroll does not fit the stated revenue" },
   // plans
   SYN4001: { severity: "error", title: "plan is not valid" },
   SYN4002: { severity: "error", title: "plan is stale" },

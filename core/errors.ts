@@ -10,7 +10,10 @@ export interface SourceRef {
 
 export abstract class RunError extends Error {
   abstract readonly exitCode: number;
+  /** The class's name, for tools (manifest.json, run-report.json). */
   abstract readonly kind: string;
+  /** What a person reads before the message: "configuration error", never a class name. */
+  abstract readonly label: string;
   constructor(
     message: string,
     readonly hint?: string,
@@ -25,17 +28,20 @@ export abstract class RunError extends Error {
 export class ConfigurationError extends RunError {
   readonly exitCode = 10;
   readonly kind = "ConfigurationError";
+  readonly label = "configuration error";
 }
 
 /** A generator failed (a bug, or a plan the generators cannot honour). */
 export class GenerationError extends RunError {
   readonly exitCode = 11;
   readonly kind = "GenerationError";
+  readonly label = "generation error";
 }
 
 export class MemoryExceeded extends RunError {
   readonly exitCode = 12;
   readonly kind = "MemoryExceeded";
+  readonly label = "memory exceeded";
   constructor(
     readonly limit: number,
     readonly current: number,
@@ -51,12 +57,14 @@ export class MemoryExceeded extends RunError {
 export class OutputError extends RunError {
   readonly exitCode = 13;
   readonly kind = "OutputError";
+  readonly label = "output error";
 }
 
 /** SIGINT / SIGTERM: completed blocks are flushed and recorded; --resume continues. */
 export class Interrupted extends RunError {
   readonly exitCode = 14;
   readonly kind = "Interrupted";
+  readonly label = "interrupted";
 }
 
 export function mib(bytes: number): string {

@@ -32,7 +32,7 @@ export interface PhaseMark {
   kind: "mark";
   phaseIndex: number;
   phase: PlanPhase;
-  status: "skipped" | "disabled" | "not_implemented";
+  status: "skipped" | "disabled" | "planned";
   reason?: string;
 }
 
@@ -46,7 +46,6 @@ export interface PhaseDone {
 
 export type DriverEvent = Work | PhaseMark | PhaseDone;
 
-export const NOT_IMPLEMENTED = "this runtime does not generate this phase yet";
 
 const PERIOD_STAGES = ["posting", "close", "reporting"] as const;
 
@@ -58,7 +57,9 @@ export function works(plan: Plan): Work[] {
     const phaseIndex = index.get(step.phase)!;
     const phase = plan.phases[phaseIndex]!;
     const range = step.kind === "blocks" ? blockRange(phase, period) : { from: 0, to: 0 };
-    const units = period === undefined ? phase.layout.total : unitsOfPeriod(phase, period);
+    // A phase's units are its blocks' when it has any: its main steps (replenishment, treasury, ...) add none.
+    const counted = step.kind === "blocks" || !plan.schedule.some((x) => x.phase === step.phase && x.kind === "blocks");
+    const units = !counted ? 0 : period === undefined ? phase.layout.total : unitsOfPeriod(phase, period);
     out.push({ kind: step.kind as Work["kind"], position: out.length, phaseIndex, phase, step, period, ...range, units });
   };
   // Overlay steps have no work of their own: they run inside the steps that produce their tables.
@@ -73,7 +74,6 @@ export function works(plan: Plan): Work[] {
 export function* sequence(plan: Plan, modules: Modules): Generator<DriverEvent> {
   for (const [phaseIndex, phase] of plan.phases.entries()) {
     if (phase.status !== "run") yield { kind: "mark", phaseIndex, phase, status: phase.status, reason: phase.reason };
-    else if (!modules.implemented(phase.id)) yield { kind: "mark", phaseIndex, phase, status: "not_implemented", reason: NOT_IMPLEMENTED };
   }
   const all = works(plan);
   const last = new Map(all.map((w) => [w.phase.id, w.position]));

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { buildContext, type RunContext } from "../ledger/context.ts";
 import { runMain } from "./block-runner.ts";
 import type { Chunk, RowFormat } from "../output/chunks.ts";
-import { ConfigurationError } from "../core/errors.ts";
+import { ConfigurationError, GenerationError, RunError } from "../core/errors.ts";
 import { RunState } from "../ledger/state.ts";
 import { checkPlan } from "./plan-check.ts";
 import { PLAN_FILE, readShard, type ShardManifest } from "../output/shard.ts";
@@ -31,16 +31,31 @@ interface Shard {
 
 export async function mergeShards(dirs: string[], opts: MergeOptions): Promise<Manifest> {
   const modules = opts.modules ?? DEFAULT_MODULES;
-  const view = makeView(opts.progress ?? "auto");
+  const view = makeView(opts.progress ?? "none");
   const shards = checkShards(dirs.map((dir) => ({ dir, manifest: readShard(dir) })));
   const plan = checkPlan(JSON.parse(readFileSync(join(shards[0]!.dir, PLAN_FILE), "utf8")), modules);
   if (plan.planHash !== shards[0]!.manifest.planHash) throw new ConfigurationError(`${PLAN_FILE} in ${shards[0]!.dir} does not belong to its shards`);
-  const sx = { tables: modules.tables(), implemented: (id: string) => modules.implemented(id) };
+  const sx = { tables: modules.tables() };
   const cx = buildContext(plan, sx.tables);
   const store = new DirStore(opts.out, plan, shards[0]!.manifest.formats as RowFormat[], sx);
-  store.begin(false, cx);
-  const state = new RunState(cx, modules.slices(plan));
-  for (const ev of sequence(plan, modules)) {
+  let manifest: Manifest;
+  try {
+    store.begin(false, cx);
+    manifest = await mergeAll(cx, modules, shards, store, view);
+  } catch (e) {
+    const err = e instanceof RunError ? e : new GenerationError(`unexpected failure: ${(e as Error)?.message ?? e}`);
+    await store.fail(err, false);
+    throw err;
+  } finally {
+    store.release();
+  }
+  view.finish(`merged ${shards.length} shards: ${manifest.files.reduce((s, f) => s + f.rows, 0).toLocaleString("en-US")} rows in ${manifest.files.length} files`);
+  return manifest;
+}
+
+async function mergeAll(cx: RunContext, modules: Modules, shards: Shard[], store: DirStore, view: ReturnType<typeof makeView>): Promise<Manifest> {
+  const state = new RunState(cx, modules.slices(cx.plan));
+  for (const ev of sequence(cx.plan, modules)) {
     if (ev.kind === "mark") store.markPhase(ev.phase.id, ev.status, ev.reason);
     else if (ev.kind === "done") store.markPhase(ev.phase.id, "complete", undefined, ev.phase.layout.blocks);
     else {
@@ -49,9 +64,7 @@ export async function mergeShards(dirs: string[], opts: MergeOptions): Promise<M
       await store.sink.flush();
     }
   }
-  const manifest = await store.complete();
-  view.finish(`merged ${shards.length} shards: ${manifest.files.reduce((s, f) => s + f.rows, 0).toLocaleString("en-US")} rows in ${manifest.files.length} files`);
-  return manifest;
+  return store.complete();
 }
 
 /** All shards of one plan, each exactly once, in index order. */

@@ -1,9 +1,11 @@
-// A plan is trusted only when it is what the compiler wrote: valid against the schema, its hash
-// matching its content, and its block layout consistent. Hand edits are refused, not guessed at.
+// A plan is trusted only when it is what the compiler wrote: valid against the (strict) schema,
+// its hash matching its content, its block layout consistent, and every value one the compiler
+// would write (plan-values.ts). Hand edits are refused, not guessed at, even with a recomputed hash.
 import { hashOf } from "../core/canonical.ts";
-import { Plan, PLAN_FORMAT_VERSION } from "../specs/plan.ts";
+import { formatVersionProblem, Plan } from "../specs/plan.ts";
 import { ConfigurationError } from "../core/errors.ts";
 import { DEFAULT_MODULES, type Modules } from "./modules.ts";
+import { planValueProblems } from "./plan-values.ts";
 
 const RECOMPILE = "recompile it with synth compile; plans are not edited by hand";
 
@@ -22,6 +24,8 @@ export function checkPlan(raw: unknown, modules: Modules = DEFAULT_MODULES): Pla
     checkLayout(phase);
   }
   for (const s of plan.schedule) checkStep(plan, s, modules);
+  const problem = planValueProblems(plan, modules)[0];
+  if (problem) throw new ConfigurationError(`the plan holds values the compiler would never write: ${problem.path}: ${problem.message}`, RECOMPILE);
   return plan;
 }
 
@@ -52,8 +56,6 @@ function checkStep(plan: Plan, s: Plan["schedule"][number], modules: Modules): v
 
 /** A plan of another format version is refused with what to do, before its fields are judged. */
 function checkFormatVersion(raw: unknown): void {
-  const v = (raw as { formatVersion?: unknown } | null)?.formatVersion;
-  if (typeof v !== "number" || v === PLAN_FORMAT_VERSION) return;
-  if (v < PLAN_FORMAT_VERSION) throw new ConfigurationError(`the plan is in format ${v}, written by an older synth; this one reads format ${PLAN_FORMAT_VERSION}`, "recompile the scenario: synth compile SCENARIO.synth -o PLAN.json");
-  throw new ConfigurationError(`the plan is in format ${v}, written by a newer synth; this one reads format ${PLAN_FORMAT_VERSION}`, "upgrade synth, or compile the scenario with this version");
+  const problem = formatVersionProblem(raw);
+  if (problem) throw new ConfigurationError(problem.message, problem.hint);
 }

@@ -4,13 +4,21 @@
 import kleur from "kleur";
 import ora, { type Ora } from "ora";
 
+/**
+ * Overall progress counts blocks, one unit for the whole run (a main-thread step counts as one
+ * block); the current phase's own count is beside it in the phase's unit (entries, records,
+ * periods), never mixed into the overall figure.
+ */
 export interface Progress {
   phase: string;
   phaseTitle: string;
-  /** Units done / total over all phases of this run. */
+  /** Blocks done / total over all phases of this run; percent and ETA follow them. */
   current: number;
   total: number;
   percent: number;
+  /** The current phase's units done / total in this run, in `unit`. */
+  phaseCurrent: number;
+  phaseTotal: number;
   /** Units of the current phase per second (entries/s in transactions). */
   rate: number;
   unit: string;
@@ -47,7 +55,9 @@ export function describe(p: Progress): string {
   const bar = barOf(p.percent, 20);
   const eta = p.etaMs === null ? "--" : formatDuration(p.etaMs);
   const state = p.paused ? kleur.yellow(" PAUSED") : "";
-  return `${bar} ${p.percent.toFixed(1).padStart(5)}% ${p.phaseTitle} ${compact(p.current)}/${compact(p.total)} · ${compact(p.rate)} ${p.unit}/s · ${formatDuration(p.elapsedMs)} elapsed · ETA ${eta}${state}`;
+  const overall = `${bar} ${p.percent.toFixed(1).padStart(5)}% ${compact(p.current)}/${compact(p.total)} blocks`;
+  const phase = `${p.phaseTitle} ${compact(p.phaseCurrent)}/${compact(p.phaseTotal)} ${p.unit} · ${compact(p.rate)} ${p.unit}/s`;
+  return `${overall} · ${phase} · ${formatDuration(p.elapsedMs)} elapsed · ETA ${eta}${state}`;
 }
 
 function barOf(percent: number, width: number): string {
@@ -134,8 +144,12 @@ class SilentView implements ProgressView {
   fail(): void {}
 }
 
-export function makeView(mode: ProgressMode, stream: NodeJS.WriteStream = process.stderr): ProgressView {
-  const line = (s: string) => stream.write(s + "\n");
+/**
+ * The view for a mode. Everything goes to `stream` (stderr: stdout stays for data), the bar as
+ * it redraws, plain and JSON lines through `write` (default: the stream).
+ */
+export function makeView(mode: ProgressMode, stream: NodeJS.WriteStream = process.stderr, write: (text: string) => void = (t) => void stream.write(t)): ProgressView {
+  const line = (s: string) => write(s + "\n");
   if (mode === "none") return new SilentView();
   if (mode === "json") return new JsonView(line);
   // A terminal that reports no width (some pseudo-terminals) would make ora redraw forever.
@@ -144,29 +158,38 @@ export function makeView(mode: ProgressMode, stream: NodeJS.WriteStream = proces
   return new PlainView(line);
 }
 
-/** Turns unit counts into Progress values (rate of the current phase, overall ETA). */
+/** Turns block and unit counts into Progress values (rate of the current phase, overall ETA). */
 export class ProgressTracker {
   private readonly started = performance.now();
   private phaseStarted = performance.now();
-  private phaseDone = 0;
+  /** Units of the current phase done since it was entered (its rate). */
+  private sinceEnter = 0;
   current = 0;
   phase = "";
   phaseTitle = "";
   unit = "units";
+  phaseCurrent = 0;
+  phaseTotal = 0;
 
+  /** `total`: blocks of the whole run. */
   constructor(readonly total: number) {}
 
-  enter(phase: string, title: string, unit: string): void {
+  /** A phase begins (or continues in the next period) with `done` of its `total` units behind it. */
+  enter(phase: string, title: string, unit: string, total = 0, done = 0): void {
     this.phase = phase;
     this.phaseTitle = title;
     this.unit = unit;
+    this.phaseTotal = total;
+    this.phaseCurrent = done;
     this.phaseStarted = performance.now();
-    this.phaseDone = 0;
+    this.sinceEnter = 0;
   }
 
-  add(units: number): void {
-    this.current += units;
-    this.phaseDone += units;
+  /** `blocks` of the run and `units` of the current phase are done. */
+  add(blocks: number, units: number): void {
+    this.current += blocks;
+    this.phaseCurrent += units;
+    this.sinceEnter += units;
   }
 
   snapshot(paused: boolean): Progress {
@@ -181,7 +204,9 @@ export class ProgressTracker {
       current: this.current,
       total: this.total,
       percent: this.total ? (100 * this.current) / this.total : 100,
-      rate: this.phaseDone / Math.max(phaseSecs, 1e-3),
+      phaseCurrent: this.phaseCurrent,
+      phaseTotal: this.phaseTotal,
+      rate: this.sinceEnter / Math.max(phaseSecs, 1e-3),
       unit: this.unit,
       elapsedMs,
       etaMs: this.current > 0 ? (remaining / overallRate) * 1000 : null,

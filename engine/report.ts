@@ -8,6 +8,9 @@ import type { Modules } from "./modules.ts";
 
 export interface RunReport {
   planHash: string;
+  /** How the run ended; a failed or interrupted run writes its report too. */
+  status: "complete" | "failed" | "interrupted";
+  error?: { kind: string; message: string };
   workers: number;
   formats: string[];
   elapsedMs: number;
@@ -19,6 +22,8 @@ export interface RunReport {
 }
 
 export function buildReport(r: {
+  status: RunReport["status"];
+  error?: RunReport["error"];
   plan: Plan;
   cx: RunContext;
   /** The final run state; undefined for a shard (it runs no main steps). */
@@ -34,10 +39,12 @@ export function buildReport(r: {
   const running = r.plan.phases.filter((p) => p.status === "run");
   const figures = Object.fromEntries(running.flatMap((p) => {
     const report = r.modules.get(p.id)?.report;
-    return report ? [[p.id, report(r.cx, r.state)]] : [];
+    return report ? [[p.id, figuresOf(() => report(r.cx, r.state), r.status)]] : [];
   }));
   return {
     planHash: r.plan.planHash,
+    status: r.status,
+    error: r.error,
     workers: r.workers,
     formats: r.formats,
     elapsedMs: Math.round(r.elapsedMs),
@@ -52,4 +59,14 @@ export function buildReport(r: {
     },
     adjustments: r.governor.adjustments,
   };
+}
+
+/** A phase's figures; after a failure its state may be incomplete, so a failing report is left out. */
+function figuresOf(report: () => Record<string, unknown>, status: RunReport["status"]): Record<string, unknown> {
+  if (status === "complete") return report();
+  try {
+    return report();
+  } catch {
+    return {};
+  }
 }

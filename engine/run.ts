@@ -22,6 +22,7 @@ import { ShardStore, sliceOf, type ShardSpec } from "../output/shard.ts";
 import { buildReport, type RunReport } from "./report.ts";
 import { DEFAULT_MODULES, type Modules } from "./modules.ts";
 import { sequence, unitsInBlocks, type Work } from "./driver.ts";
+import { PLANNED } from "../specs/plan.ts";
 
 export interface RunOptions {
   /** Output directory (default: the plan's output.directory). */
@@ -36,6 +37,7 @@ export interface RunOptions {
   memoryLimit?: number;
   /** Blocks per dispatch batch; default: the plan's (auto). */
   batchSize?: number;
+  /** Progress display on stderr; default "none": as a library, a run is silent unless asked. */
   progress?: ProgressMode;
   view?: ProgressView;
   onProgress?: (p: Progress) => void;
@@ -122,9 +124,9 @@ async function execute(rawPlan: unknown, opts: RunOptions, control: RunControl):
   const workers = resolveWorkers(plan, opts, modules);
   const memorySink = opts.memory ? new MemorySink() : undefined;
   const out = opts.out ?? plan.output.directory;
-  const sx = { tables: modules.tables(), implemented: (id: string) => modules.implemented(id) };
+  const sx = { tables: modules.tables() };
   const store: Store = memorySink ? new NoStore(memorySink, sx) : opts.shard ? new ShardStore(out, plan, formats, opts.shard, sx) : new DirStore(out, plan, formats, sx);
-  const view = opts.view ?? makeView(opts.progress ?? "auto");
+  const view = opts.view ?? makeView(opts.progress ?? "none");
   const cx = buildContext(plan, sx.tables);
   const o = new Orchestrator(plan, cx, modules, store, control, view, opts, workers);
   const uninstall = opts.signals ? installSignals(control, () => view.note("paused (SIGUSR1 again to resume)")) : () => {};
@@ -163,7 +165,7 @@ class Orchestrator {
     const soft = opts.memoryLimit ? Math.floor(hard * 0.6) : plan.runtime.memorySoft;
     const fixed = opts.batchSize ?? (plan.runtime.batchSize === "auto" ? undefined : plan.runtime.batchSize);
     this.governor = new MemoryGovernor({ soft, hard }, fixed ?? 16, Math.max(1, workers) * 2, opts.readRss, fixed !== undefined);
-    this.tracker = new ProgressTracker(this.works().reduce((s, w) => s + this.unitsOf(w), 0));
+    this.tracker = new ProgressTracker(this.works().reduce((s, w) => s + this.blocksOf(w), 0));
   }
 
   private freshState(): RunState {
@@ -191,11 +193,23 @@ class Orchestrator {
       return { manifest, files: manifest.files, report };
     } catch (e) {
       const err = e instanceof RunError ? e : new GenerationError(`unexpected failure: ${(e as Error)?.message ?? e}`);
-      await this.store.fail(err, this.control.stopRequested && err instanceof Interrupted);
+      const interrupted = this.control.stopRequested && err instanceof Interrupted;
+      await this.store.fail(err, interrupted);
+      this.writeFailureReport(started, err, interrupted);
       this.view.fail(err.message);
       throw err;
     } finally {
       this.pool?.release();
+      this.store.release();
+    }
+  }
+
+  /** The report of a failed run: what the scheduler did is most wanted exactly when memory ran out. */
+  private writeFailureReport(started: number, err: RunError, interrupted: boolean): void {
+    try {
+      this.store.writeReport(this.report(started, { status: interrupted ? "interrupted" : "failed", error: { kind: err.kind, message: err.message } }));
+    } catch {
+      // The failure being reported (a full disk) may be why the report cannot be written either.
     }
   }
 
@@ -207,7 +221,8 @@ class Orchestrator {
 
   /** Walks the sequence from the start point. */
   private async walk(start: StartPoint): Promise<void> {
-    this.tracker.current = this.works().reduce((s, w) => s + (w.position < start.position ? this.unitsOf(w) : w.position === start.position ? this.unitsDone(w, start.completedBlocks) : 0), 0);
+    this.start = start;
+    this.tracker.current = this.works().reduce((s, w) => s + (w.position < start.position ? this.blocksOf(w) : w.position === start.position && w.kind === "blocks" ? Math.max(0, start.completedBlocks - w.from) : 0), 0);
     let next = 0;
     for (const ev of sequence(this.plan, this.modules)) {
       if (ev.kind === "mark") {
@@ -239,11 +254,11 @@ class Orchestrator {
     this.lastCheckpoint = now;
   }
 
-  private markSkipped(id: string, status: "skipped" | "disabled" | "not_implemented", reason?: string): void {
+  private markSkipped(id: string, status: "skipped" | "disabled" | "planned", reason?: string): void {
     if (this.store instanceof ShardStore) return;
     this.store.markPhase(id, status, reason);
     if (status === "skipped") this.view.note(`skipped ${id}: ${reason}`);
-    if (status === "not_implemented") this.view.note(`not generated: ${id} (planned, not implemented by this runtime yet)`);
+    if (status === "planned") this.view.note(`not generated: ${id} (${PLANNED})`);
   }
 
   private async phaseDone(id: string, blocks: number, nextPosition: number): Promise<void> {
@@ -261,6 +276,16 @@ class Orchestrator {
         const off = this.control.changed.on(() => (off(), resolve()));
       });
     }
+  }
+
+  /** Where this run started (a resume: inside the sequence). */
+  private start: StartPoint = { position: 0, completedBlocks: 0 };
+
+  /** Blocks of a work this run does, the overall unit of progress (a main step counts as one). */
+  private blocksOf(w: Work): number {
+    if (w.kind === "main") return this.opts.shard ? 0 : 1;
+    const range = this.opts.shard ? sliceOf(w, this.opts.shard) : w;
+    return range.to - range.from;
   }
 
   /** Units of a work this run does (a shard: its slice of block steps, nothing of main steps). */
@@ -282,7 +307,7 @@ class Orchestrator {
     if (w.kind === "main") {
       const chunks = runMain(this.cx, this.modules.step(phase.id, w.step.step), w, this.state, this.store.sink.formats, this.store.keep, this.modules.overlays(this.plan));
       for (const c of chunks) this.store.sink.write(c);
-      this.tracker.add(w.units);
+      this.tracker.add(1, w.units);
       this.emit();
       return true;
     }
@@ -295,12 +320,15 @@ class Orchestrator {
     return false;
   }
 
-  /** Progress and timing follow the phase of the work at hand. */
+  /** Progress and timing follow the phase of the work at hand, with its own count so far. */
   private enterPhase(w: Work): void {
     if (this.currentPhase === w.phase.id) return;
     this.currentPhase = w.phase.id;
     this.phaseStarted = performance.now();
-    this.tracker.enter(w.phase.id, w.phase.title, w.phase.layout.unit);
+    const own = this.works().filter((x) => x.phase.id === w.phase.id);
+    const total = own.reduce((s, x) => s + this.unitsOf(x), 0);
+    const done = own.reduce((s, x) => s + (x.position < w.position ? this.unitsOf(x) : x.position === this.start.position ? this.unitsDone(x, this.start.completedBlocks) : 0), 0);
+    this.tracker.enter(w.phase.id, w.phase.title, w.phase.layout.unit, total, done);
   }
 
   /** A shard runs its slice of each block step into its own part; main steps wait for the merge. */
@@ -325,7 +353,7 @@ class Orchestrator {
         if (r.deltas) this.state.fold(r.deltas);
         this.governor.observeBlock(r.chunks.reduce((s, c) => s + (c.bytes?.byteLength ?? 0), 0));
         this.recycle(r);
-        this.tracker.add(r.units);
+        this.tracker.add(1, r.units);
         this.emit();
       },
       checkpoint: (blocks: number) => {
@@ -373,8 +401,9 @@ class Orchestrator {
     this.opts.onProgress?.(p);
   }
 
-  private report(started: number): RunReport {
+  private report(started: number, outcome: Pick<RunReport, "status" | "error"> = { status: "complete" }): RunReport {
     return buildReport({
+      ...outcome,
       plan: this.plan,
       cx: this.cx,
       state: this.opts.shard ? undefined : this.state,

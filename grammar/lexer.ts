@@ -1,6 +1,6 @@
 // Text -> tokens, with lexing errors turned into diagnostics.
-import { Lexer, type IToken } from "chevrotain";
-import { allTokens, StringLit, UnterminatedComment, UnterminatedString } from "./tokens.ts";
+import { createTokenInstance, Lexer, type IToken } from "chevrotain";
+import { allTokens, Identifier, Per, Quantity, StringLit, UnterminatedComment, UnterminatedString } from "./tokens.ts";
 import type { DiagnosticBag, Span } from "../core/diagnostics.ts";
 
 export const lexer = new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: false });
@@ -10,6 +10,7 @@ export function tokenize(text: string, file: string, diags: DiagnosticBag): ITok
   for (const e of result.errors) {
     const span = spanAt(file, e.offset, e.length, e.line ?? 1, e.column ?? 1);
     const ch = text.slice(e.offset, e.offset + e.length);
+    if (ch === "/" && slashRate(result.tokens, e.offset, span, diags)) continue;
     diags.report("SYN1001", `unexpected character ${JSON.stringify(ch)}`, span, "remove it, or quote it in a string");
   }
   for (const t of result.groups.unterminated ?? []) {
@@ -26,6 +27,21 @@ export function tokenize(text: string, file: string, diags: DiagnosticBag): ITok
     t.tokenTypeIdx = StringLit.tokenTypeIdx!;
   }
   return result.tokens;
+}
+
+/**
+ * `4000/month` means `4000 per month`: one clear error, and the slash is read as `per` so the
+ * rest of the line parses instead of cascading into more errors.
+ */
+function slashRate(tokens: IToken[], offset: number, span: Span, diags: DiagnosticBag): boolean {
+  const i = tokens.findIndex((t) => t.startOffset > offset);
+  const before = tokens[i - 1];
+  const after = tokens[i];
+  if (i < 1 || before?.tokenType !== Quantity || before.endOffset !== offset - 1 || after?.tokenType !== Identifier || after.startOffset !== offset + 1) return false;
+  const written = `${before.image} per ${after.image}`;
+  diags.report("SYN1001", `a rate is written with per, not "/": ${written}`, span, `write ${written}`);
+  tokens.splice(i, 0, createTokenInstance(Per, "per", offset, offset, span.start.line, span.start.line, span.start.column, span.start.column));
+  return true;
 }
 
 export function tokenSpan(file: string, t: IToken): Span {

@@ -4,9 +4,41 @@ import { CstParser, type CstNode, type IRecognitionException, type IToken } from
 import * as T from "./tokens.ts";
 
 export class SynthParser extends CstParser {
+  /** Recognition errors kept before the parser gives up on the rest of the input (see parse.ts). */
+  maxErrors = Infinity;
+  /** The token at which it gave up, when it did. */
+  stoppedAt: IToken | undefined;
+
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "full" });
     this.performSelfAnalysis();
+    this.capErrors();
+  }
+
+  /**
+   * Past maxErrors, the rest of the input is skipped: error recovery re-enters the top-level
+   * repetition once per error (recursively), so garbage input would cost time, memory and stack
+   * without bound. Jumping to the end unwinds every open rule at once. (SAVE_ERROR and
+   * moveToTerminatedState are chevrotain internals, not in its typings.)
+   */
+  private capErrors(): void {
+    const self = this as unknown as Internals;
+    const save = self.SAVE_ERROR.bind(this);
+    self.SAVE_ERROR = (error) => {
+      if (this.errors.length < this.maxErrors) return save(error);
+      if (!this.stoppedAt) {
+        this.stoppedAt = error.token;
+        self.moveToTerminatedState();
+      }
+      return error;
+    };
+  }
+
+  /** Starts a parse of `tokens`, keeping at most `maxErrors` errors. */
+  begin(tokens: IToken[], maxErrors: number): void {
+    this.input = tokens;
+    this.maxErrors = maxErrors;
+    this.stoppedAt = undefined;
   }
 
   file = this.RULE("file", () => {
@@ -127,6 +159,11 @@ export class SynthParser extends CstParser {
     });
     this.CONSUME(T.RSquare);
   });
+}
+
+interface Internals {
+  SAVE_ERROR(error: IRecognitionException): IRecognitionException;
+  moveToTerminatedState(): void;
 }
 
 /** One reused parser instance (chevrotain's self-analysis is costly). */

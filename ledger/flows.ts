@@ -14,6 +14,7 @@ import type { RowWriter } from "../specs/records/table.ts";
 import type { Account } from "./chart.ts";
 import { Lines } from "./lines.ts";
 import { writeDocument, type DocHeader } from "./journal.ts";
+import type { DocumentType } from "../specs/records/ledger.ts";
 import type { TableOut } from "../specs/records/table.ts";
 
 export interface FlowEnv {
@@ -175,7 +176,7 @@ export interface Settlement {
  * from the control account; cash goes at the settlement-day rate, the difference is a
  * realised FX gain or loss. The last settlement clears the rest exactly.
  */
-export function settle(env: FlowEnv, inv: OpenInvoice, settlements: Settlement[], bank: Account, h: { docType: string; event: string; text: string; sourceType: string }, discountAccount?: Account, writeOff?: Account): void {
+export function settle(env: FlowEnv, inv: OpenInvoice, settlements: Settlement[], bank: Account, h: { docType: DocumentType; event: string; text: string; sourceType: string }, discountAccount?: Account, writeOff?: Account): void {
   const { cx, fx } = env;
   const c = inv.company;
   let clearedDoc = 0;

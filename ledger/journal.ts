@@ -2,6 +2,7 @@
 import type { Period } from "../core/calendar.ts";
 import type { CompanyInfo } from "./context.ts";
 import type { RowWriter } from "../specs/records/table.ts";
+import type { DocumentType } from "../specs/records/ledger.ts";
 import type { Lines } from "./lines.ts";
 import type { RunState } from "./state.ts";
 import { LEDGER, LIQUIDITY } from "./slices.ts";
@@ -29,7 +30,7 @@ export interface DocHeader {
   postingDate: string;
   documentDate: string;
   period: Period;
-  docType: string;
+  docType: DocumentType;
   source: string;
   event: string;
   postedBy: string;

@@ -4,21 +4,23 @@
 // writer shifts them to where the group lands.
 //
 // Column types (logical value -> Parquet):
-//   id, text, decimal -> BYTE_ARRAY UTF8 (STRING); decimals (rates, quantities) stay exact strings
+//   id, text          -> BYTE_ARRAY UTF8 (STRING)
 //   int               -> INT64
 //   money             -> INT64 DECIMAL(18, 4): every ISO 4217 minor unit fits exactly at scale 4,
 //                        so one column can mix JPY (0 digits) and USD (2); the row's currency
 //                        column says how many decimals are significant
+//   decimal           -> DECIMAL of the column's exact type (rates: DECIMAL(38, 18) as a 16-byte
+//                        FIXED_LEN_BYTE_ARRAY; shares, prices, weights: INT64 at their scale)
 //   date              -> INT32 DATE (days since 1970-01-01)
 //   bool              -> BOOLEAN
 //   optional columns  -> OPTIONAL (nullable); all others REQUIRED
 // Statistics (min / max / nulls) are written for every column but free text and decimals.
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
-import type { Column } from "../specs/records/table.ts";
+import { decimalType, MONEY_DECIMAL, type Column, type DecimalType } from "../specs/records/table.ts";
 import { dictionary, isTextKind, type ColumnBuffer } from "./columnar.ts";
 
-export const MONEY_PRECISION = 18;
-export const MONEY_SCALE = 4;
+export const MONEY_PRECISION = MONEY_DECIMAL.precision;
+export const MONEY_SCALE = MONEY_DECIMAL.scale;
 /** The footer's created_by: constant (no version, host or time), for byte-identical files. */
 export const CREATED_BY = "synth (hyparquet-writer)";
 
@@ -46,6 +48,11 @@ function element(c: Column): SchemaElement {
     case "money": {
       const decimal = { precision: MONEY_PRECISION, scale: MONEY_SCALE };
       return { name: c.name, type: "INT64", repetition_type, converted_type: "DECIMAL", ...decimal, logical_type: { type: "DECIMAL", ...decimal } };
+    }
+    case "decimal": {
+      const decimal = decimalType(c)!;
+      const physical = decimal.precision <= 18 ? { type: "INT64" as const } : { type: "FIXED_LEN_BYTE_ARRAY" as const, type_length: bytesFor(decimal.precision) };
+      return { name: c.name, ...physical, repetition_type, converted_type: "DECIMAL", ...decimal, logical_type: { type: "DECIMAL", ...decimal } };
     }
     case "date":
       return { name: c.name, type: "INT32", repetition_type, converted_type: "DATE", logical_type: { type: "DATE" } };
@@ -86,6 +93,7 @@ export function shiftGroup(g: EncodedGroup, delta: number): void {
 
 /** The first `n` values of a column in the shape hyparquet-writer encodes for its type. */
 function parquetValues(c: Column, b: ColumnBuffer, n: number): ColumnSource["data"] {
+  if (c.kind === "decimal") return decimals(c, b, n);
   if (isTextKind(c.kind)) return strings(b, n);
   const num = b.num!;
   const nulls = b.nulls;
@@ -111,6 +119,31 @@ function strings(b: ColumnBuffer, n: number): string[] {
   const out: (string | null)[] = [];
   for (let i = 0; i < n; i++) out.push(codes[i]! < 0 ? null : dict[codes[i]!]!);
   return out as string[];
+}
+
+/** Exact decimal strings -> unscaled integers of the column's DECIMAL type (one parse per distinct string). */
+function decimals(c: Column, b: ColumnBuffer, n: number): ColumnSource["data"] {
+  const type = decimalType(c)!;
+  const parsed = dictionary(b).map((text) => unscaledText(text, type, c));
+  const codes = b.codes!;
+  const out: (bigint | null)[] = [];
+  for (let i = 0; i < n; i++) out.push(codes[i]! < 0 ? null : parsed[codes[i]!]!);
+  return out as unknown as ColumnSource["data"];
+}
+
+/** "-12.5" at scale 4 -> -125000n, exactly; a value the type cannot hold is an error, never rounded. */
+export function unscaledText(text: string, type: DecimalType, c: Column): bigint {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  const frac = (m?.[3] ?? "").replace(/0+$/, "");
+  if (!m || frac.length > type.scale) throw new Error(`${c.name}: ${JSON.stringify(text)} does not fit DECIMAL(${type.precision}, ${type.scale})`);
+  const v = BigInt(m[2]! + frac.padEnd(type.scale, "0"));
+  if (v > 10n ** BigInt(type.precision) - 1n) throw new Error(`${c.name}: ${text} exceeds DECIMAL(${type.precision}, ${type.scale})`);
+  return m[1] ? -v : v;
+}
+
+/** Bytes of a two's-complement integer that holds every `precision`-digit value. */
+function bytesFor(precision: number): number {
+  return Math.ceil((Math.log2(10) * precision + 1) / 8);
 }
 
 function value(c: Column, b: ColumnBuffer, i: number): unknown {

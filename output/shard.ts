@@ -11,7 +11,9 @@ import { MANIFEST_FORMAT_VERSION, ManifestFile, type Manifest } from "../specs/m
 import type { RowFormat } from "./chunks.ts";
 import type { RunContext } from "../ledger/context.ts";
 import { ConfigurationError, outputError, type RunError } from "../core/errors.ts";
-import { writeAtomic } from "./manifest.ts";
+import { removeLeftovers, writeAtomic } from "./manifest.ts";
+import { acquireLock } from "./lock.ts";
+import { confined } from "./paths.ts";
 import { DirSink, type FileState, type Sink } from "./sinks.ts";
 import type { StartPoint, Store, StoreContext } from "./store.ts";
 
@@ -20,14 +22,18 @@ export interface ShardSpec {
   count: number;
 }
 
+/** At most this many shards: a batch engine's array jobs stay well below it. */
+export const MAX_SHARDS = 10_000;
+
 /** "2/5" -> { index: 2, count: 5 } (0-based index). */
 export function parseShard(text: string): ShardSpec {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || count > 10_000 || index >= count) {
-    throw new ConfigurationError(`--shard takes i/n with 0 <= i < n (for example 0/4), got "${text}"`, "shards are numbered from 0, like JOB_COMPLETION_INDEX");
-  }
+  const hint = "shards are numbered from 0, like JOB_COMPLETION_INDEX";
+  if (!m) throw new ConfigurationError(`--shard takes I/N, two whole numbers with 0 <= I < N (for example 0/4), got "${text}"`, hint);
+  if (count < 1 || count > MAX_SHARDS) throw new ConfigurationError(`--shard ${text}: the number of shards must be from 1 to ${MAX_SHARDS.toLocaleString("en-US")}, got ${count}`);
+  if (index >= count) throw new ConfigurationError(`--shard ${text}: shard ${index} does not exist among ${count} shards (0 to ${count - 1})`, hint);
   return { index, count };
 }
 
@@ -73,6 +79,8 @@ export class ShardStore implements Store {
   private current: DirSink;
   private readonly parts: ShardManifest["parts"] = [];
   private status: ShardManifest["status"] = "running";
+  private started = false;
+  private releaseLock: () => void = () => {};
   readonly keep: (table: string) => boolean;
 
   constructor(
@@ -96,14 +104,24 @@ export class ShardStore implements Store {
   }
 
   begin(resume: boolean, _cx: RunContext): StartPoint {
+    // Refused before anything is written: no shard.json is left where it does not belong.
     if (resume) throw new ConfigurationError("a shard cannot be resumed: rerun it whole (batch engines retry failed shards)", "run the same command without --resume");
+    if (this.dir.trim() === "") throw new ConfigurationError("the output directory is empty", "name one with --out DIR");
     try {
       mkdirSync(this.dir, { recursive: true });
-      rmSync(join(this.dir, "parts"), { recursive: true, force: true });
-      rmSync(join(this.dir, SHARD_FILE), { force: true });
     } catch (e) {
       throw outputError(this.dir, e);
     }
+    this.releaseLock = acquireLock(this.dir);
+    try {
+      removeLeftovers(this.dir);
+      rmSync(join(this.dir, "parts"), { recursive: true, force: true });
+      rmSync(join(this.dir, SHARD_FILE), { force: true });
+    } catch (e) {
+      this.releaseLock();
+      throw outputError(this.dir, e);
+    }
+    this.started = true;
     writeAtomic(join(this.dir, PLAN_FILE), canonicalJson(this.plan));
     this.write();
     return { position: 0, completedBlocks: 0 };
@@ -134,10 +152,11 @@ export class ShardStore implements Store {
     this.status = "complete";
     this.write();
     const files = this.parts.flatMap((p) => p.files);
-    return { formatVersion: MANIFEST_FORMAT_VERSION, generator: "synth", planHash: this.plan.planHash, scenario: this.plan.scenario.name, status: "complete", phases: [], files };
+    return { formatVersion: MANIFEST_FORMAT_VERSION, generator: "synth", planHash: this.plan.planHash, scenario: this.plan.scenario.name, formats: [...new Set(this.formats)].sort(), status: "complete", phases: [], files };
   }
 
   async fail(err: RunError, interrupted: boolean): Promise<void> {
+    if (!this.started) return;
     this.status = interrupted ? "interrupted" : "failed";
     try {
       await this.current.close();
@@ -148,7 +167,11 @@ export class ShardStore implements Store {
   }
 
   writeReport(report: object): void {
-    writeAtomic(join(this.dir, "run-report.json"), canonicalJson(report));
+    if (this.started) writeAtomic(join(this.dir, "run-report.json"), canonicalJson(report));
+  }
+
+  release(): void {
+    this.releaseLock();
   }
 
   private write(err?: RunError): void {
@@ -175,6 +198,8 @@ export function readShard(dir: string): ShardManifest {
   const parsed = ShardManifest.safeParse(JSON.parse(readFileSync(path, "utf8")));
   if (!parsed.success) throw new ConfigurationError(`${path} is not a synth shard manifest`);
   if (parsed.data.status !== "complete") throw new ConfigurationError(`shard ${parsed.data.shard}/${parsed.data.count} in ${dir} did not complete (${parsed.data.status})`, "rerun that shard, then merge");
+  // The merge reads these: each must be a file of this shard's directory.
+  for (const part of parsed.data.parts) for (const f of [...part.files.map((x) => x.path), part.totals]) confined(dir, f, path, true);
   return parsed.data;
 }
 

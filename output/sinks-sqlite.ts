@@ -2,18 +2,20 @@
 // loaded with bun:sqlite in block order (prepared multi-row INSERTs inside large transactions,
 // journal and fsync off during the load), indexed and VACUUMed at finish().
 //
-// Column types: int and bool -> INTEGER (bool as 0 / 1); id, text, decimal, date -> TEXT
-// (dates as YYYY-MM-DD); money -> TEXT holding the exact decimal string of the CSV ("1234.50",
-// "-7" for JPY): SQLite has no exact decimal type and REAL would round. Required columns are
-// NOT NULL. Indexes: each table's first *_id column (its own document id), every other
-// *document_id column (document chains), and (company_code, fiscal_year, fiscal_period).
+// Column types: int and bool -> INTEGER (bool as 0 / 1); money -> INTEGER in ten-thousandths of
+// the currency unit (1234.50 USD is 12345000, -7 JPY is -70000: the scale of Parquet's
+// DECIMAL(18, 4), so one column mixes currencies exactly and SUM is exact; SQLite has no exact
+// decimal and REAL would round); id, text, decimal, date -> TEXT (dates as YYYY-MM-DD, decimals
+// as their exact strings). For each table with money, a view `<table>_decimal` shows the same
+// rows with money as exact decimal text. Required columns are NOT NULL. Indexes: each table's
+// first *_id column (its own document id), every other *document_id column (document chains),
+// and (company_code, fiscal_year, fiscal_period).
 //
 // Determinism: the same rows in the same order, commits at fixed row counts, a fixed page size,
 // no timestamps and a VACUUM give byte-identical files with the same SQLite library version.
 import { Database, type Statement } from "bun:sqlite";
 import { rmSync } from "node:fs";
-import type { Column, TableSpec } from "../specs/records/table.ts";
-import { formatMinor } from "./writers.ts";
+import { MONEY_DECIMAL, type Column, type TableSpec } from "../specs/records/table.ts";
 import { dictionary, isoFromDays, type ColumnBuffer } from "./columnar.ts";
 
 export const SQLITE_FILE = "synth.sqlite";
@@ -23,7 +25,24 @@ const BATCH_ROWS = 64;
 const COMMIT_ROWS = 500_000;
 
 export function sqliteType(c: Column): string {
-  return c.kind === "int" || c.kind === "bool" ? "INTEGER" : "TEXT";
+  return c.kind === "int" || c.kind === "bool" || c.kind === "money" ? "INTEGER" : "TEXT";
+}
+
+/** Money is stored at this many decimals (as an integer): MONEY_DECIMAL's scale. */
+export const SQLITE_MONEY_SCALE = MONEY_DECIMAL.scale;
+const POW10 = [1, 10, 100, 1000, 10000];
+
+/** The view of a table with money as exact decimal text ("1234.5000"), or none without money. */
+export function decimalViewSql(spec: TableSpec): string | undefined {
+  if (!spec.columns.some((c) => c.kind === "money")) return undefined;
+  const unit = 10 ** SQLITE_MONEY_SCALE;
+  const cols = spec.columns.map((c) => {
+    if (c.kind !== "money") return q(c.name);
+    const x = q(c.name);
+    const text = `CASE WHEN ${x} < 0 THEN '-' ELSE '' END || (abs(${x}) / ${unit}) || '.' || substr('${"0".repeat(SQLITE_MONEY_SCALE)}' || (abs(${x}) % ${unit}), -${SQLITE_MONEY_SCALE}, ${SQLITE_MONEY_SCALE})`;
+    return `CASE WHEN ${x} IS NULL THEN NULL ELSE ${text} END AS ${x}`;
+  });
+  return `CREATE VIEW ${q(`${spec.name}_decimal`)} AS SELECT ${cols.join(", ")} FROM ${q(spec.name)}`;
 }
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -49,7 +68,7 @@ interface Loader {
   spec: TableSpec;
   many: Statement;
   one: Statement;
-  params: (string | number | null)[];
+  params: (string | number | bigint | null)[];
 }
 
 export class SqliteOutput {
@@ -95,6 +114,8 @@ export class SqliteOutput {
     const db = this.db!;
     for (const { spec } of this.tables.values()) {
       for (const [name, cols] of indexesFor(spec)) db.run(`CREATE INDEX ${q(name)} ON ${q(spec.name)} (${cols.map(q).join(", ")})`);
+      const view = decimalViewSql(spec);
+      if (view) db.run(view);
     }
     db.run("COMMIT");
     // A compact file with each table's pages together (bytes are deterministic with or without).
@@ -149,14 +170,14 @@ export class SqliteOutput {
     for (let i = 0; i < columns.length; i++) p[at + i] = this.value(columns[i]!, cols[i]!, dicts[i], r);
   }
 
-  /** The SQL value of row `r` of one column: text as is, money as its exact decimal string. */
-  private value(c: Column, b: ColumnBuffer, dict: string[] | undefined, r: number): string | number | null {
+  /** The SQL value of row `r` of one column: text as is, money as an integer at SQLITE_MONEY_SCALE. */
+  private value(c: Column, b: ColumnBuffer, dict: string[] | undefined, r: number): string | number | bigint | null {
     if (b.codes) {
       const code = b.codes[r]!;
       return code < 0 ? null : dict![code]!;
     }
     if (b.nulls?.[r]) return null;
-    if (b.digits) return formatMinor(b.num![r]!, b.digits[r]!);
+    if (b.digits) return scaledMoney(b.num![r]!, b.digits[r]!, c);
     return c.kind === "date" ? this.date(b.num![r]!) : b.num![r]!;
   }
 
@@ -165,4 +186,12 @@ export class SqliteOutput {
     if (s === undefined) this.dates.set(days, (s = isoFromDays(days)));
     return s;
   }
+}
+
+/** Minor units with `digits` decimals -> the integer at SQLITE_MONEY_SCALE, exactly (a bigint past 2^53). */
+function scaledMoney(minor: number, digits: number, c: Column): number | bigint {
+  const shift = SQLITE_MONEY_SCALE - digits;
+  if (shift < 0) throw new Error(`${c.name}: money with ${digits} minor digits does not fit scale ${SQLITE_MONEY_SCALE}`);
+  const v = minor * POW10[shift]!;
+  return Number.isSafeInteger(v) ? v : BigInt(minor) * BigInt(POW10[shift]!);
 }

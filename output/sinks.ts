@@ -58,32 +58,44 @@ export class DirSink implements Sink {
     private readonly options: { headers: boolean } = { headers: true },
   ) {}
 
-  /** Creates the directory; removes files a previous run listed (never anything else). */
-  prepareFresh(previous: string[]): void {
+  /** Creates the directory (the caller has checked the paths of `previous`, see DirStore). */
+  prepareFresh(previous: string[] = []): void {
     try {
       mkdirSync(this.dir, { recursive: true });
-      for (const p of previous) rmSync(join(this.dir, p), { force: true });
+      for (const p of previous) rmSync(p, { force: true });
     } catch (e) {
       throw outputError(this.dir, e);
     }
   }
 
-  /** Reopens files at a checkpoint: truncates what came after it and re-hashes what stays. */
-  prepareResume(checkpoint: Omit<FileState, "sha256">[], listed: string[]): void {
+  /**
+   * Refuses, changing nothing, a checkpoint this sink cannot continue: a format that cannot be
+   * appended to, or a file that is missing or shorter than the checkpoint says. Paths are absolute
+   * and already confined to the output directory.
+   */
+  checkResume(checkpoint: Omit<FileState, "sha256">[], full: (f: { path: string }) => string): void {
     // Parquet footers and SQLite indexes are written at the end; continuing a file is not supported.
     const unresumable = (f: string) => f === "parquet" || f === "sqlite";
     if (this.formats.some(unresumable) || checkpoint.some((f) => unresumable(f.format))) {
       throw new ConfigurationError("resume is supported for csv and ndjson; this run writes parquet or sqlite", "rerun without --resume");
     }
-    const keep = new Set(checkpoint.map((f) => f.path));
-    for (const p of listed) if (!keep.has(p)) rmSync(join(this.dir, p), { force: true });
     for (const f of checkpoint) {
-      const full = join(this.dir, f.path);
-      if (!existsSync(full) || statSync(full).size < f.bytes) throw outputError(full, new Error("the file is shorter than its checkpoint; it was changed since the interrupted run"));
-      truncateSync(full, f.bytes);
+      const path = full(f);
+      if (!existsSync(path) || statSync(path).size < f.bytes) {
+        throw new ConfigurationError(`cannot resume: ${path} is shorter than its checkpoint; it was changed since the interrupted run`, "rerun without --resume to start over");
+      }
+    }
+  }
+
+  /** Reopens files at a checked checkpoint: removes what it does not list, truncates and re-hashes the rest. */
+  prepareResume(checkpoint: Omit<FileState, "sha256">[], full: (f: { path: string }) => string, drop: string[]): void {
+    for (const p of drop) rmSync(p, { force: true });
+    for (const f of checkpoint) {
+      const path = full(f);
+      truncateSync(path, f.bytes);
       const hasher = new Bun.CryptoHasher("sha256");
-      hashPrefix(full, f.bytes, hasher);
-      this.open.set(f.path, { state: { ...f }, hasher, sink: Bun.file(openSync(full, "a")).writer({ highWaterMark: 4 << 20 }) });
+      hashPrefix(path, f.bytes, hasher);
+      this.open.set(f.path, { state: { ...f }, hasher, sink: Bun.file(openSync(path, "a")).writer({ highWaterMark: 4 << 20 }) });
     }
   }
 

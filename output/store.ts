@@ -8,7 +8,10 @@ import type { RowFormat } from "./chunks.ts";
 import type { RunContext } from "../ledger/context.ts";
 import { ConfigurationError, outputError, type RunError } from "../core/errors.ts";
 import type { TableSpec } from "../specs/records/table.ts";
-import { readManifest, STATE_DIR, writeAtomic, writeManifest } from "./manifest.ts";
+import { listedFiles, MANIFEST_FILE, readManifest, removeLeftovers, STATE_DIR, writeAtomic, writeManifest } from "./manifest.ts";
+import { confined } from "./paths.ts";
+import { acquireLock } from "./lock.ts";
+import { typedLoadFiles } from "./typed-load.ts";
 import { DirSink, type MemorySink, type Sink } from "./sinks.ts";
 import { canonicalJson } from "../core/canonical.ts";
 
@@ -23,7 +26,6 @@ export interface StartPoint {
 /** What a store needs to know of the run's phases and tables. */
 export interface StoreContext {
   tables: Map<string, TableSpec>;
-  implemented(id: string): boolean;
 }
 
 type PhaseStatus = Manifest["phases"][number]["status"];
@@ -37,13 +39,15 @@ export interface Store {
   markPhase(id: string, status: PhaseStatus, reason?: string, completedBlocks?: number): void;
   complete(): Promise<Manifest>;
   fail(err: RunError, interrupted: boolean): Promise<void>;
-  /** run-report.json (its shape is the engine's). */
+  /** run-report.json (its shape is the engine's); nothing when the start was refused. */
   writeReport(report: object): void;
+  /** Releases the output directory (its lock), whatever happened; called once at the end. */
+  release(): void;
 }
 
-function initialPhases(plan: Plan, sx: StoreContext): Manifest["phases"] {
+function initialPhases(plan: Plan): Manifest["phases"] {
   return plan.phases.map((p) => {
-    const status: PhaseStatus = p.status === "run" ? (sx.implemented(p.id) ? "pending" : "not_implemented") : p.status;
+    const status: PhaseStatus = p.status === "run" ? "pending" : p.status;
     return { id: p.id, status, blocks: p.layout.blocks, completedBlocks: 0, reason: p.reason };
   });
 }
@@ -59,12 +63,15 @@ export class DirStore implements Store {
   private manifest: Manifest;
   private last: Checkpoint | undefined;
   private stateSeq = 0;
+  /** Set once begin() succeeded: before that, a refusal leaves the directory as it was. */
+  private started = false;
+  private releaseLock: (() => void) | undefined;
 
   constructor(
     readonly dir: string,
     private readonly plan: Plan,
     formats: RowFormat[],
-    sx: StoreContext,
+    private readonly sx: StoreContext,
   ) {
     this.sink = new DirSink(dir, formats, sx.tables);
     this.keep = tableFilter(plan);
@@ -73,40 +80,81 @@ export class DirStore implements Store {
       generator: "synth",
       planHash: plan.planHash,
       scenario: plan.scenario.name,
+      formats: formatList(formats),
       status: "running",
-      phases: initialPhases(plan, sx),
+      phases: initialPhases(plan),
       files: [],
     };
   }
 
-  begin(resume: boolean, cx: RunContext): StartPoint {
+  begin(resume: boolean, _cx: RunContext): StartPoint {
+    if (this.dir.trim() === "") throw new ConfigurationError("the output directory is empty", "name one with --out DIR");
     if (existsSync(this.dir) && !isDirectory(this.dir)) throw outputError(this.dir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
-    const previous = readManifest(this.dir);
-    if (resume) return this.beginResume(previous, cx);
-    const listed = previous ? [...previous.files.map((f) => f.path), ...(previous.checkpoint?.files.map((f) => f.path) ?? [])] : [];
+    if (resume && !existsSync(join(this.dir, MANIFEST_FILE))) throw nothingToResume(this.dir);
+    if (!resume) this.sink.prepareFresh();
+    this.releaseLock = acquireLock(this.dir);
+    try {
+      const start = resume ? this.beginResume() : this.beginFresh();
+      this.started = true;
+      return start;
+    } catch (e) {
+      this.unlock();
+      throw e;
+    }
+  }
+
+  private get manifestPath(): string {
+    return join(this.dir, MANIFEST_FILE);
+  }
+
+  private beginFresh(): StartPoint {
+    // Every listed path is checked before the first one is removed.
+    const listed = listedFiles(this.dir).map((p) => confined(this.dir, p, this.manifestPath, false));
+    removeLeftovers(this.dir);
     this.sink.prepareFresh(listed);
     rmSync(join(this.dir, STATE_DIR), { recursive: true, force: true });
     writeManifest(this.dir, this.manifest);
     return { position: 0, completedBlocks: 0 };
   }
 
-  private beginResume(previous: Manifest | undefined, _cx: RunContext): StartPoint {
-    if (!previous) throw new ConfigurationError(`nothing to resume in ${this.dir}: it has no manifest.json`, "run without --resume to start");
-    if (previous.planHash !== this.plan.planHash) {
-      throw new ConfigurationError(`${this.dir} was written by a different plan (${previous.planHash.slice(0, 12)}), not this one (${this.plan.planHash.slice(0, 12)})`, "run without --resume to start over, or use another --out");
-    }
+  /** Checks everything first (plan, formats, paths, files, state): a refusal changes nothing. */
+  private beginResume(): StartPoint {
+    const previous = readManifest(this.dir);
+    if (!previous) throw nothingToResume(this.dir);
+    this.checkSameRun(previous);
     if (previous.status === "complete") {
       this.manifest = previous;
       return { position: Number.MAX_SAFE_INTEGER, completedBlocks: 0 };
     }
     const cp = previous.checkpoint;
     if (!cp) throw new ConfigurationError(`${this.dir} has no checkpoint to resume from`, "run without --resume to start over");
-    const state = JSON.parse(readFileSync(join(this.dir, cp.state), "utf8")) as Record<string, unknown>;
-    this.sink.prepareResume(cp.files, previous.files.map((f) => f.path));
+    const full = (f: { path: string }) => confined(this.dir, f.path, this.manifestPath, true);
+    const state = readState(confined(this.dir, cp.state, this.manifestPath, true));
+    const keep = new Set(cp.files.map((f) => f.path));
+    const drop = previous.files.filter((f) => !keep.has(f.path)).map((f) => confined(this.dir, f.path, this.manifestPath, false));
+    this.sink.checkResume(cp.files, full);
+    removeLeftovers(this.dir);
+    this.sink.prepareResume(cp.files, full, drop);
     this.manifest = { ...previous, status: "running", error: undefined };
     this.last = cp;
     this.stateSeq = Number(/state-(\d+)/.exec(cp.state)?.[1] ?? 0);
     return { position: cp.position, completedBlocks: cp.completedBlocks, state };
+  }
+
+  /** A resume continues the run that was started: the same plan, the same formats. */
+  private checkSameRun(previous: Manifest): void {
+    if (previous.planHash !== this.plan.planHash) {
+      throw new ConfigurationError(`${this.dir} was written by a different plan (${previous.planHash.slice(0, 12)}), not this one (${this.plan.planHash.slice(0, 12)})`, "run without --resume to start over, or use another --out");
+    }
+    const want = this.manifest.formats.join(",");
+    if (previous.formats.join(",") !== want) {
+      throw new ConfigurationError(`${this.dir} was started with --format ${previous.formats.join(",")}; this resume asks for ${want}`, `resume with --format ${previous.formats.join(",")}, or run without --resume to start over`);
+    }
+  }
+
+  private unlock(): void {
+    this.releaseLock?.();
+    this.releaseLock = undefined;
   }
 
   checkpoint(position: number, completedBlocks: number, state: () => Record<string, unknown>): void {
@@ -127,6 +175,9 @@ export class DirStore implements Store {
   }
 
   async complete(): Promise<Manifest> {
+    // Beside the data: load.sql and the NDJSON schemas, for exactly the tables this run wrote.
+    const written = this.sink.files();
+    if (written.length) for (const [path, text] of typedLoadFiles(written, this.sx.tables)) this.sink.write({ table: path, format: "stream", rows: 0, bytes: new TextEncoder().encode(text) });
     await this.sink.flush();
     // Parquet footers and SQLite indexes: the files are final only after this (see Sink.finish).
     await this.sink.finish?.();
@@ -139,6 +190,8 @@ export class DirStore implements Store {
   }
 
   async fail(err: RunError, interrupted: boolean): Promise<void> {
+    // Refused before it started: the directory stays exactly as it was.
+    if (!this.started) return;
     let files = this.last?.files.map((f) => ({ ...f, sha256: "" })) ?? [];
     try {
       await this.sink.flush();
@@ -156,8 +209,29 @@ export class DirStore implements Store {
   }
 
   writeReport(report: object): void {
-    writeAtomic(join(this.dir, "run-report.json"), canonicalJson(report));
+    if (this.started) writeAtomic(join(this.dir, "run-report.json"), canonicalJson(report));
   }
+
+  release(): void {
+    this.unlock();
+  }
+}
+
+function nothingToResume(dir: string): ConfigurationError {
+  return new ConfigurationError(`nothing to resume in ${dir}: it has no manifest.json`, "run without --resume to start");
+}
+
+function readState(path: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+  } catch {
+    throw new ConfigurationError(`cannot resume: the checkpoint state ${path} is missing or damaged`, "rerun without --resume to start over");
+  }
+}
+
+/** The formats as the manifest records them: data formats, once each, sorted. */
+export function formatList(formats: readonly string[]): string[] {
+  return [...new Set(formats)].sort();
 }
 
 function isDirectory(path: string): boolean {
@@ -177,7 +251,7 @@ export class NoStore implements Store {
   begin(resume: boolean, cx: RunContext): StartPoint {
     if (resume) throw new ConfigurationError("an in-memory run cannot be resumed");
     this.plan = cx.plan;
-    this.phases = initialPhases(cx.plan, this.sx);
+    this.phases = initialPhases(cx.plan);
     return { position: 0, completedBlocks: 0 };
   }
   checkpoint(): void {}
@@ -186,8 +260,9 @@ export class NoStore implements Store {
   }
   async complete(): Promise<Manifest> {
     const plan = this.plan!;
-    return { formatVersion: MANIFEST_FORMAT_VERSION, generator: "synth", planHash: plan.planHash, scenario: plan.scenario.name, status: "complete", phases: this.phases, files: this.sink.files() };
+    return { formatVersion: MANIFEST_FORMAT_VERSION, generator: "synth", planHash: plan.planHash, scenario: plan.scenario.name, formats: ["objects"], status: "complete", phases: this.phases, files: this.sink.files() };
   }
   async fail(): Promise<void> {}
   writeReport(): void {}
+  release(): void {}
 }

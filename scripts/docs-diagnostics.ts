@@ -12,9 +12,12 @@ interface DiagExample {
   files?: Record<string, string>;
   /** For codes the compiler does not raise (CLI-level or reserved): what to write instead. */
   note?: string;
+  /** What the Example column shows when the source is too long to (a generated one). */
+  shown?: string;
 }
 
 const S = 'scenario "Demo" { }\n';
+const MiB = 1 << 20;
 
 const DIAG_EXAMPLES: Record<DiagnosticCode, DiagExample> = {
   SYN1001: { source: `${S}company C01 { name = "Acme" @ }` },
@@ -22,6 +25,9 @@ const DIAG_EXAMPLES: Record<DiagnosticCode, DiagExample> = {
   SYN1003: { source: `${S}company C01 { name = "Acme" } }` },
   SYN1004: { source: `${S}company C01 { name = "Acme"` },
   SYN1005: { source: `scenario "Demo" { seed = 1__000 }` },
+  SYN1006: { source: `${S}# ${"x".repeat(MiB)}\n`, shown: "a source file over 1 MiB" },
+  SYN1007: { source: `${S}x = ${"[".repeat(33)}${"]".repeat(33)}`, shown: "33 lists nested in one another: `x = [[[ ... ]]]`" },
+  SYN1008: { source: `${S}${"@ ".repeat(101)}`, shown: "more than 100 syntax errors, for example 101 stray `@`" },
   SYN2001: { source: `${S}companie C01 { }` },
   SYN2002: { source: `scenario "Demo" { mnths = 12 }` },
   SYN2003: { source: `${S}phase transaction { }` },
@@ -54,8 +60,9 @@ const DIAG_EXAMPLES: Record<DiagnosticCode, DiagExample> = {
   SYN3015: { source: `company C01 { name = "Acme" }` },
   SYN3016: { source: `${S}chart_of_accounts { account 4100 { name = "Rent" type = expense } }` },
   SYN3017: { source: `${S}phase graphs { after = [audit] }` },
-  SYN3018: { source: `${S}business { gross_margin = 20% }` },
-  SYN3019: { source: `${S}business { revenue = 1M }` },
+  SYN3018: { source: `${S}phase period_close { enabled = false }\noutput { tables = [journal_entries, trial_balance] }` },
+  SYN3019: { source: `${S}business { gross_margin = 20% }` },
+  SYN3020: { source: `${S}business { revenue = 1M }` },
   SYN4001: { note: "`synth compile --check plan.json` or `synth run plan.json` on a file that is not a valid plan (hand-edited, truncated, another format version)" },
   SYN4002: { note: "`synth compile --check plan.json` after a source changed: the committed plan is stale; recompile and commit it" },
   SYN4003: { note: "reserved for a source or plan file that exists but cannot be read" },
@@ -79,6 +86,7 @@ export function diagnosticsRegion(): string {
     const ex = DIAG_EXAMPLES[c];
     if (!ex.source) return `| ${c} | ${severity} | ${title} | ${cell(ex.note!)} | |`;
     const d = runExample(c, ex);
+    if (ex.shown) return `| ${c} | ${severity} | ${title} | ${cell(ex.shown)} | ${cell(d.message)} |`;
     const src = ex.source.trim().split("\n").filter((l) => l !== S.trim()).map((l) => code(cell(l)));
     const others = Object.entries(ex.files ?? {}).map(([f, t]) => `${f.replace(/^examples\//, "")}: ${code(cell(t.trim()))}`);
     return `| ${c} | ${severity} | ${title} | ${[...src, ...others].join("<br>")} | ${cell(d.message)} |`;

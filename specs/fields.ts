@@ -2,6 +2,7 @@
 // truth) carrying `unit` metadata that tells the checker which literals a setting accepts and
 // how to convert them: the grammar stays generic, the language lives here.
 import { z } from "zod";
+import { countryHint, ISO_COUNTRIES } from "./countries.ts";
 
 export type Unit =
   | "count" // 42, 10k, 1.5M -> integer
@@ -86,7 +87,17 @@ export const f = {
   code: (doc: string) => z.string().regex(CODE, "must be 1-12 letters, digits, _ or -").meta(m("code", doc)),
   currency: (doc: string) => z.string().regex(/^[A-Z]{3}$/).meta(m("currency", doc)),
   /** ISO 3166 alpha-2, written like a code: US, DE. */
-  country: (doc: string) => z.string().regex(COUNTRY_CODE, "must be a two-letter upper-case ISO 3166 code (US, DE)").meta(m("code", doc)),
+  country: (doc: string) =>
+    z
+      .string()
+      .regex(COUNTRY_CODE, "must be a two-letter upper-case ISO 3166 code (US, DE)")
+      .superRefine((code, ctx) => {
+        // Two upper-case letters, but not a country: UK (GB), EL (GR), XX.
+        if (COUNTRY_CODE.test(code) && !ISO_COUNTRIES.has(code)) {
+          ctx.addIssue({ code: "custom", message: `"${code}" is not an ISO 3166 country code`, params: { synth: "unknown", hint: countryHint(code) } });
+        }
+      })
+      .meta(m("code", doc)),
   /** A volume per period (100k per year): scaled by `--scale`. */
   rate: (doc: string) => Rate.meta(m("rate", doc, { scales: true })),
   autoOrCount: (doc: string, max?: number) => {

@@ -7,7 +7,7 @@ import { periodAt, parseIso } from "../core/calendar.ts";
 import type { Rate } from "./fields.ts";
 
 /** A slice of a phase's work: one company (and period / table), laid out in fixed-size blocks. */
-export const Segment = z.object({
+export const Segment = z.strictObject({
   company: z.string().optional(),
   /** 0-based period index from the scenario start. */
   period: z.number().int().nonnegative().optional(),
@@ -20,7 +20,7 @@ export const Segment = z.object({
 });
 export type Segment = z.infer<typeof Segment>;
 
-export const Layout = z.object({
+export const Layout = z.strictObject({
   /** What one unit is: "entries", "records", ... */
   unit: z.string(),
   total: z.number().int().nonnegative(),

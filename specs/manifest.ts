@@ -3,7 +3,8 @@
 // equal manifests; timings and scheduler adjustments go to run-report.json.
 import { z } from "zod";
 
-export const MANIFEST_FORMAT_VERSION = 2;
+/** 3: `formats` records what the run was started with (a resume must use the same). */
+export const MANIFEST_FORMAT_VERSION = 3;
 
 export const ManifestFile = z.object({
   path: z.string(),
@@ -16,7 +17,8 @@ export const ManifestFile = z.object({
 
 export const ManifestPhase = z.object({
   id: z.string(),
-  status: z.enum(["complete", "partial", "pending", "skipped", "disabled", "not_implemented"]),
+  /** planned: the plan says so: this version of synth does not generate the phase yet. */
+  status: z.enum(["complete", "partial", "pending", "skipped", "disabled", "planned"]),
   blocks: z.number().int().nonnegative(),
   completedBlocks: z.number().int().nonnegative(),
   reason: z.string().optional(),
@@ -38,6 +40,8 @@ export const Manifest = z.object({
   generator: z.literal("synth"),
   planHash: z.string(),
   scenario: z.string(),
+  /** The formats the run was started with, sorted: a resume must ask for exactly these. */
+  formats: z.array(z.string()),
   status: z.enum(["running", "complete", "interrupted", "failed"]),
   phases: z.array(ManifestPhase),
   files: z.array(ManifestFile),

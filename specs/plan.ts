@@ -1,5 +1,6 @@
 // The execution plan: what `synth compile` writes and `synth run` executes. Canonical JSON,
-// committed next to the scenario and reviewed like a lockfile. The runtime safeParses it.
+// committed next to the scenario and reviewed like a lockfile. The runtime safeParses it; every
+// object is strict, so a key the compiler never writes is refused, not ignored.
 import { z } from "zod";
 import { ACCOUNT_TYPES, COA_SIZES, FISCAL_YEARS, OUTPUT_FORMATS } from "./scenario.ts";
 import { ACCOUNT_ROLE_NAMES } from "./accounts.ts";
@@ -9,19 +10,20 @@ import { PlanBusiness } from "./business.ts";
 import { Layout } from "./layout.ts";
 import { STAGES } from "./phase.ts";
 
-export const PLAN_FORMAT_VERSION = 2;
+/** 3: phase status `planned`; every object strict. */
+export const PLAN_FORMAT_VERSION = 3;
 
 const Currency = z.string().regex(/^[A-Z]{3}$/);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
-export const SourceRef = z.object({
+export const SourceRef = z.strictObject({
   file: z.string(),
   line: z.number().int().positive(),
   column: z.number().int().positive(),
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
-export const PlanCompany = z.object({
+export const PlanCompany = z.strictObject({
   code: z.string(),
   name: z.string(),
   country: z.string(),
@@ -38,7 +40,7 @@ export const PlanCompany = z.object({
 });
 export type PlanCompany = z.infer<typeof PlanCompany>;
 
-export const PlanAccount = z.object({
+export const PlanAccount = z.strictObject({
   number: z.string().regex(/^\d{3,10}$/),
   name: z.string(),
   type: z.enum(ACCOUNT_TYPES),
@@ -47,14 +49,21 @@ export const PlanAccount = z.object({
   role: z.enum(ACCOUNT_ROLE_NAMES).optional(),
 });
 
+/** Why a planned phase writes nothing: said the same way in the plan, the manifest, the graph and the CLI. */
+export const PLANNED = "planned: this version of synth does not generate it yet";
+
 /** A phase id: the name of its folder under phases/ (the runtime checks it is registered). */
 const PhaseId = z.string().regex(/^[a-z][a-z_]*$/);
 
-export const PlanPhase = z.object({
+export const PlanPhase = z.strictObject({
   id: PhaseId,
   title: z.string(),
-  /** run: will run; skipped: enabled but a need is not running; disabled: not enabled. */
-  status: z.enum(["run", "skipped", "disabled"]),
+  /**
+   * run: will run; planned: enabled, but this version of synth does not generate it yet (it has
+   * no steps: nothing is written for it); skipped: enabled but a need is not running; disabled:
+   * not enabled.
+   */
+  status: z.enum(["run", "planned", "skipped", "disabled"]),
   reason: z.string().optional(),
   needs: z.array(PhaseId),
   after: z.array(PhaseId),
@@ -70,7 +79,7 @@ export const PlanPhase = z.object({
 export type PlanPhase = z.infer<typeof PlanPhase>;
 
 /** One step of the schedule: which phase's step, in which stage, how it runs. */
-export const PlanStep = z.object({
+export const PlanStep = z.strictObject({
   phase: PhaseId,
   step: z.string().regex(/^[a-z][a-z_]*$/),
   stage: z.enum(STAGES),
@@ -78,22 +87,22 @@ export const PlanStep = z.object({
 });
 export type PlanStep = z.infer<typeof PlanStep>;
 
-export const PlanProcess = z.object({
+export const PlanProcess = z.strictObject({
   id: z.string(),
   params: z.record(z.string(), z.unknown()),
   source: SourceRef.optional(),
 });
 
-export const FxRate = z.object({
+export const FxRate = z.strictObject({
   currency: Currency,
   /** Units of group currency per unit of this currency at the start date, as a decimal string. */
   rate: z.string().regex(/^\d+(\.\d+)?$/),
 });
 
-export const Plan = z.object({
+export const Plan = z.strictObject({
   formatVersion: z.literal(PLAN_FORMAT_VERSION),
   generator: z.literal("synth"),
-  scenario: z.object({
+  scenario: z.strictObject({
     name: z.string(),
     seed: z.number().int().nonnegative(),
     industry: z.enum(INDUSTRIES),
@@ -107,25 +116,25 @@ export const Plan = z.object({
     volumeScale: z.number().positive().max(1000).optional(),
   }),
   /** The root .synth and its imports, project-relative, with content hashes. */
-  sources: z.array(z.object({ path: z.string(), sha256: Sha256 })),
+  sources: z.array(z.strictObject({ path: z.string(), sha256: Sha256 })),
   sourceHash: Sha256,
   companies: z.array(PlanCompany).min(1),
-  chartOfAccounts: z.object({
+  chartOfAccounts: z.strictObject({
     size: z.enum(COA_SIZES),
     custom: z.array(PlanAccount),
   }),
-  fx: z.object({
+  fx: z.strictObject({
     volatility: z.number().min(0),
     drift: z.number(),
     rates: z.array(FxRate),
   }),
   processes: z.array(PlanProcess),
-  output: z.object({
+  output: z.strictObject({
     directory: z.string(),
     formats: z.array(z.enum(OUTPUT_FORMATS)).min(1),
     tables: z.array(z.string()).optional(),
   }),
-  runtime: z.object({
+  runtime: z.strictObject({
     workers: z.union([z.literal("auto"), z.number().int().positive()]),
     memorySoft: z.number().int().positive(),
     memoryHard: z.number().int().positive(),
@@ -147,3 +156,11 @@ export const Plan = z.object({
   planHash: Sha256,
 });
 export type Plan = z.infer<typeof Plan>;
+
+/** What to say of a plan of another format version (older: recompile; newer: upgrade), if it is one. */
+export function formatVersionProblem(raw: unknown): { message: string; hint: string } | undefined {
+  const v = (raw as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof v !== "number" || v === PLAN_FORMAT_VERSION) return undefined;
+  if (v < PLAN_FORMAT_VERSION) return { message: `the plan is in format ${v}, written by an older synth; this one reads format ${PLAN_FORMAT_VERSION}`, hint: "recompile the scenario: synth compile SCENARIO.synth -o PLAN.json" };
+  return { message: `the plan is in format ${v}, written by a newer synth; this one reads format ${PLAN_FORMAT_VERSION}`, hint: "upgrade synth, or compile the scenario with this version" };
+}

@@ -70,8 +70,17 @@ export function parseNumber(q: QuantityInput): UnitResult<number> {
 }
 
 export function parsePercent(q: QuantityInput): UnitResult<number> {
-  if (q.suffix !== "%") return fail(expectedFound("percent", q), `write it with %, for example ${q.digits}%`);
+  if (q.suffix !== "%") return fail(expectedFound("percent", q), percentHint(q));
   return ok((q.negative ? -1 : 1) * Number(shiftDecimal(q.digits, -2)));
+}
+
+/** A bare 0.3 is most likely the fraction 30%; a bare 30 means 30%. */
+function percentHint(q: QuantityInput): string {
+  const n = Number(q.digits);
+  if (q.suffix === "" && n > 0 && n <= 1 && q.digits.includes(".")) {
+    return `write it with %: ${shiftDecimal(q.digits, 2)}% if ${q.digits} is a fraction (${q.digits}% is ${shiftDecimal(q.digits, -2)})`;
+  }
+  return `write it with %, for example ${q.digits}%`;
 }
 
 export function parseMultiplier(q: QuantityInput): UnitResult<number> {

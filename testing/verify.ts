@@ -4,39 +4,12 @@
 // Used by the tests and exported for users who property-test their own accounting code.
 import type { TableSpec } from "../specs/records/table.ts";
 
-export type Tables = ReadonlyMap<string, readonly Record<string, unknown>[]>;
+import { collector, minorOf, type Report, type Tables, type Violation } from "./verify-common.ts";
+import { checkExchangeRates, checkReconciliation } from "./verify-fx.ts";
 
-export interface Violation {
-  check: string;
-  message: string;
-}
-
-/** Decimal string -> integer minor units (exact). */
-export function minorOf(text: unknown): number {
-  const s = String(text);
-  const neg = s.startsWith("-");
-  const [i = "0", f = ""] = (neg ? s.slice(1) : s).split(".");
-  const digits = f.length;
-  const v = Number(i) * 10 ** digits + (digits ? Number(f) : 0);
-  return neg ? -v : v;
-}
+export { minorOf, type Tables, type Violation };
 
 const rows = (t: Tables, name: string) => t.get(name) ?? [];
-
-/**
- * Collects violations, the first 20 of each check in full; the rest are counted and reported
- * as one more violation per check, so a broken ledger never looks less broken than it is.
- */
-function collector(): { report: Report; result: () => Violation[] } {
-  const out: Violation[] = [];
-  const extra = new Map<string, number>();
-  const report = (check: string, message: string) => {
-    if (out.filter((v) => v.check === check).length < 20) out.push({ check, message });
-    else extra.set(check, (extra.get(check) ?? 0) + 1);
-  };
-  const result = () => [...out, ...[...extra].map(([check, n]) => ({ check, message: `and ${n} more` }))];
-  return { report, result };
-}
 
 export function verifyLedger(t: Tables, specs?: ReadonlyMap<string, TableSpec>): Violation[] {
   const { report, result } = collector();
@@ -46,8 +19,6 @@ export function verifyLedger(t: Tables, specs?: ReadonlyMap<string, TableSpec>):
   if (specs) checkSpecs(t, specs, report);
   return result();
 }
-
-type Report = (check: string, message: string) => void;
 
 function checkDocuments(t: Tables, report: Report): void {
   const sums = new Map<string, [number, number, string]>();
@@ -214,8 +185,9 @@ function idsOf(t: Tables): Map<string, Set<string>> {
 
 /**
  * Document-flow invariants: every reference resolves, nothing is paid beyond its invoice, open
- * items add up to the AR / AP control accounts, intercompany balances eliminate, and the
- * translated and consolidated trial balances balance.
+ * items add up to the AR / AP control accounts, every reconciliation row is recomputed from the
+ * balances, every line in a document currency is converted at the published rate, intercompany
+ * balances eliminate, and the translated and consolidated trial balances balance.
  */
 export function verifyFlows(t: Tables): Violation[] {
   const { report, result } = collector();
@@ -235,6 +207,8 @@ export function verifyFlows(t: Tables): Violation[] {
   checkSettlements(t, "vendor_invoices", "payments", report);
   checkSettlements(t, "customer_invoices", "customer_receipts", report);
   checkOpenItems(t, report);
+  checkReconciliation(t, report);
+  checkExchangeRates(t, report);
   checkGroup(t, report);
   return result();
 }
@@ -269,7 +243,6 @@ function checkOpenItems(t: Tables, report: Report): void {
   for (const k of new Set([...tb.keys(), ...sums.keys()])) {
     if ((tb.get(k) ?? 0) !== (sums.get(k) ?? 0)) report("open-items", `${k}: control account ${tb.get(k) ?? 0} != open items ${sums.get(k) ?? 0}`);
   }
-  for (const r of rows(t, "reconciliation")) if (r.status !== "reconciled") report("reconciliation", `${r.company_code} ${r.fiscal_year}/${r.fiscal_period} ${r.subledger}: difference ${r.difference}`);
 }
 
 /** Translated TBs and the consolidated TB sum to zero; intercompany accounts eliminate to zero. */

@@ -4,6 +4,8 @@ import { stringOpt, type CommandContext, type CommandSpec } from "../command.ts"
 import { compileFile, printDiagnostics, type CompiledSource } from "../compile-source.ts";
 import { EXIT } from "../exit-codes.ts";
 import { countSummary } from "../render-diagnostics.ts";
+import { displayPath } from "../files.ts";
+import { join } from "node:path";
 
 export const checkCommand: CommandSpec = {
   name: "check",
@@ -31,20 +33,20 @@ async function runCheck(ctx: CommandContext): Promise<number> {
   const compiled = await compileFile(ctx.io, file);
   const failed = compiled.diagnostics.some((d) => d.severity === "error");
   if (stringOpt(ctx, "format") === "json") {
-    ctx.io.out(canonicalJson(jsonReport(file, compiled)));
+    ctx.io.out(canonicalJson(jsonReport(compiled)));
   } else {
     printDiagnostics(ctx.io, compiled, false);
-    ctx.io.out(`${file}: ${countSummary(compiled.diagnostics) || "ok"}\n`);
+    // Shown as the spans show it: relative to the working directory, however it was named.
+    ctx.io.out(`${displayPath(ctx.io.cwd, join(compiled.root, compiled.path))}: ${countSummary(compiled.diagnostics) || "ok"}\n`);
   }
   return failed ? EXIT.failed : EXIT.ok;
 }
 
-/** The machine-readable report; spans keep their project-relative files. */
-function jsonReport(file: string, compiled: CompiledSource) {
+/** The machine-readable report: `file` is project-relative, as every span's file is. */
+function jsonReport(compiled: CompiledSource) {
   const count = (s: string) => compiled.diagnostics.filter((d) => d.severity === s).length;
   return {
-    file,
-    path: compiled.path,
+    file: compiled.path,
     ok: count("error") === 0,
     errors: count("error"),
     warnings: count("warning"),

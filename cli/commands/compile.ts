@@ -72,7 +72,7 @@ async function compileAndWrite(io: Io, file: string, target: { file?: string; fo
     return EXIT.ok;
   }
   writeAtomic(io.cwd, target.file, text);
-  io.err(`wrote ${target.file} (${compiled.plan.phases.length} phases, planHash ${compiled.plan.planHash.slice(0, 12)})\n`);
+  io.err(`wrote ${target.file} (${phaseSummary(compiled.plan)}, planHash ${compiled.plan.planHash.slice(0, 12)})\n`);
   return EXIT.ok;
 }
 
@@ -136,4 +136,11 @@ function staleReason(committed: Plan, fresh: Plan, source: (p: string) => string
   if (committed.sourceHash !== fresh.sourceHash) return `was compiled from a different set of sources`;
   if (committed.planHash !== fresh.planHash) return "was compiled by a different version of synth";
   return "was edited by hand or is not in canonical form";
+}
+
+/** "19 phases: 6 run, 2 planned (not generated yet)": planned phases never look as if they ran. */
+export function phaseSummary(plan: Plan): string {
+  const run = plan.phases.filter((p) => p.status === "run").length;
+  const planned = plan.phases.filter((p) => p.status === "planned").length;
+  return `${plan.phases.length} phases: ${run} run${planned ? `, ${planned} planned (not generated yet)` : ""}`;
 }

@@ -10,8 +10,10 @@ export const fmtCommand: CommandSpec = {
   usage: ["fmt FILE... [--write | --check]"],
   description: [
     "Prints each FILE in the canonical layout: two-space indent, one setting per line, a blank",
-    "line between top-level blocks, imports then constants first. Comments are kept and",
-    "literals stay as written (10k stays 10k). A file with syntax errors is left alone and",
+    "line between top-level blocks, imports then constants first. A short block written on one",
+    "line stays on one line (consecutive ones of the same kind line up as a table); a list too",
+    "long for 100 columns wraps under its first item. Comments are kept and literals stay as",
+    "written (10k stays 10k). A file with syntax errors is left alone and",
     "its errors are reported. --write rewrites the files in place; --check changes nothing and",
     "exits 1 if a file is not formatted (for CI).",
   ].join("\n"),

@@ -1,6 +1,7 @@
 // `synth merge`: combines the outputs of `synth run --shard i/n` into the single-machine result.
 import { isAbsolute, resolve } from "node:path";
 import { flag, stringOpt, type CommandContext, type CommandSpec } from "../command.ts";
+import { outDir } from "./run.ts";
 import { EXIT } from "../exit-codes.ts";
 import { usageError } from "../io.ts";
 
@@ -28,7 +29,7 @@ export const mergeCommand: CommandSpec = {
 };
 
 async function runMerge(ctx: CommandContext): Promise<number> {
-  const out = stringOpt(ctx, "out");
+  const out = outDir(stringOpt(ctx, "out"));
   if (out === undefined) throw usageError("merge needs --out DIR");
   const { mergeShards } = await import("../../engine/merge.ts");
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(ctx.io.cwd, p));

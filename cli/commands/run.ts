@@ -21,8 +21,14 @@ export const runCommand: CommandSpec = {
     "count or batch size gives byte-identical files.",
     "",
     "Ctrl-C (SIGINT) or SIGTERM stops cleanly after the blocks in flight and records them in the",
-    "manifest; run the same command with --resume to finish: the result equals an uninterrupted run.",
+    "manifest (exit 14); run the same command with --resume to finish: the result equals an",
+    "uninterrupted run. Signals within a second of the first are the same Ctrl-C (a wrapper such as",
+    "npx forwards it while the terminal sends it too); Ctrl-C again after that exits at once (130).",
     "SIGUSR1 pauses and resumes (kill -USR1 <pid>); nothing is written while paused.",
+    "",
+    "Progress goes to stderr (stdout stays empty): the overall percent, block count and ETA, and",
+    "beside them the current phase's own count in its unit (entries, records, periods) and rate.",
+    "--progress json writes one JSON event per line to stderr: progress, note, done or failed.",
   ].join("\n"),
   arguments: [{ name: "FILE", description: "a .synth scenario or a compiled plan" }],
   options: {
@@ -32,7 +38,7 @@ export const runCommand: CommandSpec = {
     resume: { type: "boolean", description: "continue an interrupted run in the same output directory" },
     "memory-limit": { type: "string", value: "SIZE", description: "hard memory limit such as 512MiB or 2GiB (soft limit: 60% of it)" },
     "batch-size": { type: "string", value: "N", description: "blocks per dispatch batch (default: sized for memory)" },
-    progress: { type: "string", choices: ["auto", "bar", "plain", "json", "none"], description: "progress display (default: a bar on a terminal, plain lines otherwise)" },
+    progress: { type: "string", choices: ["auto", "bar", "plain", "json", "none"], description: "progress display on stderr (default: a bar on a terminal, plain lines otherwise; json: one event per line, on stderr too)" },
     quiet: { type: "boolean", short: "q", description: "no progress output (same as --progress none)" },
     scale: { type: "string", value: "F", description: "run a .synth at F times its volume (0.01: a 1% preview)" },
     shard: { type: "string", value: "I/N", description: "run only slice I of N (0-based) of every block phase, for synth merge" },
@@ -50,16 +56,35 @@ export const runCommand: CommandSpec = {
 async function runRun(ctx: CommandContext): Promise<number> {
   const file = ctx.positionals[0]!;
   const opts = parseOptions(ctx);
+  const shard = await shardOption(stringOpt(ctx, "shard"));
+  const given = outDir(stringOpt(ctx, "out"));
   const plan = await loadPlanOrCompile(ctx.io, file, scaleOption(stringOpt(ctx, "scale")));
   if (!plan) return EXIT.failed;
   const { run } = await import("../../engine/run.ts");
-  const { parseShard } = await import("../../output/shard.ts");
-  const out = stringOpt(ctx, "out") ?? plan.output.directory;
-  const shardText = stringOpt(ctx, "shard");
-  const shard = shardText === undefined ? undefined : parseShard(shardText);
-  const r = run(plan, { ...opts, shard, out: isAbsolute(out) ? out : resolve(ctx.io.cwd, out), signals: true });
+  const out = given ?? plan.output.directory;
+  const { makeView } = await import("../../engine/progress.ts");
+  // The CLI's own display: a bar on a terminal, else lines through its stderr (--progress json included).
+  const view = makeView(opts.progress, process.stderr, ctx.io.err);
+  const r = run(plan, { ...opts, view, shard, out: isAbsolute(out) ? out : resolve(ctx.io.cwd, out), signals: true });
   await r.done;
   return EXIT.ok;
+}
+
+/** A bad --shard is a usage error, said before any compiling. */
+async function shardOption(text: string | undefined) {
+  if (text === undefined) return undefined;
+  const { parseShard } = await import("../../output/shard.ts");
+  try {
+    return parseShard(text);
+  } catch (e) {
+    throw usageError((e as Error).message);
+  }
+}
+
+/** `--out ""` would write into the working directory: a usage error, like a missing value. */
+export function outDir(text: string | undefined): string | undefined {
+  if (text !== undefined && text.trim() === "") throw usageError(`--out needs a directory, got ${JSON.stringify(text)}`);
+  return text;
 }
 
 function parseOptions(ctx: CommandContext) {

@@ -44,7 +44,7 @@ export const vendors = table("vendors", "suppliers of each company", {
   category: c.id("what the vendor supplies: raw_materials, components, packaging, logistics, utilities, maintenance, professional_services, it, software, cloud, hardware, marketing, facilities, office_supplies, merchandise, medical_supplies, pharmaceuticals, medical_equipment, laboratory, data_services or staffing"),
   payment_terms: c.id("NETn: due in n days; p/dNETn: p% discount within d days, else due in n days; EOMn: n days after the end of the invoice month"),
   payment_terms_days: c.int("days until the invoice is due"),
-  discount_percent: c.decimal("early-payment discount in percent (0.00 for none)"),
+  discount_percent: c.decimal("early-payment discount in percent (0.00 for none)", { precision: 18, scale: 4 }),
   discount_days: c.int("days in which the discount applies (0 for none)"),
   currency: c.id("invoice currency: the vendor country's currency when the plan has a rate for it, else the company currency"),
   bank_code: c.id("bank code: routing number, sort code, BLZ, clearing number ..."),
@@ -85,7 +85,7 @@ export const materials = table("materials", "materials, goods and service items 
   list_price: c.money("list price per unit (always above the standard cost)"),
   currency: c.id("company currency"),
   valuation_class: c.id("3000 raw, 7900 semi-finished, 7920 finished, 3100 trading goods, 9000 services"),
-  weight_kg: c.optional(c.decimal("net weight per unit in kg, 3 decimals (empty for services)")),
+  weight_kg: c.optional(c.decimal("net weight per unit in kg, 3 decimals (empty for services)", { precision: 18, scale: 3 })),
 });
 
 export const fixedAssets = table("fixed_assets", "fixed assets of each company, all acquired before the scenario start", {

@@ -67,8 +67,8 @@ export function openingInvoices(env: FlowEnv, c: CompanyInfo, side: "ar" | "ap",
     const payDay = bankDayOnOrAfter(c, Math.max(start + rng.int(10), inv.dueDay + rng.range(-5, 25)));
     const settlements: Settlement[] = within(env, [{ day: payDay, amount, discount: 0, kind: "full", id: `${id.replace(/^OI/, side === "ar" ? "CR" : "PY")}` }]);
     const h = side === "ar"
-      ? { docType: "DZ", event: "customer_receipt", text: "Incoming payment", sourceType: "customer_receipt" }
-      : { docType: "ZP", event: "vendor_payment", text: "Payment run", sourceType: "payment" };
+      ? { docType: "DZ" as const, event: "customer_receipt", text: "Incoming payment", sourceType: "customer_receipt" }
+      : { docType: "ZP" as const, event: "vendor_payment", text: "Payment run", sourceType: "payment" };
     settle(env, inv, settlements, cx.chart.role("bank")[0]!, h);
     openItems(env, inv, settlements);
     // Opening items carry no tax split: the tax was settled before the start.

@@ -137,7 +137,7 @@ export const openingStep: MainStep = {
       }
       const header = {
         company, documentId: documentNumber("OB", company.code, 1), day: first, postingDate: asOf, documentDate: asOf, period: cx.periods[0]!,
-        docType: "OB", source: "automated", event: "opening_balance", postedBy: "SYS-MIGR", text: "Opening balance",
+        docType: "OB" as const, source: "automated", event: "opening_balance", postedBy: "SYS-MIGR", text: "Opening balance",
       };
       writeDocument(wj, header, lines, stateTarget(state), (i) => costCenterId(company.code, i));
       openingSubledgers(cx, company, opening, state, out);

@@ -4,7 +4,7 @@
 // reconciliation, stock per material, and the translated and consolidated trial balances.
 import { Rng } from "../../core/rng.ts";
 import { formatIso, type Period } from "../../core/calendar.ts";
-import { journalEntries, trialBalance } from "../../specs/records/ledger.ts";
+import { journalEntries, trialBalance, type DocumentType } from "../../specs/records/ledger.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import type { RowWriter } from "../../specs/records/table.ts";
 import type { Account } from "../../ledger/chart.ts";
@@ -38,7 +38,7 @@ interface CloseCx {
   target: PostingTarget;
 }
 
-function header(c: CloseCx, p: Period, day: number, docType: string, event: string, text: string): DocHeader {
+function header(c: CloseCx, p: Period, day: number, docType: DocumentType, event: string, text: string): DocHeader {
   const date = formatIso(day);
   return {
     company: c.company,

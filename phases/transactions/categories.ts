@@ -8,11 +8,12 @@ import type { AccountRole } from "../../specs/accounts.ts";
 import type { Account, Chart } from "../../ledger/chart.ts";
 import type { Lines } from "../../ledger/lines.ts";
 import type { Targets } from "../../ledger/business.ts";
+import type { DocumentType } from "../../specs/records/ledger.ts";
 import { split } from "./amounts.ts";
 
 export interface Category {
   event: string;
-  docType: string;
+  docType: DocumentType;
   text: string;
   /** Relative number of entries of this kind among standalone entries. */
   count(t: Targets): number;

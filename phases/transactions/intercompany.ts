@@ -6,7 +6,7 @@
 import { formatIso } from "../../core/calendar.ts";
 import { intercompanyMatches } from "../../specs/records/group.ts";
 import { bankDayOnOrAfter, isBankDay, type BlockRef, type CompanyInfo } from "../../ledger/context.ts";
-import { foreign, moneyOf, newLines, openItems, post, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "../../ledger/flows.ts";
+import { foreign, moneyOf, newLines, openItems, post, rateText, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "../../ledger/flows.ts";
 import { counts } from "../master_data/index.ts";
 import { amountModelOf, segmentUnits } from "./chains.ts";
 import { within } from "../../ledger/documents.ts";
@@ -125,7 +125,7 @@ function book(env: FlowEnv, ch: Charge, a: Accounts, cc: number): void {
   const rate = fx.rate(ch.doc.currency, ch.buyer.currency, ch.day);
   const buyerAmount = Math.round(ch.amount * rate * 10 ** (ch.buyer.digits - ch.doc.digits));
   const text = ch.kind === "recharge" ? "Intercompany service recharge" : ch.kind === "loan" ? "Intercompany loan" : "Intercompany loan interest";
-  const h = { docType: "IC", source: "automated", event: `intercompany_${ch.kind}`, postedBy: "SYS-IC", text, sourceType: "intercompany" };
+  const h = { docType: "IC" as const, source: "automated", event: `intercompany_${ch.kind}`, postedBy: "SYS-IC", text, sourceType: "intercompany" };
   const s = newLines(env);
   s.add(a.sellerDebit, ch.amount, 0, -1, ch.buyer.code, ch.amount);
   s.add(a.sellerCredit, 0, ch.amount, -1, ch.buyer.code, ch.amount);
@@ -134,17 +134,17 @@ function book(env: FlowEnv, ch: Charge, a: Accounts, cc: number): void {
   b.add(a.buyerDebit, buyerAmount, 0, a.buyerDebit.type === "expense" ? cc : -1, ch.seller.code, ch.amount);
   b.add(a.buyerCredit, 0, buyerAmount, -1, ch.seller.code, ch.amount);
   post(env, ch.buyer, ch.day, { ...h, documentId: `JE-${ch.ref}-B`, sourceId: ch.ref, fx: foreign(ch.doc, ch.buyer, rate) }, b);
-  settleBoth(env, ch, buyerAmount);
+  settleBoth(env, ch, buyerAmount, rate);
   writeMatch(env, ch, buyerAmount);
 }
 
 /** The buyer pays the seller on the settlement day; both open items clear together. */
-function settleBoth(env: FlowEnv, ch: Charge, buyerAmount: number): void {
+function settleBoth(env: FlowEnv, ch: Charge, buyerAmount: number, rate: number): void {
   const { cx } = env;
   const bank = cx.chart.role("bank")[0]!;
   const items: [OpenInvoice, string][] = [
     [{ side: "ar", company: ch.seller, id: ch.ref, partner: ch.buyer.code, invoiceDay: ch.day, dueDay: ch.settleDay, doc: ch.doc, gross: ch.amount, booked: ch.amount, control: cx.chart.one("ic_receivable"), inSubledger: false, docType: "intercompany", settlementSource: ch.ref }, "S"],
-    [{ side: "ap", company: ch.buyer, id: ch.ref, partner: ch.seller.code, invoiceDay: ch.day, dueDay: ch.settleDay, doc: ch.doc, gross: ch.amount, booked: buyerAmount, control: cx.chart.one("ic_payable"), inSubledger: false, docType: "intercompany", settlementSource: ch.ref }, "B"],
+    [{ side: "ap", company: ch.buyer, id: ch.ref, partner: ch.seller.code, invoiceDay: ch.day, dueDay: ch.settleDay, doc: ch.doc, gross: ch.amount, booked: buyerAmount, control: cx.chart.one("ic_payable"), inSubledger: false, docType: "intercompany", settlementSource: ch.ref, rate: ch.doc.currency === ch.buyer.currency ? undefined : rateText(rate) }, "B"],
   ];
   for (const [inv, side] of items) {
     const settlements: Settlement[] = within(env, [{ day: ch.settleDay, amount: ch.amount, discount: 0, kind: "full", id: `${ch.ref}-P${side}` }]);

@@ -9,7 +9,7 @@ import { formatIso } from "../../core/calendar.ts";
 import { deliveries, salesOrders } from "../../specs/records/flows.ts";
 import { bankDayOnOrAfter, type BlockRef, type CompanyInfo } from "../../ledger/context.ts";
 import type { Customer, Material } from "../master_data/index.ts";
-import { foreign, moneyOf, newLines, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "../../ledger/flows.ts";
+import { foreign, moneyOf, newLines, openItems, periodOfDay, post, rateText, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "../../ledger/flows.ts";
 import { counts, customer, inventoryAccount, material } from "../master_data/index.ts";
 import { assortment } from "../master_data/assortment.ts";
 import { amountModelOf, lag, segmentUnits, type ChainParams } from "./chains.ts";
@@ -206,7 +206,10 @@ function bill(env: FlowEnv, o: Order, delivery: string, day: number, qty: number
   if (taxC > 0) lines.add(cx.chart.one("output_tax"), 0, taxC, -1, "", tax);
   post(env, c, day, { documentId: `JE-${id}`, docType: "RV", source: "automated", event: "customer_invoice", postedBy: "SYS-SD", text: "Customer invoice", fx: foreign(o.doc, c, rate), sourceId: id, sourceType: "customer_invoice" }, lines);
   reference(env, c, delivery, "delivery", id, "customer_invoice", "billed_as");
-  const inv: OpenInvoice = { side: "ar", company: c, id, partner: o.cust.id, invoiceDay: day, dueDay: dueDay(day, o.cust.terms), doc: o.doc, gross, booked: netC + taxC, control: ar, inSubledger: true };
+  const inv: OpenInvoice = {
+    side: "ar", company: c, id, partner: o.cust.id, invoiceDay: day, dueDay: dueDay(day, o.cust.terms), doc: o.doc, gross, booked: netC + taxC, control: ar, inSubledger: true,
+    rate: o.doc.currency === c.currency ? undefined : rateText(rate),
+  };
   const settlements = planReceipts(env, inv, o.cust.behaviour, p);
   settle(env, inv, settlements, cx.chart.one("bank"), { docType: "DZ", event: "customer_receipt", text: "Incoming payment", sourceType: "customer_receipt" }, undefined, cx.chart.one("bad_debt_expense"));
   openItems(env, inv, settlements, p.dunning ? dunningLevel : undefined);

@@ -41,7 +41,7 @@ export const payrollStep: MainStep = {
       const day = bankDayOnOrBefore(c, p.firstDay + p.days - 1);
       const header = (n: number, event: string, text: string) => ({
         company: c, documentId: documentNumber("PR", c.code, p.index * 3 + n), day, postingDate: formatIso(day), documentDate: formatIso(day),
-        period: p, docType: "PR", source: "automated", event, postedBy: "SYS-PAYROLL", text,
+        period: p, docType: "PR" as const, source: "automated", event, postedBy: "SYS-PAYROLL", text,
       });
       const ccIds = (i: number) => costCenterId(c.code, i);
       const { lines, net } = payrollLines(cx, c, staff);

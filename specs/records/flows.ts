@@ -1,6 +1,6 @@
 // Record specs of the document flows: procure-to-pay and order-to-cash documents, the links
 // between them, and the subledgers they feed (open items, inventory).
-import { c, table } from "./table.ts";
+import { c, MONEY_DECIMAL, table } from "./table.ts";
 
 const company = c.id("company code");
 const journal = c.optional(c.id("journal entry that posted this document (empty if it posts nothing)"));
@@ -12,7 +12,7 @@ export const purchaseOrders = table("purchase_orders", "purchase orders (one ite
   material_id: c.id("material or service item"),
   order_date: c.date("order date"),
   quantity: c.int("ordered quantity"),
-  unit_price: c.decimal("agreed price per unit, in the order currency"),
+  unit_price: c.decimal("agreed price per unit, in the order currency", MONEY_DECIMAL),
   currency: c.id("order (document) currency"),
   net_amount: c.money("quantity x unit price, in the order currency"),
   is_service: c.bool("a service order (received as a service entry, expensed)"),
@@ -76,7 +76,7 @@ export const salesOrders = table("sales_orders", "sales orders (one item each)",
   material_id: c.id("material"),
   order_date: c.date("order date"),
   quantity: c.int("ordered quantity"),
-  unit_price: c.decimal("price per unit, order currency"),
+  unit_price: c.decimal("price per unit, order currency", MONEY_DECIMAL),
   currency: c.id("order currency"),
   net_amount: c.money("order value, order currency"),
   credit_check: c.id("passed; released (over the customer's credit limit, released by credit management before delivery); or blocked (over the limit and rejected: never delivered)"),

@@ -7,7 +7,7 @@ export const companies = table("companies", "companies of the group", {
   name: c.text("legal name"),
   country: c.id("ISO 3166 country code"),
   currency: c.id("functional currency (ISO 4217)"),
-  share: c.decimal("share of the group's transaction volume"),
+  share: c.decimal("share of the group's transaction volume", { precision: 18, scale: 6 }),
 });
 
 export const chartOfAccounts = table("chart_of_accounts", "the chart of accounts (shared by all companies)", {
@@ -40,6 +40,34 @@ export const openingBalances = table("opening_balances", "opening balance sheet 
   currency: c.id("company currency"),
 });
 
+/**
+ * The journal's document types and what each is. The generators write exactly these (a test
+ * reads their sources), the record schema accepts nothing else, and the data dictionary's
+ * description of document_type is this list.
+ */
+export const DOCUMENT_TYPES = {
+  SA: "general ledger entry (expenses paid directly, cost reallocations)",
+  DR: "cash sale or service fee received",
+  RV: "customer invoice",
+  WL: "goods issue for a delivery",
+  DZ: "incoming payment (customer receipt)",
+  AB: "bad debt write-off",
+  WE: "goods receipt",
+  RE: "vendor invoice",
+  ZP: "outgoing payment (vendor payment run)",
+  PR: "payroll (salaries and employer costs, funding of the payroll account, net salaries paid)",
+  ZT: "treasury and settlement (tax return, payroll remittance, income tax instalment, debt service, prepayment, dividend, cash deposit, credit line, shareholder loan)",
+  IC: "intercompany recharge, loan, interest or settlement",
+  FX: "foreign exchange revaluation of open items and its reversal",
+  AF: "depreciation",
+  AC: "accrual and its reversal",
+  TX: "income tax provision",
+  CL: "year-end closing of profit and loss",
+  OB: "opening balances",
+} as const;
+
+export type DocumentType = keyof typeof DOCUMENT_TYPES;
+
 export const journalEntries = table("journal_entries", "the general journal: one row per line; every document balances", {
   company_code: c.id("company code"),
   document_id: c.id("journal entry (document) id, unique in the output"),
@@ -52,7 +80,7 @@ export const journalEntries = table("journal_entries", "the general journal: one
   debit_amount: c.money("debit in company currency"),
   credit_amount: c.money("credit in company currency"),
   currency: c.id("company currency"),
-  document_type: c.id("SA general, KR vendor invoice, KZ vendor payment, DR customer invoice, DZ customer payment, PR payroll, AF depreciation, AC accrual, TX tax, CL closing, OB opening"),
+  document_type: c.code(DOCUMENT_TYPES, "document type"),
   source: c.id("manual, automated or recurring"),
   business_event: c.id("what happened (sale, purchase, payroll, rent, ...)"),
   posted_by: c.id("user id of the poster"),

@@ -17,6 +17,28 @@ export interface Column {
   kind: ColumnKind;
   optional: boolean;
   doc: string;
+  /** A code column's values and their meanings: the schema accepts only these, the doc lists them. */
+  values?: Readonly<Record<string, string>>;
+  /** A decimal column's exact type, when not DEFAULT_DECIMAL. */
+  decimal?: DecimalType;
+}
+
+/** An exact decimal type: `precision` digits, `scale` of them after the point. */
+export interface DecimalType {
+  precision: number;
+  scale: number;
+}
+
+/** Money in any currency: every ISO 4217 minor unit (0 to 3 digits) fits exactly at scale 4. */
+export const MONEY_DECIMAL: DecimalType = { precision: 18, scale: 4 };
+/** Rates and other decimals not declared otherwise: 8 significant digits down to 1e-10 fit. */
+export const DEFAULT_DECIMAL: DecimalType = { precision: 38, scale: 18 };
+
+/** The exact type of a money or decimal column (what Parquet, DuckDB and the schemas use). */
+export function decimalType(col: Column): DecimalType | undefined {
+  if (col.kind === "money") return MONEY_DECIMAL;
+  if (col.kind === "decimal") return col.decimal ?? DEFAULT_DECIMAL;
+  return undefined;
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -39,16 +61,19 @@ function zodFor(kind: ColumnKind): z.ZodType {
   }
 }
 
-type Def = { kind: ColumnKind; optional?: boolean; doc: string };
+type Def = { kind: ColumnKind; optional?: boolean; doc: string; values?: Readonly<Record<string, string>>; decimal?: DecimalType };
 
 export const c = {
   id: (doc: string): Def => ({ kind: "id", doc }),
   text: (doc: string): Def => ({ kind: "text", doc }),
   int: (doc: string): Def => ({ kind: "int", doc }),
   money: (doc: string): Def => ({ kind: "money", doc }),
-  decimal: (doc: string): Def => ({ kind: "decimal", doc }),
+  /** An exact decimal kept as written; `type` when narrower than DEFAULT_DECIMAL (it must hold every value). */
+  decimal: (doc: string, type?: DecimalType): Def => ({ kind: "decimal", doc, ...(type ? { decimal: type } : {}) }),
   date: (doc: string): Def => ({ kind: "date", doc }),
   bool: (doc: string): Def => ({ kind: "bool", doc }),
+  /** An id from a fixed list of codes; the column's doc is `doc` followed by every code and its meaning. */
+  code: (values: Readonly<Record<string, string>>, doc: string): Def => ({ kind: "id", values, doc: `${doc}: ${Object.entries(values).map(([k, v]) => `${k} ${v}`).join(", ")}` }),
   optional: (d: Def): Def => ({ ...d, optional: true }),
 };
 
@@ -61,8 +86,9 @@ export interface TableSpec {
 }
 
 export function table(name: string, doc: string, defs: Record<string, Def>): TableSpec {
-  const columns = Object.entries(defs).map(([n, d]) => ({ name: n, kind: d.kind, optional: d.optional ?? false, doc: d.doc }));
-  const shape = Object.fromEntries(columns.map((col) => [col.name, col.optional ? zodFor(col.kind).nullable() : zodFor(col.kind)]));
+  const columns: Column[] = Object.entries(defs).map(([n, d]) => ({ name: n, kind: d.kind, optional: d.optional ?? false, doc: d.doc, ...(d.values ? { values: d.values } : {}), ...(d.decimal ? { decimal: d.decimal } : {}) }));
+  const of = (col: Column) => (col.values ? z.enum(Object.keys(col.values) as [string, ...string[]]) : zodFor(col.kind));
+  const shape = Object.fromEntries(columns.map((col) => [col.name, col.optional ? of(col).nullable() : of(col)]));
   return { name, doc, columns, schema: z.object(shape).strict() };
 }
 

@@ -72,7 +72,7 @@ describe("exit codes of failures a user can meet", () => {
     project.write("huge.synth", `scenario "Huge" { seed = 1 start = 2024-01-01 months = 1 }\ncompany C1 { currency = USD }\nphase transactions { volume = 200k per year  amounts { median = ${huge} min = ${huge} max = ${huge} benford = false round_share = 0% } }\n`);
     const r = synth("run", "huge.synth", "--out", "out-huge", "--quiet");
     expect(r.code).toBe(EXIT.generation);
-    expect(r.err).toStartWith("synth: GenerationError: ");
+    expect(r.err).toStartWith("synth: generation error: ");
     expect(r.err).not.toContain("    at ");
   });
 

@@ -10,6 +10,7 @@ const PLAN: GraphPlan = {
     { id: "initialize", title: "Initialize", status: "run", needs: [], after: [] },
     { id: "transactions", title: "Transactions", status: "run", needs: ["initialize"], after: [] },
     { id: "period_close", title: "Period close", status: "disabled", needs: ["transactions"], after: [] },
+    { id: "banking", title: "Banking", status: "planned", needs: ["transactions"], after: [] },
     {
       id: "anomalies",
       title: "Anomaly injection",
@@ -26,6 +27,7 @@ describe("phaseEdges", () => {
     expect(phaseEdges(PLAN)).toEqual([
       { from: "initialize", to: "transactions", kind: "needs" },
       { from: "transactions", to: "period_close", kind: "needs" },
+      { from: "transactions", to: "banking", kind: "needs" },
       { from: "transactions", to: "anomalies", kind: "needs" },
       { from: "period_close", to: "anomalies", kind: "after" },
     ]);
@@ -33,7 +35,7 @@ describe("phaseEdges", () => {
 });
 
 describe("toMermaid", () => {
-  test("a flowchart with status classes and the skip reason", () => {
+  test("a flowchart with status classes and the skip reason; a planned phase is drawn apart from those that run", () => {
     expect(toMermaid(PLAN)).toBe(
       [
         "flowchart TD",
@@ -41,13 +43,17 @@ describe("toMermaid", () => {
         '  initialize["Initialize"]',
         '  transactions["Transactions"]',
         '  period_close["Period close<br/>disabled"]',
+        '  banking["Banking<br/>planned: not generated yet"]',
         '  anomalies["Anomaly injection<br/>skipped: needs #quot;master_data#quot;, which is disabled"]',
         "  initialize --> transactions",
         "  transactions --> period_close",
+        "  transactions --> banking",
         "  transactions --> anomalies",
         "  period_close -.-> anomalies",
         "  classDef run fill:#d8f0dc,stroke:#2e7d32,color:#1b4d1f",
         "  class initialize,transactions run",
+        "  classDef planned fill:#ffffff,stroke:#5c6bc0,color:#3949ab,stroke-dasharray:5 5",
+        "  class banking planned",
         "  classDef skipped fill:#fff3cd,stroke:#b7791f,color:#6b4a00,stroke-dasharray:5 5",
         "  class anomalies skipped",
         "  classDef disabled fill:#eeeeee,stroke:#9e9e9e,color:#757575,stroke-dasharray:5 5",
@@ -68,9 +74,11 @@ describe("toDot", () => {
         '  initialize [label="Initialize", style="rounded,filled", fillcolor="#d8f0dc", color="#2e7d32", fontcolor="#1b4d1f"];',
         '  transactions [label="Transactions", style="rounded,filled", fillcolor="#d8f0dc", color="#2e7d32", fontcolor="#1b4d1f"];',
         '  period_close [label="Period close\\ndisabled", style="rounded,filled,dashed", fillcolor="#eeeeee", color="#9e9e9e", fontcolor="#757575"];',
+        '  banking [label="Banking\\nplanned: not generated yet", style="rounded,filled,dashed", fillcolor="#ffffff", color="#5c6bc0", fontcolor="#3949ab"];',
         '  anomalies [label="Anomaly injection\\nskipped: needs \\"master_data\\", which is disabled", style="rounded,filled,dashed", fillcolor="#fff3cd", color="#b7791f", fontcolor="#6b4a00"];',
         "  initialize -> transactions;",
         "  transactions -> period_close;",
+        "  transactions -> banking;",
         "  transactions -> anomalies;",
         "  period_close -> anomalies [style=dashed];",
         "}",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { canonicalJson } from "../../core/canonical.ts";
 import { COMMANDS } from "../../cli/commands/index.ts";
@@ -23,11 +23,13 @@ beforeAll(() => {
 afterAll(() => project.remove());
 
 describe("help, version and usage errors", () => {
-  test("--help lists every command; no arguments prints the same", async () => {
+  test("--help lists every command and every exit code; no arguments is a usage error with the help on stderr", async () => {
     const help = await run("--help");
     expect(help.code).toBe(EXIT.ok);
     for (const c of COMMANDS) expect(help.out).toContain(`  ${c.name}`);
-    expect((await run()).out).toBe(help.out);
+    const listed = help.out.slice(help.out.indexOf("Exit codes:"));
+    for (const code of Object.values(EXIT)) expect(listed).toMatch(new RegExp(`(^|[ ,])${code} [a-z]`, "m"));
+    expect(await run()).toEqual({ code: EXIT.usage, out: "", err: help.out });
   });
 
   test("each command has real help: usage, options, an example; all three spellings agree", async () => {
@@ -63,6 +65,16 @@ describe("help, version and usage errors", () => {
       [["--verbose"], "synth: unknown option --verbose (see synth --help)\n"],
     ] as const;
     for (const [argv, err] of cases) expect(await run(...argv)).toEqual({ code: EXIT.usage, out: "", err });
+  });
+
+  test("negative values reach the option's own check, not the parser's \"argument is ambiguous\"; --shard and --out say what is wrong", async () => {
+    const said = async (args: string[], message: string) => expect(await run("run", "quick.synth", ...args)).toEqual({ code: EXIT.usage, out: "", err: `synth: ${message}\n` });
+    await said(["--workers", "-1"], '--workers must be a whole number of at least 0, got "-1"');
+    await said(["--shard", "-1/2"], '--shard takes I/N, two whole numbers with 0 <= I < N (for example 0/4), got "-1/2"');
+    await said(["--shard", "0/100000"], "--shard 0/100000: the number of shards must be from 1 to 10,000, got 100000");
+    await said(["--shard", "2/2"], "--shard 2/2: shard 2 does not exist among 2 shards (0 to 1)");
+    await said(["--out", ""], '--out needs a directory, got ""');
+    await said(["--out=", "--workers", "1"], '--out needs a directory, got ""');
   });
 
   test("missing or unreadable input: one line, exit 3", async () => {
@@ -172,12 +184,63 @@ describe("check", () => {
     expect(bad.err).toContain("did you mean manufacturing?");
   });
 
+  test("checked from another directory, by an absolute path: the summary names the file as the spans do", async () => {
+    mkdirSync(join(project.dir, "elsewhere"), { recursive: true });
+    const r = await runIn(join(project.dir, "elsewhere"), "check", join(project.dir, "broken.synth"));
+    expect(r.out).toBe("../broken.synth: 1 error\n");
+    expect(r.err).toContain(" --> ../broken.synth:");
+  });
+
   test("--format json is a document for tools", async () => {
     const r = await run("check", "broken.synth", "--format", "json");
     const report = JSON.parse(r.out);
-    expect(report).toMatchObject({ file: "broken.synth", path: "broken.synth", ok: false, errors: 1 });
+    expect(report).toMatchObject({ file: "broken.synth", ok: false, errors: 1 });
+    expect(report.path).toBeUndefined();
     expect(report.diagnostics[0].code).toBe("SYN2003");
     expect(r.err).toBe("");
+  });
+});
+
+describe("imports stay inside the project", () => {
+  test("an import through a symbolic link (a file or a directory) to outside the root is SYN2009; the target is never shown", async () => {
+    const outside = tempProject();
+    try {
+      outside.write("secret.synth", 'secret_setting = "do not echo me"\n');
+      symlinkSync(join(outside.dir, "secret.synth"), join(project.dir, "link.synth"));
+      symlinkSync(outside.dir, join(project.dir, "linked-dir"));
+      for (const target of ["link.synth", "linked-dir/secret.synth"]) {
+        project.write("imports-link.synth", `import "${target}"\n${QUICK}`);
+        const r = await run("check", "imports-link.synth");
+        expect(r.code).toBe(EXIT.failed);
+        expect(r.err).toContain("SYN2009");
+        expect(r.err).toContain("leads outside the project root through a symbolic link");
+        expect(r.err).not.toContain("do not echo me");
+        expect(r.err).not.toContain("secret_setting");
+      }
+    } finally {
+      outside.remove();
+    }
+  });
+});
+
+describe("planned phases (the runtime does not generate them yet)", () => {
+  test("say so in the plan, the compile summary, the run's messages, the manifest and the graph", async () => {
+    project.write("planned.synth", `${QUICK}phase banking { customers = 100 }\n`);
+    const compiled = await run("compile", "planned.synth", "-o", "planned.plan.json");
+    expect(compiled.err).toContain("1 planned (not generated yet)");
+    expect(compiled.err).toContain("SYN3014");
+    const plan = JSON.parse(readFileSync(join(project.dir, "planned.plan.json"), "utf8")) as Plan;
+    const banking = plan.phases.find((p) => p.id === "banking")!;
+    expect([banking.status, banking.reason]).toEqual(["planned", "planned: this version of synth does not generate it yet"]);
+    expect(plan.phases.filter((p) => p.status === "run").map((p) => p.id)).not.toContain("banking");
+    const ran = await run("run", "planned.plan.json", "--out", "out-planned", "--progress", "plain");
+    expect(ran.code).toBe(EXIT.ok);
+    expect(ran.err).toContain("not generated: banking (planned: this version of synth does not generate it yet)");
+    const manifest = JSON.parse(readFileSync(join(project.dir, "out-planned", "manifest.json"), "utf8"));
+    expect(manifest.phases.find((p: { id: string }) => p.id === "banking").status).toBe("planned");
+    const graph = (await run("graph", "planned.plan.json")).out;
+    expect(graph).toContain('banking["Banking KYC/AML<br/>planned: not generated yet"]');
+    expect(graph).toContain("class banking planned");
   });
 });
 

@@ -147,6 +147,17 @@ describe("renderDiagnostics", () => {
     expect(render([d], ACME)).not.toContain("\x1b[");
   });
 
+  test("a very long line is cut around the span, marked with …, the carets still under it", () => {
+    const text = `x = ${"a".repeat(5000)} @ ${"b".repeat(5000)}\n`;
+    const column = text.indexOf("@") + 1;
+    const out = render([diag(text, "SYN1001", "error", 'unexpected character "@"', [1, column], [1, column + 1])], text);
+    const [, , , source, carets] = out.split("\n");
+    expect(source!.length).toBeLessThan(200);
+    expect(source).toStartWith("1 | …a");
+    expect(source).toEndWith("b…");
+    expect(source![carets!.indexOf("^")]).toBe("@");
+  });
+
   test("no diagnostics, no output; info is not counted", () => {
     expect(render([], ACME)).toBe("");
     expect(countSummary([diag(ACME, "SYN3014", "info", "later", [1, 1], [1, 2])])).toBe("");

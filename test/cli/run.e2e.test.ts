@@ -1,6 +1,8 @@
 // `synth run` as a user drives it: the real executable, real signals, real exit codes.
 import { afterAll, describe, expect, test } from "bun:test";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { tempProject } from "./helpers.ts";
 import { generousTimeout } from "../setup.ts";
@@ -31,9 +33,11 @@ function synth(...args: string[]) {
 const manifest = (dir: string) => JSON.parse(readFileSync(join(project.dir, dir, "manifest.json"), "utf8"));
 const hashes = (dir: string) => manifest(dir).files.map((f: { path: string; sha256: string }) => `${f.path}:${f.sha256}`);
 
+const RUN_ARGS = (out: string) => ["run", "s.synth", "--out", out, "--workers", "1", "--batch-size", "1", "--progress", "json"];
+
 /** Starts a run and calls back once the transactions phase reports progress (with the stderr seen so far). */
-async function runUntilTransactions(out: string, onTransactions: (p: Bun.Subprocess, seen: () => string) => Promise<void>) {
-  const p = Bun.spawn([process.execPath, BIN, "run", "s.synth", "--out", out, "--workers", "1", "--batch-size", "1", "--progress", "json"], {
+async function runUntilTransactions(out: string, onTransactions: (p: Bun.Subprocess, seen: () => string) => Promise<void>, extra: string[] = []) {
+  const p = Bun.spawn([process.execPath, BIN, ...RUN_ARGS(out), ...extra], {
     cwd: project.dir,
     env,
     stdout: "pipe",
@@ -72,12 +76,43 @@ describe("synth run (executable)", () => {
   test("SIGINT stops cleanly (exit 14); --resume finishes with the uninterrupted result", async () => {
     const r = await runUntilTransactions("out-int", async (p) => p.kill("SIGINT"));
     expect(r.code).toBe(14);
-    expect(r.err).toContain("Interrupted");
+    expect(r.err).toContain("synth: interrupted (SIGINT); completed blocks are recorded\n");
+    expect(r.err).not.toContain("Interrupted:");
     expect(r.err).toContain("--resume");
     expect(manifest("out-int").status).toBe("interrupted");
     const resumed = synth("run", "s.synth", "--out", "out-int", "--resume", "--quiet", "--workers", "2");
     expect(resumed.code).toBe(0);
     expect(hashes("out-int")).toEqual(await cleanHashes());
+  });
+
+  test("one Ctrl-C delivered twice (50 ms apart) is one clean stop: exit 14, manifest interrupted", async () => {
+    let stillRunning = false;
+    // Big batches: the blocks in flight take a while to finish, so the second signal finds the run stopping.
+    const r = await runUntilTransactions("out-int2", async (p) => {
+      p.kill("SIGINT");
+      await Bun.sleep(50);
+      stillRunning = p.exitCode === null;
+      p.kill("SIGINT");
+    }, ["--batch-size", "200"]);
+    expect(stillRunning).toBe(true);
+    expect(r.code).toBe(14);
+    expect(manifest("out-int2").status).toBe("interrupted");
+  });
+
+  test("Ctrl-C to the process group under a wrapper that forwards it (as npx bun run does): exit 14, manifest interrupted", async () => {
+    // Its own process group, as a terminal's foreground job: a signal to the group reaches wrapper and synth.
+    const p = spawn(process.execPath, [join(import.meta.dir, "..", "fixtures", "forward-sigint.ts"), BIN, ...RUN_ARGS("out-group")], { cwd: project.dir, env, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    const exited = new Promise<number | null>((resolve) => p.on("exit", (code) => resolve(code)));
+    let seen = "";
+    await new Promise<void>((resolve) => {
+      p.stderr!.on("data", (b: Buffer) => {
+        seen += b.toString();
+        if (seen.includes('"phase":"transactions"')) resolve();
+      });
+    });
+    process.kill(-p.pid!, "SIGINT");
+    expect(await exited).toBe(14);
+    expect(manifest("out-group").status).toBe("interrupted");
   });
 
   test("SIGUSR1 pauses (nothing is written until the second SIGUSR1) and resumes; the result is unchanged", async () => {
@@ -103,7 +138,7 @@ describe("synth run (executable)", () => {
   test("a memory limit below what the process needs is MemoryExceeded (exit 12)", () => {
     const r = synth("run", "quick.synth", "--out", "out-mem", "--memory-limit", "1MiB", "--quiet");
     expect(r.code).toBe(12);
-    expect(r.err).toMatch(/^synth: MemoryExceeded: memory use \d+ MiB stays above the hard limit 1 MiB/m);
+    expect(r.err).toMatch(/^synth: memory exceeded: memory use \d+ MiB stays above the hard limit 1 MiB/m);
     expect(r.err).not.toContain("    at ");
   });
 
@@ -111,7 +146,7 @@ describe("synth run (executable)", () => {
     project.write("taken", "x");
     const r = synth("run", "quick.synth", "--out", "taken", "--quiet");
     expect(r.code).toBe(13);
-    expect(r.err).toContain("OutputError");
+    expect(r.err).toMatch(/^synth: output error: cannot write .*taken/m);
   });
 
   test("bad options are usage errors (exit 2)", () => {
@@ -123,6 +158,16 @@ describe("synth run (executable)", () => {
     expect(synth("run", "scaled.plan.json", "--scale", "0.5").code).toBe(2);
   });
 
+  test("a run into an output directory another run holds is refused (exit 13) and says who holds it", () => {
+    mkdirSync(join(project.dir, "out-locked"));
+    // This test process is alive on this host: the lock is held.
+    writeFileSync(join(project.dir, "out-locked", ".synth.lock"), JSON.stringify({ host: hostname(), pid: process.pid, run: 1 }));
+    const r = synth("run", "quick.synth", "--out", "out-locked", "--quiet");
+    expect(r.code).toBe(13);
+    expect(r.err).toContain(`is in use by another synth run (pid ${process.pid} on this host)`);
+    expect(readdirSync(join(project.dir, "out-locked"))).toEqual([".synth.lock"]);
+  });
+
   test("a hand-edited plan is refused (exit 10), a broken one is SYN4001 (exit 1)", () => {
     expect(synth("compile", "quick.synth", "-o", "quick.plan.json").code).toBe(0);
     const plan = JSON.parse(readFileSync(join(project.dir, "quick.plan.json"), "utf8"));
@@ -130,9 +175,15 @@ describe("synth run (executable)", () => {
     writeFileSync(join(project.dir, "edited.plan.json"), JSON.stringify(plan));
     const edited = synth("run", "edited.plan.json", "--out", "out-edited");
     expect(edited.code).toBe(10);
-    expect(edited.err).toContain("planHash");
+    expect(edited.err).toContain("synth: configuration error: the plan's content does not match its planHash");
     writeFileSync(join(project.dir, "broken.plan.json"), "{ not json");
     expect(synth("run", "broken.plan.json").code).toBe(1);
+    // A key the compiler never writes, and a plan from a newer synth: SYN4001 saying what it is.
+    writeFileSync(join(project.dir, "extra.plan.json"), JSON.stringify({ ...plan, seed: 99, turbo: true }));
+    const extra = synth("run", "extra.plan.json", "--out", "out-edited");
+    expect([extra.code, extra.err]).toEqual([1, 'synth: error[SYN4001]: extra.plan.json: plan is not valid: Unrecognized keys: "seed", "turbo"\n']);
+    writeFileSync(join(project.dir, "newer.plan.json"), JSON.stringify({ ...plan, formatVersion: 4 }));
+    expect(synth("run", "newer.plan.json", "--out", "out-edited").err).toContain("plan is not valid: the plan is in format 4, written by a newer synth; this one reads format 3 (upgrade synth");
   });
 
   test("run --help documents the command", () => {

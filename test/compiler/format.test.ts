@@ -22,7 +22,7 @@ describe("layout", () => {
   });
 
   test("one setting per line, 2-space indent, `key = value` aligned in runs, blank line between top-level blocks", () => {
-    const input = 'scenario "Acme"{name="x";months=12\n  seed=  1_000}\ncompany C01{share=40%,country=DE} phase transactions { amounts { sigma = 1.5 } }';
+    const input = 'scenario "Acme"{name="x";months=12\n  seed=  1_000}\ncompany C01{share=40%,\ncountry=DE} phase transactions { amounts {\n sigma = 1.5 } }';
     expect(fmt(input)).toBe(
       lines(
         'scenario "Acme" {',
@@ -45,9 +45,49 @@ describe("layout", () => {
     );
   });
 
+  test("a short block written on one line stays on one line, settings two spaces apart; a long one, or one with a comment inside, is opened up", () => {
+    expect(fmt("company C01{share=40%,country=DE}\nphase transactions { volume = 5k per year  amounts { sigma = 1.5 } }")).toBe(
+      lines("company C01 { share = 40%  country = DE }", "", "phase transactions { volume = 5k per year  amounts { sigma = 1.5 } }"),
+    );
+    const long = `company C01 { name = "${"x".repeat(100)}"  country = DE }`;
+    expect(fmt(long)).toBe(lines("company C01 {", `  name    = "${"x".repeat(100)}"`, "  country = DE", "}"));
+    expect(fmt("company C01 { share = 40% /* why */ country = DE }")).toBe(lines("company C01 {", "  share   = 40%  /* why */", "  country = DE", "}"));
+    // A block written over several lines is never folded.
+    expect(fmt("company C01 {\n  share = 40%\n}")).toBe(lines("company C01 {", "  share = 40%", "}"));
+  });
+
+  test("a list too long for one line wraps, its items under the first; a short one is joined", () => {
+    const items = Array.from({ length: 12 }, (_, i) => `anomaly_type_${i}`);
+    const out = fmt(`phase anomalies {\n  rate = 1%\n  types = [${items.join(", ")}] // why\n}`);
+    expect(out).toBe(
+      lines(
+        "phase anomalies {",
+        "  rate  = 1%",
+        "  types = [anomaly_type_0, anomaly_type_1, anomaly_type_2, anomaly_type_3, anomaly_type_4,",
+        "           anomaly_type_5, anomaly_type_6, anomaly_type_7, anomaly_type_8, anomaly_type_9,",
+        "           anomaly_type_10, anomaly_type_11]  // why",
+        "}",
+      ),
+    );
+    expect(fmt(out)).toBe(out);
+    expect(fmt("output {\n  formats = [csv,\n    ndjson]\n}")).toBe(lines("output {", "  formats = [csv, ndjson]", "}"));
+  });
+
+  test("consecutive one-line blocks of one kind line up as a table and stay together; trailing comments line up", () => {
+    const input = 'company DE10 { name = "Demo Werke AG" country = DE  currency = EUR share = 70% } // parent\ncompany CH2 { name = "Demo Instruments SA" country = CH currency = CHF }\nfx { CHF = 1.04 }';
+    expect(fmt(input)).toBe(
+      lines(
+        'company DE10 { name = "Demo Werke AG"        country = DE  currency = EUR  share = 70% }  // parent',
+        'company CH2  { name = "Demo Instruments SA"  country = CH  currency = CHF }',
+        "",
+        "fx { CHF = 1.04 }",
+      ),
+    );
+  });
+
   test("imports first, then consts, then blocks, each group in its original order", () => {
     const input = 'scenario { months = M }\nconst M = 2\nimport "b.synth"\nconst N = 3\nimport "a.synth"\n';
-    expect(fmt(input)).toBe(lines('import "b.synth"', 'import "a.synth"', "", "const M = 2", "const N = 3", "", "scenario {", "  months = M", "}"));
+    expect(fmt(input)).toBe(lines('import "b.synth"', 'import "a.synth"', "", "const M = 2", "const N = 3", "", "scenario { months = M }"));
   });
 
   test("literals are printed exactly as written; only spacing around them changes", () => {
@@ -74,7 +114,7 @@ describe("layout", () => {
   });
 
   test("three-letter constant names; a list's trailing comma is dropped", () => {
-    expect(fmt("const VOL = [csv,\n  ndjson,\n]\noutput{formats=VOL}")).toBe(lines("const VOL = [csv, ndjson]", "", "output {", "  formats = VOL", "}"));
+    expect(fmt("const VOL = [csv,\n  ndjson,\n]\noutput{formats=VOL}")).toBe(lines("const VOL = [csv, ndjson]", "", "output { formats = VOL }"));
   });
 
   test("empty blocks stay on one line; empty text formats to empty text", () => {
@@ -125,9 +165,7 @@ describe("comments", () => {
         "  # dangling at the end of the block",
         "}",
         "",
-        "output {",
-        "  formats = [csv]",
-        "} # after a separator",
+        "output { formats = [csv] }  # after a separator",
         "/* two",
         "   lines */",
         "# end of file",
@@ -137,7 +175,7 @@ describe("comments", () => {
 
   test("comment markers inside strings are not comments", () => {
     const text = 'scenario { name = "a # b // c /* d */" }';
-    expect(fmt(text)).toBe(lines("scenario {", '  name = "a # b // c /* d */"', "}"));
+    expect(fmt(text)).toBe(lines('scenario { name = "a # b // c /* d */" }'));
   });
 
   test("formatting twice changes nothing", () => {

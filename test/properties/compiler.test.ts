@@ -248,6 +248,37 @@ describe("robustness", () => {
     fc.assert(fc.property(noise, check), { numRuns: runs(300) });
   });
 
+  test("any input ends in diagnostics: huge random input, deep nesting, endless errors each get their own code", () => {
+    // A deterministic soup (no fast-check: one big input, not many small ones).
+    const words = ["scenario", "phase", "{", "}", "[", "]", "=", ",", "..", "-", "per", "year", "const", '"x"', "USD", "10k", "5%", "@", "\n", "#c\n", "/*x*/", "A"];
+    let seed = 7;
+    const soup = (bytes: number) => {
+      const parts: string[] = [];
+      for (let n = 0; n < bytes; ) {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        const w = words[seed % words.length]!;
+        parts.push(w);
+        n += w.length + 1;
+      }
+      return parts.join(" ");
+    };
+    const codes = (text: string) => {
+      const r = build(text);
+      expect(allSpanProblems(r.diagnostics, r.sources)).toEqual([]);
+      expect(formatSynth(text, { path: PATH }).diagnostics.length).toBeGreaterThan(0);
+      return new Set(r.diagnostics.map((d) => d.code));
+    };
+    const flat = (bytes: number) => soup(bytes).replace(/[[\]{}]/g, " ");
+    expect(codes(flat(1_000_000))).toContain("SYN1008");
+    expect(codes(soup(1_000_000))).toContain("SYN1007");
+    expect([...codes(soup(2_000_000))]).toEqual(["SYN1006"]);
+    for (const [open, close] of [["[", "]"], ["a {", "}"]] as const) {
+      expect(codes(`x = ${open.repeat(4000)}${close.repeat(4000)}`)).toContain("SYN1007");
+    }
+    expect(codes("@".repeat(100_000)).has("SYN1001")).toBe(true);
+    expect(codes("@ ".repeat(500)).has("SYN1008")).toBe(true);
+  });
+
   test("random token soup never crashes the compiler", () => {
     const word = fc.constantFrom("scenario", "phase", "transactions", "company", "{", "}", "[", "]", "=", ",", ";", "..", "-", "per", "year", "const", "import", '"x"', "USD", "10k", "5%", "2024-01-01", "auto", "\n", "#c\n", "/*", "*/", "A");
     fc.assert(fc.property(fc.array(word, { maxLength: 60 }).map((ws) => ws.join(" ")), check), { numRuns: runs(300) });

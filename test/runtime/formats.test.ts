@@ -17,7 +17,7 @@ import { DirSink } from "../../output/sinks.ts";
 import { ObjectWriter } from "../../output/writers.ts";
 import type { Manifest } from "../../specs/manifest.ts";
 import type { Plan } from "../../specs/plan.ts";
-import { fromText, table, c, type TableSpec } from "../../specs/records/table.ts";
+import { decimalType, fromText, table, c, type TableSpec } from "../../specs/records/table.ts";
 import { generousTimeout } from "../setup.ts";
 
 generousTimeout();
@@ -46,6 +46,8 @@ function plan(extra = ""): Plan {
 const base: RunOptions = { progress: "none", workers: 2 };
 const specs = DEFAULT_MODULES.tables();
 const manifest = (out: string): Manifest => JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+/** The table files of a run (not load.sql and the other files beside them). */
+const tableFiles = (out: string) => manifest(out).files.filter((f) => f.format !== "stream");
 const entries = (out: string, format: string) =>
   Object.fromEntries(manifest(out).files.filter((f) => f.format === format).map((f) => [f.path, `${f.rows}:${f.bytes}:${f.sha256}`]));
 
@@ -75,11 +77,18 @@ function csvRecords(out: string, spec: TableSpec): Record<string, unknown>[] {
   return rows.map((r) => Object.fromEntries(spec.columns.map((col, i) => [col.name, fromText(col, r[i]!)])));
 }
 
-/** A decimal string as an integer at the Parquet money scale ("12.5" -> 125000n at scale 4). */
-function scaled(v: string): bigint {
+/** A decimal string as an integer at a Parquet DECIMAL scale ("12.5" -> 125000n at scale 4). */
+function scaled(v: string, scale = MONEY_SCALE): bigint {
   const [int, frac = ""] = v.replace("-", "").split(".");
-  const big = BigInt(int! + frac.padEnd(MONEY_SCALE, "0"));
+  const big = BigInt(int! + frac.padEnd(scale, "0"));
   return v.startsWith("-") ? -big : big;
+}
+
+/** A FIXED_LEN_BYTE_ARRAY DECIMAL's bytes (big-endian two's complement) as its unscaled integer. */
+function fromBytes(b: Uint8Array): bigint {
+  let v = 0n;
+  for (const byte of b) v = (v << 8n) | BigInt(byte);
+  return b.length && b[0]! & 0x80 ? v - (1n << BigInt(8 * b.length)) : v;
 }
 
 async function parquetRecords(path: string, spec: TableSpec): Promise<Record<string, unknown>[]> {
@@ -94,18 +103,19 @@ async function parquetRecords(path: string, spec: TableSpec): Promise<Record<str
         const v = r[col.name];
         if (v === null || v === undefined) return [col.name, null];
         if (col.kind === "int") return [col.name, Number(v)];
+        if (v instanceof Uint8Array) return [col.name, fromBytes(v)];
         return [col.name, v];
       }),
     ),
   );
 }
 
-/** CSV records with money as the unscaled Parquet integer (the only representation change). */
+/** CSV records with money and decimals as the unscaled Parquet integers (the only representation change). */
 function asParquet(spec: TableSpec, records: Record<string, unknown>[]): Record<string, unknown>[] {
-  const money = spec.columns.filter((col) => col.kind === "money").map((col) => col.name);
+  const exact = spec.columns.flatMap((col) => (decimalType(col) ? [[col.name, decimalType(col)!.scale] as const] : []));
   return records.map((r) => {
     const out = { ...r };
-    for (const m of money) if (typeof out[m] === "string") out[m] = scaled(out[m] as string);
+    for (const [m, scale] of exact) if (typeof out[m] === "string") out[m] = scaled(out[m] as string, scale);
     return out;
   });
 }
@@ -123,9 +133,10 @@ describe("parquet and sqlite output", () => {
     await run(p, { ...base, out: csvOut, formats: ["csv"] }).done;
     const pq = await run(p, { ...base, out: pqOut, formats: ["parquet"] }).done;
     const sq = await run(p, { ...base, out: sqOut, formats: ["sqlite"] }).done;
-    const csvFiles = manifest(csvOut).files;
-    expect(pq.manifest.files.map((f) => f.path)).toEqual(csvFiles.map((f) => f.path.replace(/\.csv$/, ".parquet")));
-    expect(pq.manifest.files.map((f) => f.rows)).toEqual(csvFiles.map((f) => f.rows));
+    const csvFiles = tableFiles(csvOut);
+    expect(tableFiles(pqOut).map((f) => f.path)).toEqual(csvFiles.map((f) => f.path.replace(/\.csv$/, ".parquet")));
+    expect(tableFiles(pqOut).map((f) => f.rows)).toEqual(csvFiles.map((f) => f.rows));
+    // SQLite only: nothing DuckDB would read as a table, so no load.sql.
     expect(sq.manifest.files).toEqual([expect.objectContaining({ path: "synth.sqlite", table: "*", format: "sqlite", rows: csvFiles.reduce((s, f) => s + f.rows, 0) })]);
     // The manifest's bytes and sha256 are those of the files on disk.
     for (const [out, files] of [[pqOut, pq.manifest.files], [sqOut, sq.manifest.files]] as const) {
@@ -140,7 +151,7 @@ describe("parquet and sqlite output", () => {
   test("every parquet table reads back to the csv run's records", async () => {
     let mixedDigits = false;
     let nulls = 0;
-    for (const f of manifest(csvOut).files) {
+    for (const f of tableFiles(csvOut)) {
       const spec = specs.get(f.table)!;
       const expected = csvRecords(csvOut, spec);
       const actual = await parquetRecords(join(pqOut, `${f.table}.parquet`), spec);
@@ -162,27 +173,65 @@ describe("parquet and sqlite output", () => {
     expect(el("debit_amount")).toMatchObject({ type: "INT64", converted_type: "DECIMAL", precision: 18, scale: MONEY_SCALE });
     expect(el("posting_date")).toMatchObject({ type: "INT32", converted_type: "DATE" });
     expect(el("document_id")).toMatchObject({ type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "REQUIRED" });
-    expect(el("exchange_rate")).toMatchObject({ type: "BYTE_ARRAY", converted_type: "UTF8" });
+    // Every number is an exact DECIMAL: rates at 38 digits (16 bytes), shares at their own scale.
+    expect(el("exchange_rate")).toMatchObject({ type: "FIXED_LEN_BYTE_ARRAY", type_length: 16, converted_type: "DECIMAL", precision: 38, scale: 18 });
+    const companies = parquetMetadata((await Bun.file(join(pqOut, "companies.parquet")).arrayBuffer()) as ArrayBuffer);
+    expect(companies.schema.find((e) => e.name === "share")).toMatchObject({ type: "INT64", converted_type: "DECIMAL", precision: 18, scale: 6 });
+    const rates = parquetMetadata((await Bun.file(join(pqOut, "fx_rates.parquet")).arrayBuffer()) as ArrayBuffer);
+    expect(rates.schema.find((e) => e.name === "rate")).toMatchObject({ converted_type: "DECIMAL", precision: 38, scale: 18 });
+    // No number is left as a string: strings are ids and text only.
+    for (const m of [meta, companies, rates]) for (const e of m.schema.filter((x) => x.converted_type === "UTF8")) expect(["id", "text"]).toContain([...specs.values()].flatMap((s) => s.columns).find((col) => col.name === e.name)!.kind);
     expect(el("cost_center")).toMatchObject({ repetition_type: "OPTIONAL" });
     const vendors = parquetMetadata((await Bun.file(join(pqOut, "vendors.parquet")).arrayBuffer()) as ArrayBuffer);
     expect(vendors.schema.find((e) => e.name === "is_active")).toMatchObject({ type: "BOOLEAN" });
     expect(meta.created_by).toBe("synth (hyparquet-writer)");
   });
 
-  test("every sqlite table reads back to the csv run's records, with typed columns", () => {
-    const db = new Database(join(sqOut, "synth.sqlite"), { readonly: true });
+  test("every sqlite table reads back to the csv run's records, with typed columns; money as exact integers, and as text in the _decimal views", () => {
+    const db = new Database(join(sqOut, "synth.sqlite"), { readonly: true, safeIntegers: true });
     try {
-      for (const f of manifest(csvOut).files) {
+      for (const f of tableFiles(csvOut)) {
         const spec = specs.get(f.table)!;
-        const info = db.query(`PRAGMA table_info("${f.table}")`).all() as { name: string; type: string; notnull: number }[];
-        expect(info.map((i) => [i.name, i.type, i.notnull])).toEqual(
-          spec.columns.map((col) => [col.name, col.kind === "int" || col.kind === "bool" ? "INTEGER" : "TEXT", col.optional ? 0 : 1]),
+        const info = db.query(`PRAGMA table_info("${f.table}")`).all() as { name: string; type: string; notnull: bigint }[];
+        expect(info.map((i) => [i.name, i.type, Number(i.notnull)])).toEqual(
+          spec.columns.map((col) => [col.name, col.kind === "int" || col.kind === "bool" || col.kind === "money" ? "INTEGER" : "TEXT", col.optional ? 0 : 1]),
         );
         const rows = db.query(`SELECT * FROM "${f.table}" ORDER BY rowid`).all() as Record<string, unknown>[];
-        const bools = spec.columns.filter((col) => col.kind === "bool").map((col) => col.name);
-        for (const r of rows) for (const b of bools) if (r[b] !== null) r[b] = r[b] === 1;
-        expect(rows).toEqual(csvRecords(csvOut, spec));
+        const expected = csvRecords(csvOut, spec);
+        for (const r of rows) {
+          for (const col of spec.columns) {
+            const v = r[col.name];
+            if (v === null) continue;
+            if (col.kind === "bool") r[col.name] = v === 1n;
+            else if (col.kind === "int") r[col.name] = Number(v);
+          }
+        }
+        const money = spec.columns.filter((col) => col.kind === "money").map((col) => col.name);
+        expect(rows).toEqual(expected.map((r) => ({ ...r, ...Object.fromEntries(money.map((m) => [m, r[m] === null ? null : scaled(r[m] as string)])) })));
+        if (money.length === 0) continue;
+        // The view gives the same amounts back as exact decimal text.
+        const view = db.query(`SELECT ${money.map((m) => `"${m}"`).join(", ")} FROM "${f.table}_decimal"`).all() as Record<string, string | null>[];
+        view.forEach((v, i) => {
+          for (const m of money) expect(v[m] === null ? null : scaled(v[m]!)).toEqual(expected[i]![m] === null ? null : scaled(expected[i]![m] as string));
+        });
       }
+    } finally {
+      db.close();
+    }
+  });
+
+  test("a plain SUM of money in sqlite is exact: it equals the csv's decimal sum to the cent", () => {
+    const db = new Database(join(sqOut, "synth.sqlite"), { readonly: true, safeIntegers: true });
+    try {
+      const csv = csvRecords(csvOut, specs.get("journal_entries")!);
+      const sums = db.query(`SELECT company_code, SUM(debit_amount) AS d, SUM(credit_amount) AS c FROM journal_entries GROUP BY company_code`).all() as { company_code: string; d: bigint; c: bigint }[];
+      for (const s of sums) {
+        const own = csv.filter((r) => r.company_code === s.company_code);
+        expect(s.d).toBe(own.reduce((t, r) => t + scaled(r.debit_amount as string), 0n));
+        // Every document balances, so debits equal credits exactly.
+        expect(s.d).toBe(s.c);
+      }
+      expect(sums.length).toBe(2);
     } finally {
       db.close();
     }
@@ -226,7 +275,8 @@ describe("parquet and sqlite output", () => {
   test("the scenario's output formats select parquet", async () => {
     const out = dir();
     const r = await run(plan("output { formats = [parquet] }"), { ...base, out }).done;
-    expect(new Set(r.files.map((f) => f.format))).toEqual(new Set(["parquet"]));
+    expect(new Set(r.files.map((f) => f.format))).toEqual(new Set(["parquet", "stream"]));
+    expect(r.files.filter((f) => f.format === "stream").map((f) => f.path)).toEqual(["load.sql"]);
   });
 
   test("resuming a run that writes parquet or sqlite is refused", async () => {
@@ -251,10 +301,10 @@ describe("parquet and sqlite output", () => {
     await expect(resumed).rejects.toBeInstanceOf(ConfigurationError);
     await expect(resumed).rejects.toThrow("resume is supported for csv and ndjson");
     for (const format of ["parquet", "sqlite"] as const) {
-      expect(() => new DirSink(dir(), ["csv", format], specs).prepareResume([], [])).toThrow(ConfigurationError);
+      expect(() => new DirSink(dir(), ["csv", format], specs).checkResume([], (f) => f.path)).toThrow(ConfigurationError);
       // A csv-only resume of a run that also wrote parquet or sqlite would leave those files broken.
       const written = { path: `x.${format}`, table: "x", format, rows: 1, bytes: 1 };
-      expect(() => new DirSink(dir(), ["csv"], specs).prepareResume([written], [])).toThrow(ConfigurationError);
+      expect(() => new DirSink(dir(), ["csv"], specs).checkResume([written], (f) => f.path)).toThrow(ConfigurationError);
     }
   });
 });
@@ -322,6 +372,6 @@ describe("columnar rows", () => {
     metadata.schema = metadata.schema.map((e) => (e.converted_type === "DECIMAL" ? { ...e, converted_type: undefined, logical_type: undefined } : e));
     const read = await parquetReadObjects({ file, metadata, parsers: { dateFromDays: (d: number) => isoFromDays(d) } });
     const expected = asParquet(spec, objects.records);
-    expect(read.map((r): Record<string, unknown> => ({ ...r, n: Number(r.n) }))).toEqual(expected);
+    expect(read.map((r): Record<string, unknown> => ({ ...r, n: Number(r.n), rate: fromBytes(r.rate as Uint8Array) }))).toEqual(expected);
   });
 });

@@ -93,6 +93,60 @@ describe("the invariant checks catch broken ledgers", () => {
   });
 });
 
+describe("reconciliation and exchange rates are recomputed from the numbers, never read from a status", () => {
+  // Two companies in two currencies with many sales: foreign-currency customer invoices exist.
+  const p = { seed: 3, industry: "manufacturing" as const, start: "2024-01-01", months: 3, fiscalYear: "calendar" as const, companies: [{ country: "US", currency: "USD" }, { country: "DE", currency: "EUR" }], entriesPerYear: 400, blockSize: 64, lineItems: { two: 61, three: 6, four: 17, even: 88, max: 20 }, chains: { procureToPay: 150, orderToCash: 1500, intercompany: 40 } };
+  const ledger = generateInMemory(compileParams(p));
+  const fresh = () => new Map([...ledger.tables].map(([k, v]) => [k, v.map((r) => ({ ...r }))]));
+  const checks = (t: ReturnType<typeof fresh>) => new Set(verifyFlows(t).map((v) => v.check));
+
+  test("the healthy ledger has foreign-currency customer invoices and passes", () => {
+    expect(ledger.tables.get("journal_entries")!.some((l) => l.document_type === "RV" && l.document_currency !== l.currency)).toBe(true);
+    expect(verifyFlows(ledger.tables)).toEqual([]);
+  });
+
+  test("a reconciliation that says reconciled with difference 0 while the balances differ is reported", () => {
+    // The GL side off by 1.00 but the row still claims reconciled.
+    const t = fresh();
+    const row = t.get("reconciliation")!.find((r) => r.subledger === "inventory")!;
+    row.gl_balance = (Number(row.gl_balance) + 1).toFixed(2);
+    expect(checks(t)).toEqual(new Set(["reconciliation", "reconciliation-arithmetic", "reconciliation-status", "reconciliation-gl"]));
+    // The subledger really short by an open item; the table still says reconciled everywhere.
+    const u = fresh();
+    const dropped = u.get("ar_open_items")!.splice(0, 1)[0]!;
+    expect(checks(u)).toContain("reconciliation-subledger");
+    expect(verifyFlows(u).find((v) => v.check === "reconciliation-subledger")!.message).toContain(`${dropped.company_code} ${dropped.fiscal_year}/${dropped.fiscal_period} accounts_receivable`);
+    // An honest row with a real difference is a violation too.
+    const w = fresh();
+    const honest = w.get("reconciliation")!.find((r) => r.subledger === "gr_ir")!;
+    honest.subledger_balance = (Number(honest.subledger_balance) + 1).toFixed(2);
+    honest.difference = "-1.00";
+    honest.status = "difference";
+    expect(checks(w)).toContain("reconciliation");
+  });
+
+  /** Foreign-currency customer invoice lines re-dated to the previous day's published rate. */
+  function previousDayRate(keepRate: boolean) {
+    const t = fresh();
+    const rates = new Map(t.get("fx_rates")!.map((r) => [`${r.rate_date}|${r.from_currency}|${r.to_currency}`, String(r.rate)]));
+    const day = (iso: unknown, d: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + d * 864e5).toISOString().slice(0, 10);
+    for (const l of t.get("journal_entries")!) {
+      if (l.document_type !== "RV" || l.document_currency === l.currency) continue;
+      const prev = rates.get(`${day(l.posting_date, -1)}|${l.document_currency}|${l.currency}`)!;
+      const amount = (Number(l.document_amount) * Number(prev)).toFixed(2);
+      if (Number(l.debit_amount) !== 0) l.debit_amount = amount;
+      else l.credit_amount = amount;
+      if (!keepRate) l.exchange_rate = prev;
+    }
+    return checks(t);
+  }
+
+  test("customer invoices converted at the previous day's rate are reported: the rate, or the amounts", () => {
+    expect(previousDayRate(false)).toContain("fx-rate");
+    expect(previousDayRate(true)).toContain("fx-amount");
+  });
+});
+
 describe("violation reports", () => {
   test("past 20 of a kind, the rest are counted, never dropped silently", () => {
     const p = { seed: 4, industry: "technology" as const, start: "2024-01-01", months: 2, fiscalYear: "calendar" as const, companies: [{ country: "US", currency: "USD" }], entriesPerYear: 600, blockSize: 64, lineItems: { two: 61, three: 6, four: 17, even: 88, max: 10 }, chains: { procureToPay: 0, orderToCash: 0, intercompany: 0 } };

@@ -80,7 +80,7 @@ company S1 { name = "Helvetia AG" country = CH currency = CHF }
 company F1 { name = "Hexagone SA" country = FR currency = EUR }
 company G1 { name = "Albion Ltd" country = GB currency = GBP }
 company X1 { name = "Maple Corp" country = CA currency = CAD }
-company Z1 { name = "Nowhere Ltd" country = ZZ currency = USD }`,
+company Z1 { name = "Savanna Ltd" country = KE currency = USD }`,
       });
       for (const [t, rs] of Object.entries(allRows(plan))) {
         const schema = MASTER_GENERATORS[t as MasterTable].spec.schema;

@@ -71,6 +71,28 @@ describe("synth run on files", () => {
     expect(hashes(out)).toEqual(await reference());
   });
 
+  test("as a library a run is silent unless asked (nothing on stderr, even with onProgress); progress: blocks overall, the phase's own count beside", async () => {
+    const written: string[] = [];
+    const original = process.stderr.write;
+    process.stderr.write = ((s: string | Uint8Array) => (written.push(String(s)), true)) as typeof process.stderr.write;
+    const events: Progress[] = [];
+    try {
+      await run(p, { out: dir(), workers: 0, onProgress: (e) => void events.push(e) }).done;
+    } finally {
+      process.stderr.write = original;
+    }
+    expect(written).toEqual([]);
+    const last = events.at(-1)!;
+    expect(last.current).toBe(last.total);
+    expect(events.every((e, i) => i === 0 || e.current >= events[i - 1]!.current)).toBe(true);
+    expect(events.every((e) => e.phaseCurrent <= e.phaseTotal)).toBe(true);
+    // Each phase's own count reaches its total, in its own unit.
+    const byPhase = new Map(events.map((e) => [e.phase, e]));
+    for (const e of byPhase.values()) expect(e.phaseCurrent).toBe(e.phaseTotal);
+    expect(byPhase.get("transactions")!.unit).toBe("entries");
+    expect(byPhase.get("transactions")!.phaseTotal).toBe(p.phases.find((x) => x.id === "transactions")!.layout.total);
+  });
+
   test("output is byte-identical for 1 and 3 workers and any batch size", async () => {
     for (const opts of [{ workers: 3 }, { workers: 2, batchSize: 1 }, { workers: 3, batchSize: 7 }, { workers: 0 }]) {
       const out = dir();
@@ -246,6 +268,11 @@ describe("synth run on files", () => {
     // Once over the soft limit, batches and work in flight only get smaller.
     const after = adj.slice(firstShrink);
     expect(after.every((a) => a.action === "shrink")).toBe(true);
+    // ... halving within the phase where memory rose, not only at the next phase's reset.
+    const phase = adj[firstShrink]!.phase;
+    const inPhase = adj.filter((a) => a.phase === phase);
+    expect(inPhase.filter((a) => a.action === "shrink").length).toBeGreaterThan(0);
+    for (let i = 1; i < inPhase.length; i++) if (inPhase[i]!.action === "shrink") expect(inPhase[i]!.batchBlocks).toBe(Math.max(1, inPhase[i - 1]!.batchBlocks >> 1));
     expect(after.at(-1)!.batchBlocks).toBeLessThan(Math.max(...adj.map((a) => a.batchBlocks)));
     expect(hashes(out)).toEqual(await reference());
   });
@@ -259,6 +286,11 @@ describe("synth run on files", () => {
     expect(err.current).toBe(90e6);
     expect(err.exitCode).toBe(12);
     expect(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).status).toBe("failed");
+    // The report is written on failure too: the scheduler's adjustments are wanted exactly now.
+    const report = JSON.parse(readFileSync(join(out, "run-report.json"), "utf8"));
+    expect(report.status).toBe("failed");
+    expect(report.error.kind).toBe("MemoryExceeded");
+    expect(report.adjustments.map((a: { action: string }) => a.action)).toContain("pause-dispatch");
   });
 });
 
