@@ -95,17 +95,23 @@ const log = (msg: string) => process.stderr.write(msg + "\n");
 
 // ---------------------------------------------------------------- scenarios at an exact size
 
-/** The scenario text with every `bench:volume` constant multiplied so that they sum to `target`. */
+/**
+ * The scenario text with every `bench:volume` constant multiplied so that they sum to `target`,
+ * and every `bench:scale` constant (the company's size: its people) by the same factor, so the
+ * business the volume describes keeps its size per entry.
+ */
 export function scaledSource(text: string, target: number): string {
-  const re = /^(const\s+\w+\s*=\s*)(\d[\d_]*(?:\.\d+)?[kKM]?)(\s*\/\/\s*bench:volume)/gm;
-  const base = [...text.matchAll(re)].map((m) => parseSize(m[2]!.replaceAll("_", "")));
+  const constant = (marker: string) => new RegExp(`^(const\\s+\\w+\\s*=\\s*)(\\d[\\d_]*(?:\\.\\d+)?[kKM]?)(\\s*\\/\\/\\s*bench:${marker})`, "gm");
+  const volume = constant("volume");
+  const base = [...text.matchAll(volume)].map((m) => parseSize(m[2]!.replaceAll("_", "")));
   const sum = base.reduce((a, b) => a + b, 0);
   if (sum === 0) throw new Error("bench: the scenario has no `// bench:volume` constants");
-  return text.replace(re, (_, head: string, v: string, tail: string) => {
+  const scale = (head: string, v: string, tail: string) => {
     const n = (parseSize(v.replaceAll("_", "")) * target) / sum;
     if (!Number.isInteger(n)) throw new Error(`bench: ${sizeLabel(target)} is not a whole multiple of the scenario's volume split`);
     return head + n + tail;
-  });
+  };
+  return text.replace(volume, (_, head: string, v: string, tail: string) => scale(head, v, tail)).replace(constant("scale"), (_, head: string, v: string, tail: string) => scale(head, v, tail));
 }
 
 async function spawnCli(args: string[]): Promise<{ code: number; stderr: string; wallS: number }> {

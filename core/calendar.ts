@@ -158,8 +158,29 @@ export function holidaySet(cal: HolidayCalendar, y: number): Set<number> {
 }
 
 export function isBusinessDay(day: number, cal: HolidayCalendar): boolean {
-  return weekday(day) < 5 && !holidaySet(cal, civilFromDays(day).y).has(day);
+  return weekday(day) < 5 && !isHoliday(cal, day);
 }
+
+/** Holidays as a bit per day from 1970 to 2199 (days outside: never a holiday), built once per calendar. */
+const HOLIDAY_FIRST_YEAR = 1970;
+const HOLIDAY_LAST_YEAR = 2199;
+const holidayMasks = new Map<HolidayCalendar, Uint8Array>();
+
+/** Whether a day is a public holiday of the calendar (a flat lookup: generators ask this for every document). */
+export function isHoliday(cal: HolidayCalendar, day: number): boolean {
+  if (cal === "none") return false;
+  let mask = holidayMasks.get(cal);
+  if (!mask) {
+    const first = daysFromCivil(HOLIDAY_FIRST_YEAR, 1, 1);
+    mask = new Uint8Array(daysFromCivil(HOLIDAY_LAST_YEAR + 1, 1, 1) - first);
+    for (let y = HOLIDAY_FIRST_YEAR; y <= HOLIDAY_LAST_YEAR; y++) for (const d of holidayDays(cal, y)) if (d - first >= 0 && d - first < mask.length) mask[d - first] = 1;
+    holidayMasks.set(cal, mask);
+  }
+  const i = day - HOLIDAY_EPOCH;
+  return i >= 0 && i < mask.length && mask[i] === 1;
+}
+
+const HOLIDAY_EPOCH = daysFromCivil(HOLIDAY_FIRST_YEAR, 1, 1);
 
 /** The calendar a company in `country` (ISO 3166 alpha-2) follows; countries without one: none. */
 export function holidayCalendarFor(country: string): HolidayCalendar {

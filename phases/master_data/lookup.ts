@@ -54,9 +54,16 @@ const STOCK_ROLE: Record<Material["type"], AccountRole> = {
 
 /** The inventory account of a material: its type's role, the sub-account (plant) by its valuation class. */
 export function inventoryAccount(cx: RunContext, m: Material): Account {
-  const accounts = cx.chart.role(STOCK_ROLE[m.type]);
-  return accounts[hash32(m.id) % accounts.length]!;
+  // Material records are cached per thread: so is their account.
+  let a = inventoryAccounts.get(m);
+  if (!a) {
+    const accounts = cx.chart.role(STOCK_ROLE[m.type]);
+    inventoryAccounts.set(m, (a = accounts[hash32(m.id) % accounts.length]!));
+  }
+  return a;
 }
+
+const inventoryAccounts = new WeakMap<Material, Account>();
 
 export function counts(cx: RunContext) {
   const md = masterParams(cx);

@@ -19,8 +19,18 @@ export function splitBudget(budget: number, n: number, model: AmountModel, rng: 
   if (n === 0) return [];
   const shape: AmountModel = { ...model, sigma: Math.min(model.sigma, KIND_SIGMA), min: 1, max: Number.MAX_SAFE_INTEGER, roundShare: 0 };
   const weights = Array.from({ length: n }, () => sampleAmount(shape, rng));
-  const parts = allocate(Math.max(0, Math.round(budget)), weights);
+  const parts = share(Math.max(0, Math.round(budget)), weights);
   roundSome(parts, model, rng);
+  return parts;
+}
+
+/** Splits a total by weights, exactly: floors, then a minor unit more for the first parts (the weights are random already). */
+function share(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum <= 0) return allocate(total, weights);
+  const parts = weights.map((w) => Math.floor((total * w) / sum));
+  let rest = total - parts.reduce((a, b) => a + b, 0);
+  for (let i = 0; rest > 0; i = (i + 1) % parts.length, rest--) parts[i]!++;
   return parts;
 }
 
@@ -114,7 +124,8 @@ export function segmentPlans(
     const owed = w.map((_, k) => k).filter((k) => (b[k] ?? 0) + (carry[k] ?? 0) > 0 && w[k]! > 0);
     owed.sort((x, y) => (b[y] ?? 0) + (carry[y] ?? 0) - ((b[x] ?? 0) + (carry[x] ?? 0)) || x - y);
     const kinds = kindsOf(cx, `${key}:${c.code}:${p.index}`, units(p.index), w, owed);
-    const counts = w.map((_, k) => kinds.reduce((n, x) => n + (x === k ? 1 : 0), 0));
+    const counts = w.map(() => 0);
+    for (let i = 0; i < kinds.length; i++) counts[kinds[i]!]!++;
     const planned = w.map((_, k) => {
       const total = (b[k] ?? 0) + (carry[k] ?? 0);
       carry[k] = counts[k]! > 0 ? 0 : total;

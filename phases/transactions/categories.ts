@@ -81,12 +81,13 @@ export function buildServiceFee(e: EntryEnv, lines: Lines, net: number): void {
 }
 
 /** A cost reallocation: pairs moving an amount between cost centers of an operating expense account. */
+const REALLOCATED: AccountRole[] = OPEX_SPLIT.map(([role]) => role);
+
 export function buildReallocation(e: EntryEnv, lines: Lines, n: number, total: number): void {
   const pairs = Math.max(1, Math.min(Math.floor(n / 2), Math.floor(total / 2)));
   split(total, pairs, e.rng, e.parts);
-  const opex = OPEX_SPLIT.map(([role]) => role);
   for (let k = 0; k < pairs; k++) {
-    const accounts = e.chart.role(e.rng.pick(opex));
+    const accounts = e.chart.role(e.rng.pick(REALLOCATED));
     const account: Account = accounts[e.rng.int(accounts.length)]!;
     const from = e.rng.int(e.costCenters);
     const to = e.costCenters > 1 ? (from + 1 + e.rng.int(e.costCenters - 1)) % e.costCenters : from;

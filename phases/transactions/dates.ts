@@ -2,7 +2,7 @@
 // (the scenario's weekday weights and its holidays), payments and receipts on bank days of the
 // company's country (ledger/context.ts), orders on working days drawn by posting intensity.
 import { AliasTable, type Rng } from "../../core/rng.ts";
-import { dayWeights, holidaySet, civilFromDays, resolveHolidayCalendar, weekday, type TemporalParams } from "../../core/calendar.ts";
+import { dayWeights, isHoliday, resolveHolidayCalendar, weekday, type TemporalParams } from "../../core/calendar.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import { paramsOf } from "../../specs/phase.ts";
 import { transactionsSpec } from "./spec.ts";
@@ -16,10 +16,15 @@ interface Calendar {
 }
 
 const cache = new WeakMap<RunContext, Calendar[]>();
+// The last context asked for: every document of a block asks for its company's calendar.
+let lastCx: RunContext | undefined;
+let lastList: Calendar[] = [];
 
 function calendarOf(cx: RunContext, c: CompanyInfo): Calendar {
-  let list = cache.get(cx);
+  let list = cx === lastCx ? lastList : cache.get(cx);
   if (!list) cache.set(cx, (list = []));
+  lastCx = cx;
+  lastList = list;
   let cal = list[c.index];
   if (!cal) {
     const t = paramsOf(transactionsSpec, cx).temporal as TemporalParams;
@@ -31,17 +36,26 @@ function calendarOf(cx: RunContext, c: CompanyInfo): Calendar {
 
 /** Whether the company works on a day: a working weekday that is not one of its holidays. */
 export function isWorkDay(cx: RunContext, c: CompanyInfo, day: number): boolean {
-  const cal = calendarOf(cx, c);
-  return cal.working[weekday(day)]! && !holidaySet(cal.holidays, civilFromDays(day).y).has(day);
+  return works(calendarOf(cx, c), day);
 }
 
+const works = (cal: Calendar, day: number) => cal.working[weekday(day)]! && !isHoliday(cal.holidays, day);
+
 export function workDayOnOrAfter(cx: RunContext, c: CompanyInfo, day: number): number {
-  for (let i = 0; i < 14 && !isWorkDay(cx, c, day); i++) day++;
-  return day;
+  return onOrAfter(calendarOf(cx, c), day);
 }
 
 export function workDayOnOrBefore(cx: RunContext, c: CompanyInfo, day: number): number {
-  for (let i = 0; i < 14 && !isWorkDay(cx, c, day); i++) day--;
+  return onOrBefore(calendarOf(cx, c), day);
+}
+
+function onOrAfter(cal: Calendar, day: number): number {
+  for (let i = 0; i < 14 && !works(cal, day); i++) day++;
+  return day;
+}
+
+function onOrBefore(cal: Calendar, day: number): number {
+  for (let i = 0; i < 14 && !works(cal, day); i++) day--;
   return day;
 }
 
@@ -52,7 +66,7 @@ export function activityDay(cx: RunContext, c: CompanyInfo, period: number, rng:
   let table = cal.days[period];
   if (!table) table = cal.days[period] = new AliasTable(dayWeights(p, paramsOf(transactionsSpec, cx).temporal as TemporalParams, cal.holidays));
   const day = p.firstDay + table.sample(rng);
-  const work = workDayOnOrAfter(cx, c, day);
+  const work = onOrAfter(cal, day);
   // Stay in the period: past its last working day, take the last working day before.
-  return work < p.firstDay + p.days ? work : workDayOnOrBefore(cx, c, day);
+  return work < p.firstDay + p.days ? work : onOrBefore(cal, day);
 }

@@ -150,11 +150,12 @@ function itemFor(env: FlowEnv, c: CompanyInfo, value: number, service: boolean):
   const { cx, rng } = env;
   const a = assortment(cx, c);
   const draw = () => (service && a.services.length ? a.services[rng.int(a.services.length)]! : a.goods.length ? a.goods[a.goodsTable.sample(rng)]! : rng.int(counts(cx).materials));
-  const price = (i: number) => material(cx, c.index, i).listPrice;
   let mi = draw();
-  for (let k = 0; k < 6 && price(mi) * 2 > value; k++) {
+  let price = material(cx, c.index, mi).listPrice;
+  for (let k = 0; k < 6 && price * 2 > value; k++) {
     const other = draw();
-    if (price(other) < price(mi)) mi = other;
+    const p = material(cx, c.index, other).listPrice;
+    if (p < price) [mi, price] = [other, p];
   }
   return mi;
 }

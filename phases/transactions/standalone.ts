@@ -11,15 +11,17 @@ import { journalEntries } from "../../specs/records/ledger.ts";
 import { bankDayOnOrAfter, bankDayOnOrBefore, type BlockRef, type CompanyInfo, type RunContext } from "../../ledger/context.ts";
 import { writeDocument } from "../../ledger/journal.ts";
 import { Lines } from "../../ledger/lines.ts";
+import type { Account } from "../../ledger/chart.ts";
 import { vatRate } from "../../ledger/tax.ts";
 import { BlockTotals } from "../../ledger/totals.ts";
 import type { Deltas } from "../../ledger/state.ts";
 import { writeMovement } from "../../ledger/documents.ts";
 import { periodOfDay } from "../../ledger/flows.ts";
 import { companyTargets, periodShare, planYear } from "../../ledger/business.ts";
-import { costCenterId, inventoryAccount, masterParams, material } from "../master_data/index.ts";
-import { assortment } from "../master_data/assortment.ts";
+import { costCenterId, inventoryAccount, masterParams, material, type Material } from "../master_data/index.ts";
+import { affordableGood, assortment } from "../master_data/assortment.ts";
 import { LineCountModel, sampleAmount } from "./amounts.ts";
+import type { Targets } from "../../ledger/business.ts";
 import { CATEGORIES, buildExpense, buildReallocation, buildServiceFee, type EntryEnv } from "./categories.ts";
 import { Dither, blockBudget, segmentPlans, splitBudget, type SegmentPlan } from "./budget.ts";
 import { amountModelOf, segmentUnits } from "./chains.ts";
@@ -74,11 +76,34 @@ class StandaloneModel {
 function entryPlans(cx: RunContext, c: CompanyInfo): SegmentPlan[] {
   const t = companyTargets(cx, c);
   const units = (p: number) => segmentUnits(cx, c, p);
-  return segmentPlans(cx, "entries", c, units, () => CATEGORIES.map((k) => k.count(t)), (p) => {
+  const budgets = (p: number) => {
     const activity = periodShare(cx, units, p);
     const calendar = periodShare(cx, () => 1, p);
     return CATEGORIES.map((k) => (k.budget ? k.budget(t, planYear(p)) * (k.byActivity ? activity : calendar) : 0));
-  });
+  };
+  return segmentPlans(cx, "entries", c, units, (p) => weightsOf(cx, c, t, units(p), budgets(p)), budgets);
+}
+
+const CASH_SALE = CATEGORIES.findIndex((k) => k.kind === "cash_sale");
+
+/**
+ * How often each kind of entry occurs. A till sells at least one unit of a good: when the
+ * volume would make more sales than the cash budget buys at the cheapest prices, sales become
+ * rarer (the other kinds take their share) so revenue stays on the plan.
+ */
+function weightsOf(cx: RunContext, c: CompanyInfo, t: Targets, units: number, budgets: number[]): number[] {
+  const w = CATEGORIES.map((k) => k.count(t));
+  const a = assortment(cx, c);
+  if (w[CASH_SALE]! === 0 || units === 0 || a.prices.length === 0) return w;
+  const cheapest = a.prices[Math.min(a.prices.length - 1, Math.floor(a.prices.length / 10))]!;
+  const affordable = budgets[CASH_SALE]! / (2 * cheapest);
+  const total = w.reduce((x, y) => x + y, 0);
+  const share = w[CASH_SALE]! / total;
+  if (share * units <= affordable) return w;
+  const target = Math.max(0, affordable / units);
+  // Solve w' / (rest + w') = target for the cash-sale weight w'.
+  w[CASH_SALE] = target >= 1 ? w[CASH_SALE]! : (target * (total - w[CASH_SALE]!)) / (1 - target);
+  return w;
 }
 
 /** Units of the same company and kind in segments laid out before this one (for numbering). */
@@ -133,7 +158,7 @@ export function standaloneBlock(cx: RunContext, phase: PlanPhase, ref: BlockRef,
     let day = activityDay(cx, c, seg.period.index, rng);
     lines.reset();
     // A company with no goods in its assortment sells its services instead.
-    if (cat.kind === "cash_sale" && sale.hasGoods) sale.build(lines, n, amount, day, `${seg.jePrefix}${String(seq).padStart(9, "0")}`, totals, out, rng);
+    if (cat.kind === "cash_sale" && sale.hasGoods) sale.build(lines, n, amount, day, seg.jePrefix + String(seq).padStart(9, "0"), totals, out, rng);
     else if (cat.kind === "service_fee" || cat.kind === "cash_sale") {
       day = bankDay(c, seg.period, day);
       buildServiceFee(env, lines, amount);
@@ -170,42 +195,45 @@ function bankDay(c: CompanyInfo, p: Period, day: number): number {
 class SaleState {
   private readonly dither = new Dither();
   readonly hasGoods: boolean;
+  // The accounts every sale posts to, looked up once per block.
+  private readonly revenue: Account[];
+  private readonly cogs: Account[];
+  private readonly cash: Account;
+  private readonly tax: Account;
   constructor(private readonly cx: RunContext, private readonly c: CompanyInfo) {
     this.hasGoods = assortment(cx, c).goods.length > 0;
+    this.revenue = cx.chart.role("revenue");
+    this.cogs = cx.chart.role("cogs");
+    this.cash = cx.chart.one("cash");
+    this.tax = cx.chart.one("output_tax");
   }
 
   build(lines: Lines, n: number, net: number, day: number, docId: string, totals: BlockTotals, out: TableOut, rng: Rng): void {
-    const { cx, c } = this;
+    const { cx, c, revenue, cogs } = this;
     const a = assortment(cx, c);
     const items = Math.max(1, Math.min(Math.floor((n - 2) / 3), 40, a.goods.length));
-    const revenue = cx.chart.role("revenue");
-    const cogs = cx.chart.role("cogs");
     let totalNet = 0;
-    const sold: [number, number][] = [];
+    const sold: { mi: number; m: Material; qty: number }[] = [];
     const share = net / items;
     for (let k = 0; k < items; k++) {
-      // Popular items first; one priced above twice the basket's share gives way to a cheaper draw.
-      let mi = a.goods[a.goodsTable.sample(rng)]!;
-      for (let tries = 0; tries < 6 && material(cx, c.index, mi).listPrice > 2 * share; tries++) {
-        const other = a.goods[a.goodsTable.sample(rng)]!;
-        if (material(cx, c.index, other).listPrice < material(cx, c.index, mi).listPrice) mi = other;
-      }
-      const mat = material(cx, c.index, mi);
-      const qty = this.dither.quantity(share, Math.max(1, mat.listPrice));
-      sold.push([mi, qty]);
-      totalNet += qty * mat.listPrice;
+      // Popular items the basket's share can buy (one unit at least), else the cheapest.
+      const mi = a.goods[affordableGood(a, share, rng)]!;
+      const m = material(cx, c.index, mi);
+      const qty = this.dither.quantity(share, Math.max(1, m.listPrice));
+      sold.push({ mi, m, qty });
+      totalNet += qty * m.listPrice;
     }
     const tax = Math.round(totalNet * vatRate(c));
-    lines.add(cx.chart.one("cash"), totalNet + tax, 0, -1, "");
-    for (const [mi, qty] of sold) lines.add(revenue[mi % revenue.length]!, 0, qty * material(cx, c.index, mi).listPrice, -1, "");
-    if (tax > 0) lines.add(cx.chart.one("output_tax"), 0, tax, -1, "");
-    sold.forEach(([mi, qty], k) => {
-      const mat = material(cx, c.index, mi);
-      const value = qty * Math.max(1, mat.standardCost);
-      lines.add(cogs[mi % cogs.length]!, value, 0, 0, "");
-      lines.add(inventoryAccount(cx, mat), 0, value, -1, "");
-      totals.movement(c.index, periodOfDay(cx, day), mi, -qty, -value, day);
-      writeMovement({ out }, c, `${docId}-${k + 1}`, mat.id, day, "issue", -qty, -value, docId);
+    lines.add(this.cash, totalNet + tax, 0, -1, "");
+    for (const s of sold) lines.add(revenue[s.mi % revenue.length]!, 0, s.qty * s.m.listPrice, -1, "");
+    if (tax > 0) lines.add(this.tax, 0, tax, -1, "");
+    const period = periodOfDay(cx, day);
+    sold.forEach((s, k) => {
+      const value = s.qty * Math.max(1, s.m.standardCost);
+      lines.add(cogs[s.mi % cogs.length]!, value, 0, 0, "");
+      lines.add(inventoryAccount(cx, s.m), 0, value, -1, "");
+      totals.movement(c.index, period, s.mi, -s.qty, -value, day);
+      writeMovement({ out }, c, `${docId}-${k + 1}`, s.m.id, day, "issue", -s.qty, -value, docId);
     });
   }
 }
