@@ -31,6 +31,44 @@ export interface Producer {
 }
 
 /** A writer that drops rows: for tables the output does not keep. */
+/** A writer that forwards to another, which flush() can replace. */
+class Relay implements RowWriter {
+  constructor(public inner: RowWriter) {}
+  get rows(): number {
+    return this.inner.rows;
+  }
+  id(v: string): void {
+    this.inner.id(v);
+  }
+  padded(prefix: string, n: number, width: number): void {
+    this.inner.padded(prefix, n, width);
+  }
+  text(v: string): void {
+    this.inner.text(v);
+  }
+  int(v: number): void {
+    this.inner.int(v);
+  }
+  money(minor: number, digits: number): void {
+    this.inner.money(minor, digits);
+  }
+  decimal(v: string): void {
+    this.inner.decimal(v);
+  }
+  date(v: string): void {
+    this.inner.date(v);
+  }
+  bool(v: boolean): void {
+    this.inner.bool(v);
+  }
+  empty(): void {
+    this.inner.empty();
+  }
+  end(): void {
+    this.inner.end();
+  }
+}
+
 class NullWriter implements RowWriter {
   rows = 0;
   id(): void {}
@@ -61,6 +99,8 @@ export class ChunkCollector implements TableOut {
     formats: readonly RowFormat[],
     private readonly keep: (table: string) => boolean,
     private readonly producer?: Producer,
+    /** Where flushed chunks go (main steps): when set, tables are written through relays that flush can re-point. */
+    private readonly drain?: (chunk: Chunk) => void,
   ) {
     this.formats = chunkFormats(formats);
     if (producer) {
@@ -103,9 +143,22 @@ export class ChunkCollector implements TableOut {
 
   private encoder(spec: TableSpec): RowWriter {
     const parts: [ChunkFormat, RowWriter][] = this.keep(spec.name) ? this.formats.map((f) => [f, makeWriter(f, spec)]) : [];
-    const writer = parts.length === 0 ? new NullWriter() : parts.length === 1 ? parts[0]![1] : new FanOutWriter(parts.map((p) => p[1]));
+    const direct = parts.length === 0 ? new NullWriter() : parts.length === 1 ? parts[0]![1] : new FanOutWriter(parts.map((p) => p[1]));
+    // The step keeps the writer it was given: a relay lets flush() put fresh encoders behind it.
+    const writer = this.drain ? new Relay(direct) : direct;
     this.writers.set(spec.name, { spec, parts, writer });
     return writer;
+  }
+
+  /** Writes out the rows so far and starts fresh encoders (not while overlays hold rows: they see a step's rows whole). */
+  flush(): void {
+    if (!this.drain || this.captured.size > 0) return;
+    for (const c of this.chunks()) this.drain(c);
+    for (const [name, entry] of this.writers) {
+      const parts: [ChunkFormat, RowWriter][] = this.keep(name) ? this.formats.map((f) => [f, makeWriter(f, entry.spec)]) : [];
+      (entry.writer as Relay).inner = parts.length === 0 ? new NullWriter() : parts.length === 1 ? parts[0]![1] : new FanOutWriter(parts.map((p) => p[1]));
+      entry.parts = parts;
+    }
   }
 
   /** Applies the overlays to the held tables, in overlay order, and encodes them. */
@@ -146,10 +199,13 @@ function makeWriter(format: ChunkFormat, spec: TableSpec): RowWriter {
   return new ObjectWriter(spec);
 }
 
-/** Runs a main step on this thread and returns the chunks it wrote. */
-export function runMain(cx: RunContext, impl: StepImpl, w: Work, state: RunState, formats: readonly RowFormat[], keep: (table: string) => boolean, overlays?: readonly ActiveOverlay[]): Chunk[] {
+/**
+ * Runs a main step on this thread and returns the chunks it wrote; with `drain`, chunks the step
+ * flushes on the way go there first (same rows, same order).
+ */
+export function runMain(cx: RunContext, impl: StepImpl, w: Work, state: RunState, formats: readonly RowFormat[], keep: (table: string) => boolean, overlays?: readonly ActiveOverlay[], drain?: (chunk: Chunk) => void): Chunk[] {
   if (impl.kind !== "main") throw new Error(`internal: step ${w.step.step} of ${w.phase.id} is not a main step`);
-  const out = new ChunkCollector(formats, keep, { cx, phase: w.phase, period: w.period, overlays });
+  const out = new ChunkCollector(formats, keep, { cx, phase: w.phase, period: w.period, overlays }, drain);
   impl.run(cx, w.phase, state, out, w.period);
   return out.chunks();
 }

@@ -89,7 +89,8 @@ function mergeWork(cx: RunContext, modules: Modules, w: Work, shards: Shard[], s
     for (const s of shards) appendShardPart(cx, modules, s, w, store, state);
     return;
   }
-  for (const c of runMain(cx, modules.step(w.phase.id, w.step.step), w, state, store.sink.formats, store.keep, modules.overlays(cx.plan))) store.sink.write(c);
+  const write = (c: Chunk) => store.sink.write(c);
+  for (const c of runMain(cx, modules.step(w.phase.id, w.step.step), w, state, store.sink.formats, store.keep, modules.overlays(cx.plan), write)) write(c);
 }
 
 /** Appends one shard's part of a block step (checked against its sha256) and folds its state. */

@@ -305,7 +305,8 @@ class Orchestrator {
     const { phase } = w;
     this.enterPhase(w);
     if (w.kind === "main") {
-      const chunks = runMain(this.cx, this.modules.step(phase.id, w.step.step), w, this.state, this.store.sink.formats, this.store.keep, this.modules.overlays(this.plan));
+      const sink = this.store.sink;
+      const chunks = runMain(this.cx, this.modules.step(phase.id, w.step.step), w, this.state, sink.formats, this.store.keep, this.modules.overlays(this.plan), (c) => sink.write(c));
       for (const c of chunks) this.store.sink.write(c);
       this.tracker.add(1, w.units);
       this.emit();

@@ -2,6 +2,7 @@
 // year (growing), split into services, invoiced goods and cash sales; cost budgets per period;
 // working capital and financing. Every figure is in company minor units and follows from the
 // plan alone, so every thread computes the same targets.
+import { dpow } from "../core/detmath.ts";
 import type { PlanBusiness } from "../specs/business.ts";
 import type { CompanyInfo, RunContext } from "./context.ts";
 
@@ -61,7 +62,7 @@ function splitOf(line: CostLine, channels: Channels): number {
 export function targetsOf(company: { business: PlanBusiness }, channels: Channels = { invoiced: true, purchased: true }): Targets {
   const b = company.business;
   const serviceShare = Math.min(1, Math.max(0, (b.gross_margin - b.goods_margin) / (1 - b.goods_margin)));
-  const revenue = (y: number) => Math.round(b.revenue * (1 + b.growth) ** y);
+  const revenue = (y: number) => Math.round(b.revenue * dpow(1 + b.growth, y));
   const goods = (y: number) => revenue(y) * (1 - serviceShare);
   // Without order-to-cash every good is sold at the till and services are paid straight to the bank.
   const cashShare = channels.invoiced ? b.cash_sales : 1;

@@ -114,7 +114,7 @@ export function generateInMemory(plan: Plan, modules: Modules = DEFAULT_MODULES,
     if (w.kind === "mark" || w.kind === "done") continue;
     const impl = modules.step(w.phase.id, w.step.step);
     if (impl.kind === "main") {
-      for (const c of runMain(cx, impl, w, state, ["objects"], () => true, overlays)) write(w, c);
+      for (const c of runMain(cx, impl, w, state, ["objects"], () => true, overlays, (c) => write(w, c))) write(w, c);
       continue;
     }
     for (let b = w.from; b < w.to; b++) {

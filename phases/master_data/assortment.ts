@@ -1,6 +1,7 @@
 // What a company sells and buys: its sellable goods with their popularity (a few items sell
 // most, as in any assortment), its service items, and the yearly quantity of each good its plan
 // implies. Sales, stock policy and purchasing all read this one view, so they agree.
+import { dpow } from "../../core/detmath.ts";
 import { AliasTable, type Rng } from "../../core/rng.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import { companyTargets } from "../../ledger/business.ts";
@@ -60,7 +61,7 @@ function build(cx: RunContext, c: CompanyInfo): Assortment {
   const goods = sellable.length ? sellable : all.filter((i) => type(i) !== "service");
   const services = all.filter((i) => type(i) === "service");
   // Zipf-like: the k-th item sells in proportion to 1 / (k + 1)^0.9.
-  const weights = goods.map((_, k) => 1 / (k + 1) ** 0.9);
+  const weights = goods.map((_, k) => 1 / dpow(k + 1, 0.9));
   const sum = weights.reduce((a, b) => a + b, 0);
   const popularity = Float64Array.from(weights, (w) => w / sum);
   const t = companyTargets(cx, c);

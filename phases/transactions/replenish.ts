@@ -7,7 +7,9 @@
 // when the volume allows more.
 // A shortfall beyond the volume still gets its order (the run reports how many orders went
 // beyond it): stock never goes negative, and purchases follow demand, not the order count.
+import { dlog, dpow } from "../../core/detmath.ts";
 import { Rng, hash32 } from "../../core/rng.ts";
+import { allocate } from "../../core/allocate.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import { flowEnv, newLines, periodOfDay, post, type FlowEnv } from "../../ledger/flows.ts";
 import { bankDayOnOrAfter } from "../../ledger/context.ts";
@@ -68,6 +70,8 @@ export const replenishStep: MainStep = {
       }
       const pool = vendorPools(cx, c).goods;
       needs.forEach((n, i) => {
+        // A period's replenishment can run to many orders: hand them to the output as they go.
+        if (i % 500 === 499) out.flush?.();
         // Orders beyond the reserved numbers continue the company's sequence far above it.
         const seq = i < budget ? firstSeq + i : 900_000_000 + p.index * 10_000 + i;
         const ordered = Math.max(cx.periods[0]!.firstDay, workDayOnOrBefore(cx, c, n.day - lag(env.rng, params.lags.order_to_receipt)));
@@ -105,7 +109,7 @@ function planOrders(cx: RunContext, state: RunState, c: CompanyInfo, period: num
   const a = assortment(cx, c);
   const stock = state.get(STOCK);
   const stockDays = Math.max(7, c.business.stock_days);
-  const growth = (1 + c.business.growth) ** planYear(period);
+  const growth = dpow(1 + c.business.growth, planYear(period));
   const urgent: Need[] = [];
   const regular: (Need & { cover: number })[] = [];
   // The stock the company aims to hold (value of every good's stock days) and what it will hold.
@@ -150,40 +154,32 @@ function planOrders(cx: RunContext, state: RunState, c: CompanyInfo, period: num
     if (u) [u.qty, u.value] = [u.qty + qty, u.value + qty * unit];
     else topUps.push({ ...n, qty, value: qty * unit });
   }
-  const orders = [...urgent, ...topUps];
-  // Split orders until the volume is used: fast movers are ordered often, a slow, costly good
-  // stays one order.
-  while (orders.length < budget) {
-    const big = pickToSplit(orders, rng);
-    if (big < 0) break;
-    const o = orders[big]!;
-    // Split at a random point: repeated halving would repeat the same amounts.
-    const half = Math.min(o.qty - 1, Math.max(1, Math.round(o.qty * (0.2 + 0.6 * rng.next()))));
-    const unit = o.value / o.qty;
-    orders[big] = { ...o, qty: o.qty - half, value: (o.qty - half) * unit };
-    // Both parts of an urgent order arrive before the shortfall.
-    orders.push({ ...o, qty: half, value: half * unit });
-  }
+  const orders = splitOrders([...urgent, ...topUps], budget, rng);
   // Orders that are not urgent arrive on working days of the period's second half.
   for (const o of orders) if (!o.urgent) o.day = laterInPeriod(cx, c, p.firstDay, end, rng);
   return orders;
 }
 
 /**
- * An order to split, drawn in proportion to its units (orders of one unit cannot be split):
- * random breaks spread order sizes over orders of magnitude, as real order books are.
+ * Splits orders until the volume is used: the extra orders go to goods in proportion to their
+ * units (fast movers are ordered often, a slow, costly good stays one order), and each good's
+ * quantity breaks at random points (uniform stick-breaking), which spreads order sizes over
+ * orders of magnitude as real order books are. Parts of an urgent order all arrive before the
+ * shortfall. An order never splits below one unit a part.
  */
-function pickToSplit(orders: Need[], rng: Rng): number {
-  let total = 0;
-  for (const o of orders) if (o.qty >= 2) total += o.qty;
-  if (total === 0) return -1;
-  let x = rng.next() * total;
-  for (let i = 0; i < orders.length; i++) {
-    if (orders[i]!.qty < 2) continue;
-    x -= orders[i]!.qty;
-    if (x < 0) return i;
-  }
-  return orders.findLastIndex((o) => o.qty >= 2);
+function splitOrders(orders: Need[], budget: number, rng: Rng): Need[] {
+  const extra = budget - orders.length;
+  if (extra <= 0) return orders;
+  const more = allocate(extra, orders.map((o) => o.qty - 1));
+  const out: Need[] = [];
+  orders.forEach((o, i) => {
+    const parts = Math.min(o.qty, 1 + more[i]!);
+    const unit = o.value / o.qty;
+    // Dirichlet(1) weights: exponential draws, then an exact split with at least one unit each.
+    const sizes = allocate(o.qty - parts, Array.from({ length: parts }, () => -dlog(1 - rng.next())));
+    for (const q of sizes) out.push({ ...o, qty: q + 1, value: (q + 1) * unit });
+  });
+  return out;
 }
 
 /** A receipt on or before the day stock would run short, within the period (that day itself if it must). */

@@ -135,4 +135,9 @@ export interface TableOut {
   table(spec: TableSpec): RowWriter;
   /** A non-table output (GraphML, import scripts) at a path under the output directory, declared by the phase. */
   stream(path: string): { write(text: string): void };
+  /**
+   * Hands the rows written so far to the output (a main step that writes much calls this at
+   * natural boundaries, so memory stays flat); a no-op where rows must stay together.
+   */
+  flush?(): void;
 }
