@@ -14,6 +14,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { INDUSTRIES } from "../specs/industries.ts";
+import { NET_MARGIN_BANDS } from "../specs/business.ts";
 import { LANGUAGE } from "../compiler/language.ts";
 import { Plan } from "../specs/plan.ts";
 import { metaOf, unwrap, type Unit } from "../specs/fields.ts";
@@ -418,10 +419,17 @@ function phasesRegion(): string {
   return `${head}\n${rows.join("\n")}`;
 }
 
+/** The net margins a healthy company of each industry shows: the run and the tests check against them. */
+function bandsRegion(): string {
+  const head = "| Industry | Net margin band |\n|---|---|";
+  const rows = Object.entries(NET_MARGIN_BANDS).map(([industry, [lo, hi]]) => `| ${code(industry)} | ${formatPercent(lo)} to ${formatPercent(hi)} |`);
+  return `${head}\n${rows.join("\n")}`;
+}
+
 function fillRegions(text: string): string {
   const re = /<!-- generated:([a-z]+)(?: ([a-z_.]+))? -->\n(?:(?!<!-- \/?generated)[\s\S])*<!-- \/generated -->/g;
   const out = text.replace(re, (_m, kind: string, arg: string | undefined) => {
-    const regions: Record<string, () => string> = { diagnostics: diagnosticsRegion, table: () => tableRegion(arg!), phases: phasesRegion, processes: processesRegion, planphase: () => planPhaseRegion(ROOT, arg!) };
+    const regions: Record<string, () => string> = { diagnostics: diagnosticsRegion, table: () => tableRegion(arg!), phases: phasesRegion, processes: processesRegion, planphase: () => planPhaseRegion(ROOT, arg!), bands: bandsRegion };
     const body = regions[kind]?.();
     if (body === undefined) throw new Error(`docs: unknown region kind "${kind}"`);
     return `<!-- generated:${kind}${arg ? " " + arg : ""} -->\n${body}\n<!-- /generated -->`;
@@ -468,6 +476,7 @@ export function outputs(): Map<string, string> {
   const lang = join(DOCS, "language.md");
   if (existsSync(lang)) out.set("language.md", fillRegions(readFileSync(lang, "utf8")));
   out.set("plan-format.md", fillRegions(readFileSync(join(DOCS, "plan-format.md"), "utf8")));
+  out.set("business.md", fillRegions(readFileSync(join(DOCS, "business.md"), "utf8")));
   return out;
 }
 
