@@ -9,7 +9,7 @@ import { diffusionSpec } from "./diffusion/spec.ts";
 import { exportPhase } from "./export/index.ts";
 import { financialReportingSpec } from "./financial_reporting/spec.ts";
 import { graphsSpec } from "./graphs/spec.ts";
-import { hrSpec } from "./hr/spec.ts";
+import { hrPhase } from "./hr/index.ts";
 import { initializePhase } from "./initialize/index.ts";
 import { llmEnrichmentSpec } from "./llm_enrichment/spec.ts";
 import { manufacturingSpec } from "./manufacturing/spec.ts";
@@ -31,7 +31,7 @@ export const PHASE_MODULES: readonly PhaseModule[] = [
   exportPhase,
   { spec: financialReportingSpec, steps: {} },
   { spec: graphsSpec, steps: {} },
-  { spec: hrSpec, steps: {} },
+  hrPhase,
   initializePhase,
   { spec: llmEnrichmentSpec, steps: {} },
   { spec: manufacturingSpec, steps: {} },
