@@ -17,7 +17,7 @@ import { masterDataPhase } from "./master_data/index.ts";
 import { openingBalancesPhase } from "./opening_balances/index.ts";
 import { periodClosePhase } from "./period_close/index.ts";
 import { salesKpisBudgetsSpec } from "./sales_kpis_budgets/spec.ts";
-import { sourceToContractSpec } from "./source_to_contract/spec.ts";
+import { sourceToContractPhase } from "./source_to_contract/index.ts";
 import { transactionsPhase } from "./transactions/index.ts";
 
 /** Every phase's runtime module, in the seed's reference order (rank); a planned phase has no steps yet. */
@@ -39,6 +39,6 @@ export const PHASE_MODULES: readonly PhaseModule[] = [
   openingBalancesPhase,
   periodClosePhase,
   { spec: salesKpisBudgetsSpec, steps: {} },
-  { spec: sourceToContractSpec, steps: {} },
+  sourceToContractPhase,
   transactionsPhase,
 ].sort((a, b) => a.spec.rank - b.spec.rank);

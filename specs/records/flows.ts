@@ -17,6 +17,9 @@ export const purchaseOrders = table("purchase_orders", "purchase orders (one ite
   net_amount: c.money("quantity x unit price, in the order currency"),
   is_service: c.bool("a service order (received as a service entry, expensed)"),
   status: c.id("closed (fully invoiced), open, or cut_off (still open at the scenario end)"),
+  promised_date: c.date("delivery date the vendor confirmed (later receipts are late deliveries)"),
+  contract_id: c.optional(c.id("the purchasing contract it is priced from, or the one its category is awarded under when bought off contract (source_to_contract)")),
+  off_contract: c.bool("bought from another vendor or at another price although a contract covers the material (maverick buying)"),
 }, { documents: { purchase_order: "po_id" } });
 
 export const goodsReceipts = table("goods_receipts", "goods receipts and service entries against purchase orders", {
