@@ -6,6 +6,7 @@ import { graphCommand } from "./graph.ts";
 import { runCommand } from "./run.ts";
 import { mergeCommand } from "./merge.ts";
 import { fmtCommand } from "./fmt.ts";
+import { lspCommand } from "./lsp.ts";
 
 export const COMMANDS: readonly CommandSpec[] = [
   compileCommand,
@@ -14,6 +15,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   fmtCommand,
   runCommand,
   mergeCommand,
+  lspCommand,
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {
