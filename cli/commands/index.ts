@@ -7,8 +7,10 @@ import { runCommand } from "./run.ts";
 import { mergeCommand } from "./merge.ts";
 import { fmtCommand } from "./fmt.ts";
 import { lspCommand } from "./lsp.ts";
+import { initCommand } from "./init.ts";
 
 export const COMMANDS: readonly CommandSpec[] = [
+  initCommand,
   compileCommand,
   checkCommand,
   graphCommand,
