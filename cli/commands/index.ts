@@ -8,9 +8,11 @@ import { mergeCommand } from "./merge.ts";
 import { fmtCommand } from "./fmt.ts";
 import { lspCommand } from "./lsp.ts";
 import { initCommand } from "./init.ts";
+import { importCommand } from "./import.ts";
 
 export const COMMANDS: readonly CommandSpec[] = [
   initCommand,
+  importCommand,
   compileCommand,
   checkCommand,
   graphCommand,
