@@ -383,7 +383,7 @@ const SECTIONS: Record<string, Handler> = {
 
   data_quality: (s) => {
     if (!enabled(s)) return;
-    s.cx.at("SYN5001", "warning", `data_quality is not imported: ${REASONS.data_quality}`, s.map);
+    s.cx.at("SYN5001", "warning", `data_quality is not imported: ${REASONS.data_quality}`, s.self ?? s.map);
     s.consumeAll();
   },
 
@@ -465,7 +465,7 @@ const SECTIONS: Record<string, Handler> = {
       s.consumeAll();
       return;
     }
-    if (t.companies.length < 2) s.cx.at("SYN5003", "info", "intercompany: the config has fewer than two companies, so synth generates no intercompany transactions", s.map);
+    if (t.companies.length < 2) s.cx.at("SYN5003", "info", "intercompany: the config has fewer than two companies, so synth generates no intercompany transactions", s.self ?? s.map);
     const rate = s.share("ic_transaction_rate");
     if (rate !== undefined && t.totalVolume() > 0) {
       const n = Math.max(1, Math.round(rate * t.totalVolume()));
@@ -506,7 +506,7 @@ const SECTIONS: Record<string, Handler> = {
 
   ocpm: (s) => {
     if (!enabled(s)) return;
-    s.cx.at("SYN5001", "warning", `ocpm is not imported: ${REASONS.ocpm}`, s.map);
+    s.cx.at("SYN5001", "warning", `ocpm is not imported: ${REASONS.ocpm}`, s.self ?? s.map);
     s.consumeAll();
   },
 

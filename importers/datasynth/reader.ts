@@ -64,6 +64,8 @@ export class Section {
     /** Path in DATASYNTH_KEYS (list items share their list's entry). */
     readonly schemaPath: string,
     readonly reasons: Reasons,
+    /** The key this section is the value of (for diagnostics about the whole section). */
+    readonly self?: Node,
   ) {}
 
   private pair(key: string): Pair | undefined {
@@ -166,7 +168,7 @@ export class Section {
       return undefined;
     }
     const schemaPath = this.schemaPath ? `${this.schemaPath}.${key}` : key;
-    return new Section(this.cx, this.path ? `${this.path}.${key}` : key, n, schemaPath, this.reasons);
+    return new Section(this.cx, this.path ? `${this.path}.${key}` : key, n, schemaPath, this.reasons, this.pair(key)?.key as Node | undefined);
   }
 
   /** Items of a list (a wrong type is an error). */
@@ -230,8 +232,13 @@ export class Section {
   }
 
   reasonOf(key: string): string {
-    const generic = this.schemaPath.replace(/\[\d+\]/g, "");
-    return this.reasons[`${generic}.${key}`] ?? this.reasons[generic] ?? "synth has no equivalent setting";
+    // the most specific reason: the key's own, else its section's, else the enclosing ones'
+    const parts = `${this.schemaPath}.${key}`.split(".");
+    for (let n = parts.length; n > 0; n--) {
+      const reason = this.reasons[parts.slice(0, n).join(".")];
+      if (reason) return reason;
+    }
+    return "synth has no equivalent setting";
   }
 
   /** Marks every key as read (a disabled section, or one reported as a whole). */
