@@ -40,7 +40,7 @@ class Target {
   /** Journal entries per year, per company (annual_transaction_volume x volume_weight). */
   readonly companyVolumes: number[] = [];
   constructor(name: string) {
-    this.scenario = new Block(`scenario ${str(name)}`);
+    this.scenario = new Block(`scenario ${str(name)}`, ["seed", "industry", "start", "months", "fiscal_year", "group_currency", "presentation_currency"]);
   }
   phase(id: string): Block {
     let b = this.phases.get(id);
@@ -899,7 +899,7 @@ function importCompanies(cx: ImportContext, root: Section, t: Target): void {
 export function importDatasynth(source: string, options: ImportOptions): ImportResult {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const cx = new ImportContext(options.file, lines);
+  const cx = new ImportContext(options.file, lines, doc);
   for (const e of doc.errors) cx.at("SYN5005", "error", `not valid YAML: ${e.message.split("\n")[0]}`, { range: [e.pos[0], e.pos[1], e.pos[1]] } as unknown as Node);
   if (doc.errors.length) return { diagnostics: cx.diagnostics };
   if (!isMap(doc.contents)) {

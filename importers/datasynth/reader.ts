@@ -3,7 +3,7 @@
 // datasynth format with no synth equivalent (SYN5001, with the reason) or a key that is not part
 // of the format at all (SYN5002: datasynth's serde skips unknown keys without a word, synth says
 // so). Nothing is dropped silently.
-import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import { suggest, type Diagnostic, type DiagnosticCode, type Severity } from "../../core/diagnostics.ts";
 import { DATASYNTH_KEYS } from "./schema-keys.ts";
 
@@ -12,6 +12,7 @@ export class ImportContext {
   constructor(
     readonly file: string,
     readonly lines: LineCounter,
+    readonly doc: Document,
   ) {}
 
   at(code: DiagnosticCode, severity: Severity, message: string, node: Node | Pair["key"] | null | undefined, hint?: string): void {
@@ -109,7 +110,9 @@ export class Section {
       this.warned.add(actual);
       this.cx.at("SYN5002", "warning", `${this.where(actual)} is not a key of the datasynth format (datasynth ignores it); imported as ${key}, as its name says`, p.key as Node);
     }
-    return (p.value ?? undefined) as Node | undefined;
+    // `*anchor` aliases read as the node they point at
+    const v = isAlias(p.value) ? (p.value.resolve(this.cx.doc) as Node | undefined) : p.value;
+    return (v ?? undefined) as Node | undefined;
   }
 
   /** The plain value of a scalar, or undefined (with an error) when it is a list or map. */
@@ -261,7 +264,7 @@ export class Section {
           "warning",
           `${this.where(key)} is not a key of the datasynth format (datasynth ignores it, so does the import)`,
           p.key as Node,
-          guess ? `did you mean ${guess}?` : `the keys of ${this.path || "the top level"} are: ${known.join(", ")}`,
+          guess ? `did you mean ${guess}?` : known.length <= 16 ? `the keys of ${this.path || "the top level"} are: ${known.join(", ")}` : "docs/import.md lists the sections of the format",
         );
       } else {
         this.cx.at("SYN5001", "warning", `${this.where(key)} is not imported: ${this.reasonOf(key)}`, p.key as Node);

@@ -14,7 +14,11 @@ export class Block {
   readonly items: (Setting | Block)[] = [];
   /** Comment lines printed above the block. */
   readonly notes: string[] = [];
-  constructor(readonly head: string) {}
+  constructor(
+    readonly head: string,
+    /** Keys printed first, in this order (the rest follow as set). */
+    readonly order?: readonly string[],
+  ) {}
 
   /** Sets (or replaces) a setting, keeping its first position. */
   set(key: string, value: string, from?: string): void {
@@ -44,7 +48,10 @@ export class Block {
   print(indent = ""): string[] {
     const lines = this.notes.map((n) => `${indent}// ${n}`);
     lines.push(`${indent}${this.head} {`);
-    for (const item of this.items) {
+    // settings in the order given (or `order`), then nested blocks
+    const rank = (i: Setting | Block) => (i.kind === "block" ? 1e6 : this.order ? (this.order.indexOf(i.key) + 1 || 1e5) : 0);
+    const items = this.items.map((item, n) => ({ item, n })).sort((a, b) => rank(a.item) - rank(b.item) || a.n - b.n).map((x) => x.item);
+    for (const item of items) {
       if (item.kind === "block") lines.push(...item.print(indent + "  "));
       else lines.push(`${indent}  ${item.key} = ${item.value}${item.from ? `  // ${item.from}` : ""}`);
     }

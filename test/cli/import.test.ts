@@ -164,6 +164,13 @@ describe("every section of the format", () => {
     expect(new Set(runs.filter((x) => x.company_code === "DE10").map((x) => x.pay_date)).size).toBe(13);
   });
 
+  test("YAML anchors are followed: an aliased value imports as the value it points at", () => {
+    const yaml = 'x-rates: &rate 0.02\nglobal: {seed: 3, start_date: "2024-01-01", period_months: 2}\ncompanies:\n  - {code: A1, currency: USD, country: US}\nfraud: {enabled: true, fraud_rate: *rate}\n';
+    const r = importDatasynth(yaml, { file: "a.yaml" });
+    expect(r.text).toContain("rate  = 2%  // fraud.fraud_rate");
+    expect(r.diagnostics.map((d) => [d.code, d.span.start.line])).toEqual([["SYN5002", 1]]);
+  });
+
   test("an unknown top-level key is reported with a did-you-mean, not dropped", () => {
     const r = importDatasynth("global:\n  seed: 1\ncompanies:\n  - code: A1\n    currency: USD\n    country: US\nfruad:\n  enabled: true\n", { file: "x.yaml" });
     const d = r.diagnostics.find((x) => x.code === "SYN5002")!;
