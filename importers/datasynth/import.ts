@@ -145,7 +145,7 @@ const REASONS: Reasons = {
   source_to_pay: "synth's source_to_contract phase has sourcing_events, contracts, contract_months and maverick_rate only",
   financial_reporting: "synth's financial_reporting phase has statements and bank_reconciliation only",
   hr: "synth's hr phase derives pay, benefits and taxes from the business plan (payroll_share, employer_costs, withholding)",
-  manufacturing: "synth's manufacturing phase has production_orders, inspection_rate and cycle_counts only",
+  manufacturing: "synth's manufacturing phase has production_orders, inspection_rate, cycle_counts and scrap_rate only",
   sales_quotes: "synth's sales_kpis_budgets phase has quotes, quote_win_rate and budget_variance only",
   tax: "synth has VAT per company (company vat_rate) and an income tax rate (company income_tax_rate, period_close tax_rate) only",
   // whole sections without a synth counterpart
@@ -724,6 +724,12 @@ const SECTIONS: Record<string, Handler> = {
     if (po) {
       const n = po.num("orders_per_month", { min: 0 });
       if (n !== undefined) b.set("production_orders", `${count(Math.round(n))} per month`, "manufacturing.production_orders.orders_per_month");
+      const yieldRate = po.share("yield_rate");
+      if (yieldRate !== undefined) {
+        const scrap = Math.round((1 - yieldRate) * 10000) / 10000;
+        b.set("scrap_rate", pct(Math.min(0.3, scrap)), "1 - manufacturing.production_orders.yield_rate");
+        if (scrap > 0.3) po.approx("yield_rate", "synth plans at most 30% scrap: imported as scrap_rate = 30%");
+      }
       po.finish();
     }
   },

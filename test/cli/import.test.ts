@@ -162,6 +162,8 @@ describe("every section of the format", () => {
     // the hr phase ran biweekly: 26 pay dates a year, so 13 in the six months, for each company
     const runs = (ledger.tables.get("payroll_runs") ?? []) as Row[];
     expect(new Set(runs.filter((x) => x.company_code === "DE10").map((x) => x.pay_date)).size).toBe(13);
+    // 1 - yield as planned scrap (the group sells services: there is nothing for manufacturing to make)
+    expect(r.text).toMatch(/scrap_rate\s+= 3%/);
   });
 
   test("YAML anchors are followed: an aliased value imports as the value it points at", () => {
