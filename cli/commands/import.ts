@@ -57,7 +57,8 @@ async function runImport(ctx: CommandContext): Promise<number> {
   if (output !== undefined && existsSync(resolve(ctx.io.cwd, output))) throw new CliError(`import: ${output} exists; nothing was written (remove it or choose another -o)`, EXIT.exists);
 
   const { importDatasynth } = await import("../../importers/datasynth/import.ts");
-  const shown = displayPath(ctx.io.cwd, resolve(ctx.io.cwd, config));
+  // the config's path as the user typed it: diagnostics read CONFIG:line:col
+  const shown = config.split("\\").join("/");
   const result = importDatasynth(text, { file: shown, ...(name ? { name: name.trim() } : {}) });
   if (result.diagnostics.length) ctx.io.err(renderDiagnostics(result.diagnostics, new Map([[shown, text]]), { color: ctx.io.color, summary: true }));
   if (result.text === undefined) {
