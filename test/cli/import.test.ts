@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile } from "../../compiler/compile.ts";
+import { formatSynth } from "../../compiler/format.ts";
 import { EXIT } from "../../cli/exit-codes.ts";
 import { importDatasynth, sectionCoverage } from "../../importers/datasynth/import.ts";
 import { ALIASES } from "../../importers/datasynth/reader.ts";
@@ -69,6 +70,7 @@ describe("the reference system's sample configs", () => {
       expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
       expect(r.text).toBeDefined();
       expect(undocumented(r.diagnostics)).toEqual([]);
+      expect(formatSynth(r.text!, { path: "x.synth" }).text).toBe(r.text!); // as synth fmt writes it
       // Every diagnostic points at a real key of the YAML: the line it names holds the key it names.
       for (const d of r.diagnostics.filter((x) => / is not (imported|a key)/.test(x.message))) {
         const line = r.yaml.split("\n")[d.span.start.line - 1]!;
