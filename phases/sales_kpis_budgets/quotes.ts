@@ -166,13 +166,20 @@ function write(cx: RunContext, at: OverlayContext, c: CompanyInfo, quotes: Quote
     else wq.empty();
     wq.end();
     wl.id(c.code); wl.id(id); wl.int(1); wl.id(material(cx, c.index, q.materialIndex).id); wl.int(q.quantity);
-    wl.decimal(formatMinor(q.listPrice, digits)); wl.decimal((1 - q.unitPrice / q.listPrice).toFixed(4)); wl.decimal(formatMinor(q.unitPrice, digits)); wl.money(net, digits); wl.end();
+    wl.decimal(formatMinor(q.listPrice, digits)); wl.decimal(discountPercent(q.unitPrice, q.listPrice)); wl.decimal(formatMinor(q.unitPrice, digits)); wl.money(net, digits); wl.end();
     if (q.soId) {
       refs.id(c.code); refs.id(id); refs.id("sales_quote"); refs.id(q.soId); refs.id("sales_order"); refs.id("ordered_as"); refs.end();
     }
     const period = periodOfDay(cx, q.day);
     if (period >= 0 && at.deltas) count(at.deltas, c.index, period, K.quote(q.status));
   });
+}
+
+/** 1 - unit / list to 4 decimals, half up, in integers (a tie such as 0.02425 never rounds by float noise). */
+export function discountPercent(unit: number, list: number): string {
+  const n = list - unit;
+  const q = Math.floor((2 * n * 10_000 + list) / (2 * list));
+  return `${Math.floor(q / 10_000)}.${String(q % 10_000).padStart(4, "0")}`;
 }
 
 const reps = new WeakMap<RunContext, string[][]>();
