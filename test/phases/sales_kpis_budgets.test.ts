@@ -230,7 +230,46 @@ describe("runs the same anywhere", () => {
     await mergeShards(shards, { out: merged, progress: "none" });
     expect(digests(merged)).toEqual(digests(a));
   });
+
+  test.skipIf(!hasDuckdb)("in DuckDB after load.sql, the docs' SQL reproduces every KPI of the written files (exact decimals)", () => {
+    const r = Bun.spawnSync(["python3", "-c", DUCKDB_CHECK, join(root, "a"), join(import.meta.dir, "..", "..", "docs", "sales-kpis-budgets.md")], { stdout: "pipe", stderr: "pipe" });
+    if (r.exitCode !== 0) throw new Error(r.stderr.toString());
+    const x = JSON.parse(r.stdout.toString()) as { rows: number; compared: number; exact: number; mismatches: string[] };
+    expect(x.mismatches).toEqual([]);
+    expect(x.rows).toBe(2 * 3 * 15);
+    expect(x.compared).toBe(x.rows);
+    expect(x.exact / x.compared).toBeGreaterThan(0.99);
+  });
 });
+
+const hasDuckdb = Bun.spawnSync(["python3", "-c", "import duckdb"], { stdout: "ignore", stderr: "ignore" }).exitCode === 0;
+
+/** Loads an output directory with its load.sql, runs each SQL block of the docs and compares it with the kpis table. */
+const DUCKDB_CHECK = `
+import duckdb, json, os, re, sys
+doc = open(sys.argv[2]).read()
+os.chdir(sys.argv[1])
+con = duckdb.connect()
+con.execute(open("load.sql").read())
+tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+kpis = {tuple(r[:4]): r[4:] for r in con.execute("select company_code, fiscal_year, fiscal_period, kpi, numerator, denominator, value from kpis").fetchall()}
+compared, exact, bad = 0, 0, []
+def near(a, b, tol):
+    return (a is None) == (b is None) and (a is None or abs(float(a) - float(b)) <= tol)
+for sql in re.findall(r"\`\`\`sql\\n(.*?)\`\`\`", doc, re.S):
+    if "employee_events" in sql and "employee_events" not in tables:
+        continue
+    for r in con.execute(sql).fetchall():
+        compared += 1
+        k = kpis.get(tuple(r[:4]))
+        if k is None:
+            bad.append(f"{r[:4]} not in kpis")
+        elif not (near(r[4], k[0], 1e-6) and near(r[5], k[1], 1e-6) and near(r[6], k[2], 1.0001e-4)):
+            bad.append(f"{r[:4]}: sql {r[4:]} kpis {k}")
+        elif r[6] is None or float(r[6]) == float(k[2]):
+            exact += 1
+print(json.dumps({"rows": len(kpis), "compared": compared, "exact": exact, "mismatches": bad[:20]}))
+`;
 
 // --- independent checks over the raw tables ---
 
