@@ -18,6 +18,7 @@ import { accumulatedAfter, assetsOf, masterParams, monthIndexOfDay, monthsInServ
 import { segmentUnits } from "../transactions/chains.ts";
 import { CATEGORIES } from "../transactions/categories.ts";
 import { departmentAccount } from "../transactions/payroll.ts";
+import { purchasedOpexShares } from "../transactions/p2p.ts";
 import { openingSheet } from "../opening_balances/sheet.ts";
 import type { BUDGET_DRIVERS } from "./tables.ts";
 
@@ -66,6 +67,8 @@ export function periodPlans(cx: RunContext, c: CompanyInfo): PeriodPlan[] {
   const o2c = (p: number) => segmentUnits(cx, c, p, "order_to_cash");
   const entries = (p: number) => segmentUnits(cx, c, p);
   const loan = -(openingSheet(cx, c).sheet.get(cx.chart.one("loans_payable")) ?? 0);
+  const direct = otherOpexSplit(t);
+  const purchased = purchasedOpexShares(cx, c);
   return cx.periods.map((q) => {
     const y = planYear(q.index);
     const byO2c = periodShare(cx, o2c, q.index);
@@ -82,15 +85,18 @@ export function periodPlans(cx: RunContext, c: CompanyInfo): PeriodPlan[] {
       ["utilities", t.cost("utilities", y) * month],
       ["marketing", (t.cost("marketing_direct", y) + t.cost("marketing_purchased", y)) * month],
     ]);
-    const other = (t.cost("opex_direct", y) + t.cost("opex_purchased", y) + t.cost("prepaid", y)) * month;
-    const split = otherOpexSplit(t);
-    for (const [role, share] of split) costs.set(role, (costs.get(role) ?? 0) + other * share);
+    // Other opex as the plan books it: direct expenses in their categories' shares, purchased
+    // services by the roles of the vendors procure-to-pay buys them from, prepaid items as insurance.
+    const add = (role: AccountRole, amount: number) => costs.set(role, (costs.get(role) ?? 0) + amount);
+    for (const [role, share] of direct) add(role, t.cost("opex_direct", y) * month * share);
+    for (const [role, share] of purchased) add(role, t.cost("opex_purchased", y) * month * share);
+    add("insurance", t.cost("prepaid", y) * month);
     const purchases = cogs + (t.cost("opex_purchased", y) + t.cost("marketing_purchased", y)) * month;
     return { goods, services, invoiced, cogs, costs, purchases, interest: loan * b.loan_rate * month };
   });
 }
 
-/** The plan's other operating costs by role, in the shares its direct expenses have. */
+/** The plan's direct other operating costs by role, in the shares of its expense categories. */
 function otherOpexSplit(t: ReturnType<typeof companyTargets>): [AccountRole, number][] {
   const weights = CATEGORIES.filter((k) => k.kind === "expense" && k.role && !["rent", "utilities", "marketing"].includes(k.role)).map((k) => [k.role!, k.budget!(t, 0)] as [AccountRole, number]);
   const total = weights.reduce((s, [, w]) => s + w, 0);
@@ -113,8 +119,10 @@ function build(cx: RunContext, c: CompanyInfo): BudgetLine[] {
   for (const role of COST_CENTER_ROLES) {
     const g = budgetAccount(cx, [role]);
     if (!g || plans.every((q) => !q.costs.get(role))) continue;
-    const parts = plans.map((q) => allocate(Math.round(q.costs.get(role) ?? 0), Array.from({ length: ccCount }, () => 1)));
-    for (let cc = 0; cc < ccCount; cc++) lines.push({ ...g, cc, type: "flow", driver: "cost_plan", amounts: parts.map((x) => x[cc]!) });
+    // Insurance and licences are expensed on the first cost center (the prepaid amortisation posts there).
+    const weights = Array.from({ length: ccCount }, (_, cc) => (role !== "insurance" || cc === 0 ? 1 : 0));
+    const parts = plans.map((q) => allocate(Math.round(q.costs.get(role) ?? 0), weights));
+    for (let cc = 0; cc < ccCount; cc++) if (weights[cc]) lines.push({ ...g, cc, type: "flow", driver: "cost_plan", amounts: parts.map((x) => x[cc]!) });
   }
   lines.push(...depreciation(cx, c));
   flow("interest_expense", "loan_plan", (p) => plans[p]!.interest);

@@ -134,6 +134,30 @@ describe("budgets", () => {
     expect([...drivers].sort()).toEqual(["dpo", "dso", "stock_days"]);
   });
 
+  test("cost lines over the scenario: rent, utilities, marketing and insurance at their actuals, other opex in total; every line budgeted", () => {
+    // A summary account stands for its posting accounts' role.
+    const chart = new Map(t("chart_of_accounts").map((a) => [String(a.account_number), a]));
+    const roles = new Map<string, string>();
+    for (const a of chart.values()) for (let x: Row | undefined = a; x; x = x.parent_number == null ? undefined : chart.get(String(x.parent_number))) if (a.role != null && !roles.has(String(x.account_number))) roles.set(String(x.account_number), String(a.role));
+    const planned = new Set(t("budgets").filter((b) => b.driver === "cost_plan").map((b) => `${b.company_code}|${b.account_number}`));
+    const sums = new Map<string, { budget: number; actual: number }>();
+    for (const v of t("budget_variances")) {
+      if (!planned.has(`${v.company_code}|${v.account_number}`)) continue;
+      const role = roles.get(String(v.account_number))!;
+      const group = ["rent", "utilities", "marketing", "insurance"].includes(role) ? role : "other_opex";
+      const key = `${v.company_code}|${group}`;
+      const s = sums.get(key) ?? { budget: 0, actual: 0 };
+      s.budget += minorOf(v.budget_amount);
+      s.actual += minorOf(v.actual_amount);
+      sums.set(key, s);
+    }
+    expect(sums.size).toBe(2 * 5);
+    // Purchased services land on the roles of the vendors bought from: by role that is noisy with few vendors, the total is not.
+    const tolerance: Record<string, number> = { rent: 0.01, utilities: 0.01, marketing: 0.05, insurance: 0.001, other_opex: 0.05 };
+    const off = [...sums].filter(([k, s]) => Math.abs(s.actual / s.budget - 1) > tolerance[k.split("|")[1]!]!).map(([k, s]) => `${k}: ${s.actual} / ${s.budget}`);
+    expect(off).toEqual([]);
+  });
+
   test("every variance row's actual is recomputed from the journal (or trial balance), and the rows add up to the result", () => {
     expect(variancesFromJournal(on)).toEqual([]);
   });
