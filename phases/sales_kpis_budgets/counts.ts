@@ -1,5 +1,5 @@
 // The phase's own slice of the run state: counts per company, period and kind that the overlay
-// collects inside the blocks (quotes by outcome, first deliveries, hires and leavers) and the
+// collects inside the blocks (quotes by outcome, first deliveries, hires and leavers, inspected and defective units) and the
 // KPIs read after the last period. It is a subledger-shaped store under its own name.
 import { SUBLEDGER, SubledgerTotals, type SubledgerDelta } from "../../ledger/slices.ts";
 import type { Deltas, Slice } from "../../ledger/state.ts";
@@ -17,6 +17,9 @@ export const K = {
   employedAtStart: "hc_start",
   hired: "hc_hired",
   left: "hc_left",
+  /** Units inspected (sample sizes) and defective units found in the period. */
+  inspected: "qi_units",
+  defective: "qi_defects",
 } as const;
 
 /** Counts a block adds; pack() puts them into its deltas under the slice's name. */

@@ -37,8 +37,11 @@ export const FINANCE_TAX_ROLES: readonly AccountRole[] = ["interest_income", "in
 /** Which way is good: up, down, or neither (headcount). */
 export const DIRECTION: Record<KpiName, 1 | -1 | 0> = {
   revenue_growth: 1, gross_margin: 1, operating_margin: 1, net_margin: 1, dso: -1, dpo: 1, stock_days: -1, inventory_turnover: 1,
-  current_ratio: 1, quick_ratio: 1, working_capital: 1, order_fill_rate: 1, quote_win_rate: 1, headcount: 0, employee_turnover: -1,
+  current_ratio: 1, quick_ratio: 1, working_capital: 1, order_fill_rate: 1, quote_win_rate: 1, headcount: 0, employee_turnover: -1, defect_rate: -1,
 };
+
+/** The acceptance quality limit manufacturing samples lots at (quality_inspections: ISO 2859-1, AQL 2.5): the defect rate's target. */
+const AQL = 0.025;
 
 interface Groups {
   revenue: Account[];
@@ -145,7 +148,7 @@ export function kpisOf(cx: RunContext, state: RunState, c: CompanyInfo, p: numbe
   return [...out, ...countKpis(cx, state, c, p, days)];
 }
 
-/** KPIs from the overlay's counts: order fill and quote win rates (order-to-cash), headcount and turnover (HR). */
+/** KPIs from the overlay's counts: order fill and quote win rates (order-to-cash), headcount and turnover (HR), defect rate (manufacturing). */
 function countKpis(cx: RunContext, state: RunState, c: CompanyInfo, p: number, days: number): Kpi[] {
   const counts = state.get(COUNTS);
   const n = (kind: string, at = p) => counts.get(c.index, at, kind);
@@ -172,11 +175,18 @@ function countKpis(cx: RunContext, state: RunState, c: CompanyInfo, p: number, d
     out.push(kpi("headcount", "count", undefined, undefined, now, roster(cx, c).length, "budget"));
     out.push(kpi("employee_turnover", "ratio", n(K.left), (before + now) / 2, ratio(n(K.left), (before + now) / 2), (turnover * days) / 365, "plan"));
   }
-  // Defect rate: once manufacturing writes inspections, its overlay counts (inspected, defective) go here.
+  if (writes(cx, "quality_inspections")) {
+    out.push(kpi("defect_rate", "ratio", n(K.defective), n(K.inspected), ratio(n(K.defective), n(K.inspected)), AQL, "plan"));
+  }
   return out;
 }
 
 /** Whether HR runs: some running phase writes employee events. */
 export function hrRuns(cx: RunContext): boolean {
-  return cx.plan.phases.some((x) => x.status === "run" && x.outputs.includes("employee_events"));
+  return writes(cx, "employee_events");
+}
+
+/** Whether some running phase writes a table. */
+function writes(cx: RunContext, table: string): boolean {
+  return cx.plan.phases.some((x) => x.status === "run" && x.outputs.includes(table));
 }

@@ -1,7 +1,9 @@
-// The overlay step: it sees, inside each producing block, the sales orders and deliveries of
-// order-to-cash and the employee events of HR, and leaves their rows as they are. From the
+// The overlay step: it sees, inside each producing block or step, the sales orders and
+// deliveries of order-to-cash, the employee events of HR and the quality inspections of
+// manufacturing, and leaves their rows as they are. From the
 // orders it writes the block's quotes; from orders and deliveries together it counts first
-// deliveries and complete ones (order fill rate); from the events, hires and leavers. The
+// deliveries and complete ones (order fill rate); from the events, hires and leavers; from the
+// inspections, units inspected and defective (defect rate). The
 // counts go into the block's deltas (counts.ts), folded in block order like any totals.
 import { parseIso } from "../../core/calendar.ts";
 import type { RunContext } from "../../ledger/context.ts";
@@ -19,10 +21,11 @@ const seen = new WeakMap<Deltas, { orders?: Row[]; deliveries?: Row[] }>();
 export const quotesStep: OverlayStep = {
   kind: "overlay",
   transform(cx, at) {
-    // Only block steps fold counts: these tables come from blocks (order-to-cash, hr people).
+    // Counts go into the producing step's deltas (a block's, or a main step's folded at its end).
     if (!at.deltas) return;
     const name = at.table.name;
     if (name === "employee_events") staff(cx, at);
+    if (name === "quality_inspections") inspected(cx, at);
     if (name === "sales_orders" || name === "deliveries") {
       let s = seen.get(at.deltas);
       if (!s) seen.set(at.deltas, (s = {}));
@@ -64,5 +67,16 @@ function staff(cx: RunContext, at: OverlayContext): void {
       const period = periodOfDay(cx, day);
       if (period >= 0) count(at.deltas!, company, period, type === "hire" ? K.hired : K.left);
     }
+  }
+}
+
+/** Units inspected (the samples) and defective units found, by the period of the usage decision. */
+function inspected(cx: RunContext, at: OverlayContext): void {
+  for (const r of at.rows) {
+    const period = periodOfDay(cx, parseIso(String(r.inspection_date)));
+    if (period < 0) continue;
+    const company = cx.companyIndex.get(String(r.company_code))!;
+    count(at.deltas!, company, period, K.inspected, Number(r.sample_size));
+    count(at.deltas!, company, period, K.defective, Number(r.defects));
   }
 }

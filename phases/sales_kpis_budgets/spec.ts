@@ -33,8 +33,9 @@ export const salesKpisBudgetsSpec = {
   tables: [salesQuotes, quoteLines, budgets, budgetVariances, kpis, documentReferences],
   steps: [
     // Inside the blocks that write sales orders and deliveries (order-to-cash) and employee
-    // events (hr): quotes of the block's orders, and the counts the KPIs need.
-    { name: "quotes", stage: "posting", kind: "overlay", posts: ["sales_orders", "deliveries", "employee_events"] },
+    // events (hr), and the steps that write quality inspections (manufacturing): quotes of the
+    // block's orders, and the counts the KPIs need.
+    { name: "quotes", stage: "posting", kind: "overlay", posts: ["sales_orders", "deliveries", "employee_events", "quality_inspections"] },
     // After the last period (quotes of a period come from orders of the next one too).
     { name: "budgets", stage: "final", kind: "main", reads: ["ledger", "cost_centers", "period_close"] },
     { name: "kpis", stage: "final", kind: "main", reads: ["ledger", "period_close", "sales_kpis"] },

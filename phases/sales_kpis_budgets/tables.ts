@@ -118,6 +118,7 @@ export const KPI_NAMES = {
   quote_win_rate: "won / (won + lost + expired) of the quotes issued in the period",
   headcount: "employees employed at period end (HR on)",
   employee_turnover: "leavers in the period / average headcount (HR on)",
+  defect_rate: "defective units found / units inspected in the period's quality inspections (manufacturing on)",
 } as const;
 
 export const kpis = table("kpis", "key performance indicators per company and period, computed from the ledger and subledgers; docs/sales-kpis-budgets.md defines each as SQL", {
@@ -132,7 +133,7 @@ export const kpis = table("kpis", "key performance indicators per company and pe
   numerator: c.optional(c.decimal("the figure over the denominator (see kpi): money in company currency, or a count", EXACT)),
   denominator: c.optional(c.decimal("the figure it is divided by (working capital: subtracted)", EXACT)),
   target: c.optional(c.decimal("target for the period (target_basis)", EXACT)),
-  target_basis: c.code({ budget: "computed like the value from the budgets rows", plan: "from a plan setting (business plan days, configured win rate, service level, staff turnover)", none: "no target" }, "where the target comes from"),
+  target_basis: c.code({ budget: "computed like the value from the budgets rows", plan: "from a plan setting (business plan days, configured win rate, service level, staff turnover, the inspections' acceptance quality limit)", none: "no target" }, "where the target comes from"),
   previous_value: c.optional(c.decimal("value of the period before", EXACT)),
   trend: c.code({ up: "more than 0.5% above the previous value", down: "more than 0.5% below it", flat: "within 0.5% of it", none: "no previous value" }, "direction against the period before"),
   on_target: c.optional(c.bool("value at or beyond the target in the indicator's good direction; empty for headcount or without a target")),

@@ -200,6 +200,30 @@ describe("kpis", () => {
   });
 });
 
+describe("defect rate (manufacturing on)", () => {
+  test("counted from the quality inspections manufacturing writes in a main step; the docs' SQL reproduces it and every other KPI", () => {
+    const mfg = generateInMemory(planOf(BASE(`${PHASE}\nphase manufacturing { production_orders = 400 per year  inspection_rate = 50% }`, 3))).tables as Tables;
+    const rows = t("kpis", mfg).filter((k) => k.kpi === "defect_rate");
+    expect(rows.length).toBe(2 * 3);
+    expect(t("quality_inspections", mfg).length).toBeGreaterThan(20);
+    // Recomputed here by hand as well: defects over sample sizes by the decision's period.
+    const periods = t("fiscal_periods", mfg);
+    for (const k of rows) {
+      const p = periods.find((x) => x.fiscal_year === k.fiscal_year && x.fiscal_period === k.fiscal_period)!;
+      const qs = t("quality_inspections", mfg).filter((q) => q.company_code === k.company_code && String(q.inspection_date) >= String(p.start_date) && String(q.inspection_date) <= String(p.end_date));
+      const inspected = qs.reduce((s, q) => s + Number(q.sample_size), 0);
+      const defective = qs.reduce((s, q) => s + Number(q.defects), 0);
+      expect([Number(k.numerator), Number(k.denominator)]).toEqual([defective, inspected]);
+      expect(k.target).toBe("0.0250");
+    }
+    expect(rows.some((k) => k.value !== null && Number(k.value) > 0)).toBe(true);
+    const r = kpisFromSql(mfg);
+    expect(r.mismatches).toEqual([]);
+    expect(r.compared).toBe(t("kpis", mfg).length);
+    expect(t("kpis", mfg).length).toBe(2 * 3 * 16);
+  });
+});
+
 describe("properties", () => {
   test("for any seed and quote settings: won quotes are their orders, validity holds, variances and KPIs recompute", () => {
     fc.assert(
@@ -231,7 +255,8 @@ phase sales_kpis_budgets { quoted_share = ${x.quoted}%  quote_win_rate = ${x.win
 describe("runs the same anywhere", () => {
   const root = mkdtempSync(join(tmpdir(), "synth-kpi-"));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
-  const plan = planOf(BASE(PHASE, 3));
+  // With manufacturing: its inspections are written by a main step, whose overlay counts fold at its end.
+  const plan = planOf(BASE(`${PHASE}\nphase manufacturing { production_orders = 400 per year  inspection_rate = 50% }`, 3));
   const quiet = { progress: "none" as const, formats: ["csv" as const] };
   const digests = (dir: string) => JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")).files.map((f: { path: string; sha256: string }) => `${f.path}:${f.sha256}`);
 
@@ -260,7 +285,7 @@ describe("runs the same anywhere", () => {
     if (r.exitCode !== 0) throw new Error(r.stderr.toString());
     const x = JSON.parse(r.stdout.toString()) as { rows: number; compared: number; exact: number; mismatches: string[] };
     expect(x.mismatches).toEqual([]);
-    expect(x.rows).toBe(2 * 3 * 15);
+    expect(x.rows).toBe(2 * 3 * 16);
     expect(x.compared).toBe(x.rows);
     expect(x.exact / x.compared).toBeGreaterThan(0.99);
   });
@@ -281,7 +306,7 @@ compared, exact, bad = 0, 0, []
 def near(a, b, tol):
     return (a is None) == (b is None) and (a is None or abs(float(a) - float(b)) <= tol)
 for sql in re.findall(r"\`\`\`sql\\n(.*?)\`\`\`", doc, re.S):
-    if "employee_events" in sql and "employee_events" not in tables:
+    if any(t in sql and t not in tables for t in ("employee_events", "quality_inspections")):
         continue
     for r in con.execute(sql).fetchall():
         compared += 1
@@ -399,7 +424,7 @@ function variancesFromJournal(tables: Tables): string[] {
 function kpisFromSql(tables: Tables): { mismatches: string[]; compared: number; exact: number } {
   const db = new Database(":memory:");
   const specs = DEFAULT_MODULES.tables();
-  for (const name of ["fiscal_periods", "companies", "chart_of_accounts", "journal_entries", "trial_balance", "sales_orders", "deliveries", "sales_quotes", "employee_events"]) {
+  for (const name of ["fiscal_periods", "companies", "chart_of_accounts", "journal_entries", "trial_balance", "sales_orders", "deliveries", "sales_quotes", "employee_events", "quality_inspections"]) {
     const spec = specs.get(name)!;
     const type = (k: string) => (k === "int" || k === "bool" ? "INTEGER" : k === "money" || k === "decimal" ? "REAL" : "TEXT");
     db.run(`CREATE TABLE ${name} (${spec.columns.map((c) => `"${c.name}" ${type(c.kind)}`).join(", ")})`);
@@ -409,15 +434,16 @@ function kpisFromSql(tables: Tables): { mismatches: string[]; compared: number; 
     })();
   }
   const blocks = [...DOC.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!);
-  expect(blocks.length).toBe(3);
+  expect(blocks.length).toBe(4);
   const kpis = new Map(t("kpis", tables).map((k) => [`${k.company_code}|${k.fiscal_year}|${k.fiscal_period}|${k.kpi}`, k]));
   const mismatches: string[] = [];
   let compared = 0;
   let exact = 0;
   const near = (a: unknown, b: unknown, tol: number) => (a === null) === (b === null) && (a === null || Math.abs(Number(a) - Number(b)) <= tol);
   for (const sql of blocks) {
-    // HR's indicators exist when HR runs (it writes employee events).
+    // HR's indicators exist when HR runs (it writes employee events), the defect rate when manufacturing does.
     if (sql.includes("employee_events") && !tables.has("employee_events")) continue;
+    if (sql.includes("quality_inspections") && !tables.has("quality_inspections")) continue;
     for (const r of db.query(sql).all() as Row[]) {
       const key = `${r.company_code}|${r.fiscal_year}|${r.fiscal_period}|${r.kpi}`;
       const k = kpis.get(key);
