@@ -7,6 +7,7 @@ import type { Lines } from "./lines.ts";
 import type { RunState } from "./state.ts";
 import { LEDGER, LIQUIDITY } from "./slices.ts";
 import { hash32 } from "../core/rng.ts";
+import { formatIso, parseIso } from "../core/calendar.ts";
 
 /** Where a posted document's figures go: block totals in a worker, the run state on the main thread. */
 export interface PostingTarget {
@@ -95,6 +96,9 @@ const pad2 = (n: number) => (n < 10 ? "0" + n : String(n));
 /** Seconds of the day as HH:MM:SS. */
 export const clock = (sec: number) => `${pad2(Math.floor(sec / 3600))}:${pad2(Math.floor(sec / 60) % 60)}:${pad2(sec % 60)}`;
 
+/** HH:MM:SS as seconds of the day. */
+export const seconds = (time: string) => Number(time.slice(0, 2)) * 3600 + Number(time.slice(3, 5)) * 60 + Number(time.slice(6, 8));
+
 /** A second, independent 32-bit value from a hash. */
 const rehash = (h: number) => {
   h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
@@ -114,10 +118,10 @@ export function postingSeconds(id: string, postedBy: string, source: string): nu
   return h % 86400;
 }
 
-/** Approval fields of a document by the policy: [approver, timestamp] or undefined. */
-function approval(h: DocHeader, id: string, total: number, postedAt: number): [string, string] | undefined {
-  if (h.source !== "manual" || !isPerson(h.postedBy)) return undefined;
-  const { threshold, limits } = approvalLimits(h.company);
+/** Approval fields by the policy: [approver, timestamp], or undefined when none is needed. */
+export function policyApproval(c: CompanyInfo, id: string, postedBy: string, source: string, postingDate: string, total: number, postedAt: number): [string, string] | undefined {
+  if (source !== "manual" || !isPerson(postedBy)) return undefined;
+  const { threshold, limits } = approvalLimits(c);
   if (total < threshold) return undefined;
   const hash = rehash(hash32(id) ^ 0x9e3779b9);
   // The lowest role whose limit covers the amount; one of its approvers.
@@ -126,10 +130,11 @@ function approval(h: DocHeader, id: string, total: number, postedAt: number): [s
   const role = APPROVERS[level]!.role;
   const same = APPROVERS.flatMap((a, i) => (a.role === role ? [i] : []));
   const who = APPROVERS[same[hash % same.length]!]!;
-  // Approved on the posting day, between 07:30 and the posting.
+  // Approved on the posting day, between 07:30 and the posting (a night posting: the evening before).
   const from = 7.5 * 3600;
-  const at = postedAt <= from ? postedAt : from + Math.floor(((postedAt - from) * ((hash >>> 8) % 1000)) / 1000);
-  return [approverId(h.company.code, who), `${h.postingDate}T${clock(at)}`];
+  if (postedAt <= from) return [approverId(c.code, who), `${formatIso(parseIso(postingDate) - 1)}T${clock(17 * 3600 + ((hash >>> 8) % 3600))}`];
+  const at = from + Math.floor(((postedAt - from) * ((hash >>> 8) % 1000)) / 1000);
+  return [approverId(c.code, who), `${postingDate}T${clock(at)}`];
 }
 
 /** The document's id as written (prefix + padded number when documentSeq is set). */
@@ -138,10 +143,10 @@ export const documentIdOf = (h: DocHeader) => (h.documentSeq === undefined ? h.d
 /** Posting time and approval of a document: the header's when it sets them, else the policy's. */
 function stamps(h: DocHeader, lines: Lines): { time: string; approvedBy: string | null; approvedAt: string | null } {
   const id = documentIdOf(h);
-  const sec = postingSeconds(id, h.postedBy, h.source);
+  const sec = h.postingTime ? seconds(h.postingTime) : postingSeconds(id, h.postedBy, h.source);
   let total = 0;
   for (let i = 0; i < lines.n; i++) total += lines.debit[i]!;
-  const a = h.approvedBy === undefined ? approval(h, id, total, sec) : undefined;
+  const a = h.approvedBy === undefined ? policyApproval(h.company, id, h.postedBy, h.source, h.postingDate, total, sec) : undefined;
   return {
     time: h.postingTime ?? clock(sec),
     approvedBy: h.approvedBy === undefined ? a?.[0] ?? null : h.approvedBy,

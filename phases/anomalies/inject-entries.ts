@@ -1,0 +1,131 @@
+// Injects a block's share of each entry type into its standalone entries: candidates are the
+// documents the type's mutation applies to and that carry nothing yet in the fields it changes;
+// the block's own stream picks among them. A mutation that cannot finish is undone.
+import type { Rng } from "../../core/rng.ts";
+import { hash32 } from "../../core/rng.ts";
+import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
+import type { Period } from "../../core/calendar.ts";
+import { masterParams } from "../master_data/index.ts";
+import { transactionsSpec } from "../transactions/spec.ts";
+import { paramsOf } from "../../specs/phase.ts";
+import type { Doc } from "./doc.ts";
+import type { AnomalyType } from "./catalog.ts";
+import { AMOUNT_MUTATIONS } from "./entries-amounts.ts";
+import { PROCESS_MUTATIONS } from "./entries-process.ts";
+import { STRUCTURE_MUTATIONS } from "./entries-structure.ts";
+import { BlockStats, thresholdOf, type EntryEnv, type EntryMutation } from "./entry-env.ts";
+import type { Quota } from "./plan.ts";
+import { streamFor } from "./plan.ts";
+import { anomaliesSpec } from "./spec.ts";
+
+export const ENTRY_MUTATIONS: Readonly<Record<string, EntryMutation>> = { ...AMOUNT_MUTATIONS, ...PROCESS_MUTATIONS, ...STRUCTURE_MUTATIONS };
+
+/** One injected anomaly: its type, cluster, the documents it changed and who else is involved. */
+export interface Injected {
+  type: AnomalyType;
+  cluster: string;
+  docs: Doc[];
+  related: string[];
+  scheme?: string;
+}
+
+interface Saved {
+  rows: Doc["rows"];
+  original: Doc["original"];
+  types: number;
+  touched: string[];
+  keepTime: boolean;
+  keepApproval: boolean;
+  reserved: boolean;
+}
+
+/** Whether a document may take another anomaly of type t (at most `max`, never on the same fields). */
+function fits(d: Doc, t: AnomalyType, max: number, reserved: ReadonlySet<Doc>): boolean {
+  if (reserved.has(d) || d.types.length >= max || d.touched.has("structure")) return false;
+  if (d.types.length > 0 && t.touches.includes("structure")) return false;
+  return !t.touches.some((x) => d.touched.has(x));
+}
+
+export function injectEntries(cx: RunContext, docs: Doc[], quotas: readonly Quota[], company: CompanyInfo, period: Period, rng: Rng, shortfall: (q: Quota, n: number) => void): Injected[] {
+  const max = paramsOf(anomaliesSpec, cx).max_per_document;
+  const reserved = new Set<Doc>();
+  let saved = new Map<Doc, Saved>();
+  const save = (d: Doc) => {
+    if (!saved.has(d)) saved.set(d, { rows: d.rows.map((r) => ({ ...r })), original: d.original, types: d.types.length, touched: [...d.touched], keepTime: d.keepTime, keepApproval: d.keepApproval, reserved: reserved.has(d) });
+  };
+  let current: AnomalyType | undefined;
+  let cluster = "";
+  const e: EntryEnv = {
+    cx,
+    rng,
+    company,
+    period,
+    docs,
+    users: Math.max(1, paramsOf(transactionsSpec, cx).users),
+    costCenters: Math.max(1, masterParams(cx).cost_centers),
+    threshold: thresholdOf(company),
+    get cluster() {
+      return cluster;
+    },
+    clusterRng: () => streamFor(cx, hash32(cluster), period.index),
+    take(pred, near) {
+      let best: Doc | undefined;
+      for (const x of docs) {
+        if (!fits(x, current!, max, reserved) || x.types.length > 0 || !pred(x)) continue;
+        if (!best || (near && Math.abs(x.index - near.index) < Math.abs(best.index - near.index))) best = x;
+      }
+      if (best) (save(best), best.types.push(current!.id), best.touched.add("structure"));
+      return best;
+    },
+    reserve(d) {
+      save(d);
+      reserved.add(d);
+    },
+    stats: new BlockStats(docs),
+  };
+  const out: Injected[] = [];
+  // Types that take several documents first, while the block still has free ones.
+  const order = [...quotas].sort((a, b) => (b.type.slots ?? 1) - (a.type.slots ?? 1));
+  for (const q of order) {
+    const m = ENTRY_MUTATIONS[q.type.id];
+    if (!m) throw new Error(`internal: no mutation for ${q.type.id}`);
+    current = q.type;
+    cluster = q.cluster;
+    const candidates = docs.filter((d) => fits(d, q.type, max, reserved) && m.eligible(d, e));
+    let placed = 0;
+    for (let i = candidates.length - 1; i >= 0 && placed < q.count; i--) {
+      // Fisher-Yates from the back: the next candidate, uniformly among those left.
+      const j = rng.int(i + 1);
+      const d = candidates[j]!;
+      candidates[j] = candidates[i]!;
+      candidates[i] = d;
+      if (!fits(d, q.type, max, reserved)) continue;
+      saved = new Map();
+      save(d);
+      const r = m.apply(d, e);
+      if (r === false) {
+        for (const [x, s] of saved) restore(x, s, reserved);
+        continue;
+      }
+      for (const x of r.docs) {
+        if (!x.types.includes(q.type.id)) x.types.push(q.type.id);
+        for (const t of q.type.touches) x.touched.add(t);
+      }
+      out.push({ type: q.type, cluster: q.cluster, docs: r.docs, related: r.related ?? [] });
+      placed++;
+    }
+    if (placed < q.count) shortfall(q, q.count - placed);
+  }
+  return out;
+}
+
+function restore(d: Doc, s: Saved, reserved: Set<Doc>): void {
+  d.rows = s.rows;
+  d.original = s.original;
+  d.types.length = s.types;
+  d.touched.clear();
+  for (const t of s.touched) d.touched.add(t);
+  d.keepTime = s.keepTime;
+  d.keepApproval = s.keepApproval;
+  if (!s.reserved) reserved.delete(d);
+}

@@ -1,0 +1,169 @@
+// Where each anomaly goes, from the plan alone: the plan's layout holds every type's count per
+// company; here each count is allocated to the blocks of the transactions phase that carry the
+// type (largest remainder over block volume, quarter-end weights and time clusters, each block
+// capped by what it can carry). Every worker computes the same allocation, so counts are exact
+// and the same for any worker count, shard or resume.
+import { dexp } from "../../core/detmath.ts";
+import { hash32, Rng } from "../../core/rng.ts";
+import type { RunContext } from "../../ledger/context.ts";
+import type { PlanPhase } from "../../specs/plan.ts";
+import { paramsOf } from "../../specs/phase.ts";
+import { transactionsSpec } from "../transactions/spec.ts";
+import { ANOMALY_CATALOG, type AnomalyType, type Carrier } from "./catalog.ts";
+import type { AnomaliesParams } from "./params.ts";
+import { anomaliesSpec, periodAllowed } from "./spec.ts";
+
+export interface Quota {
+  type: AnomalyType;
+  count: number;
+  /** Cluster of this block's anomalies of the type (CL-<company>-<type>-<n>). */
+  cluster: string;
+}
+
+interface BlockSlot {
+  block: number;
+  period: number;
+  units: number;
+  /** Units of the company's carrier before this block (its position in time). */
+  position: number;
+}
+
+const ID = anomaliesSpec.id;
+
+/** The phase's own random stream for a key (seed, phase, seed_offset, ...key). */
+export function streamFor(cx: RunContext, ...key: number[]): Rng {
+  const p = paramsOf(anomaliesSpec, cx);
+  return new Rng(cx.seed, hash32(ID), p.seed_offset, ...key);
+}
+
+/** Each listed type's count per company, as the plan lays it out. */
+export function plannedCounts(cx: RunContext): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const s of cx.phase(ID).layout.segments) m.set(`${s.company}|${s.table}`, s.units);
+  return m;
+}
+
+const cache = new WeakMap<RunContext, Map<number, Quota[]>>();
+
+/** The anomalies each block of the transactions phase carries, by type. */
+export function quotasOf(cx: RunContext, block: number): Quota[] {
+  let m = cache.get(cx);
+  if (!m) cache.set(cx, (m = allocateAll(cx)));
+  return m.get(block) ?? [];
+}
+
+function carrierOf(table: string | undefined): Carrier | undefined {
+  return table === undefined ? "entries" : table === "procure_to_pay" ? "procure_to_pay" : undefined;
+}
+
+/** The blocks of one company and carrier, in time order. */
+function slotsOf(cx: RunContext, tx: PlanPhase, company: string, carrier: Carrier): BlockSlot[] {
+  const out: BlockSlot[] = [];
+  let position = 0;
+  const want: Carrier = carrier === "dirty" ? "entries" : carrier;
+  for (const s of tx.layout.segments) {
+    if (s.company !== company || carrierOf(s.table) !== want) continue;
+    const size = s.blockSize ?? tx.layout.blockSize;
+    for (let b = 0; b < s.blocks; b++) {
+      const units = Math.min(size, s.units - b * size);
+      out.push({ block: s.firstBlock + b, period: s.period!, units, position });
+      position += units;
+    }
+  }
+  return out;
+}
+
+function allocateAll(cx: RunContext): Map<number, Quota[]> {
+  const p = paramsOf(anomaliesSpec, cx) as AnomaliesParams;
+  const tx = cx.phase(transactionsSpec.id);
+  const counts = plannedCounts(cx);
+  const out = new Map<number, Quota[]>();
+  for (const c of cx.companies) {
+    for (const t of ANOMALY_CATALOG) {
+      const count = counts.get(`${c.code}|${t.id}`) ?? 0;
+      if (count === 0) continue;
+      const slots = slotsOf(cx, tx, c.code, t.carrier).filter((s) => periodAllowed(t, s.period, cx.periods.length));
+      const { weights, cluster } = clusterWeights(cx, p, c.code, t, slots, count);
+      const caps = slots.map((s) => Math.ceil(s.units * t.cap));
+      const parts = cappedAllocate(count, weights, caps);
+      slots.forEach((s, i) => {
+        if (parts[i]! === 0) return;
+        const list = out.get(s.block) ?? [];
+        list.push({ type: t, count: parts[i]!, cluster: `CL-${c.code}-${t.id}-${cluster[i]! + 1}` });
+        out.set(s.block, list);
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Weights per block: its volume, quarter ends heavier (year ends twice), and 1-4 time clusters
+ * (bumps around random centres) that take `clustering` of the weight.
+ */
+function clusterWeights(cx: RunContext, p: AnomaliesParams, company: string, t: AnomalyType, slots: BlockSlot[], count: number): { weights: number[]; cluster: number[] } {
+  const rng = streamFor(cx, hash32(company), hash32(t.id));
+  const span = slots.reduce((s, x) => s + x.units, 0) || 1;
+  const n = Math.min(4, 1 + Math.floor(count / 10));
+  const centres = Array.from({ length: n }, () => rng.next() * span);
+  const width = Math.max(span * 0.06, slots[0]?.units ?? 1);
+  const cluster: number[] = [];
+  const weights = slots.map((s) => {
+    const period = cx.periods[s.period]!;
+    const end = period.isYearEnd ? 2 * p.period_end : period.isQuarterEnd ? p.period_end : 1;
+    const q = period.isQuarterEnd ? t.quarterEnd ?? 1 : 1;
+    const mid = s.position + s.units / 2;
+    let bump = 0;
+    let best = 0;
+    centres.forEach((c, j) => {
+      const z = (mid - c) / width;
+      bump += dexp(-z * z);
+      if (Math.abs(mid - c) < Math.abs(mid - centres[best]!)) best = j;
+    });
+    cluster.push(best);
+    return s.units * end * q * (1 - p.clustering + p.clustering * 4 * bump);
+  });
+  return { weights, cluster };
+}
+
+/**
+ * Largest-remainder allocation of `total` by `weights`, no part above its cap (ties to the
+ * earlier index). What the caps cannot hold is placed by weight anyway: better an overfull
+ * block than a missing anomaly (the block reports what it could not place).
+ */
+export function cappedAllocate(total: number, weights: number[], caps: number[]): number[] {
+  const parts = weights.map(() => 0);
+  let rest = total;
+  let open = weights.map((w, i) => (w > 0 && caps[i]! > 0 ? i : -1)).filter((i) => i >= 0);
+  while (rest > 0 && open.length > 0) {
+    const sum = open.reduce((s, i) => s + weights[i]!, 0);
+    const exact = open.map((i) => (rest * weights[i]!) / sum);
+    const floors = exact.map((x, k) => Math.min(Math.floor(x), caps[open[k]!]! - parts[open[k]!]!));
+    let given = 0;
+    open.forEach((i, k) => ((parts[i]! += floors[k]!), (given += floors[k]!)));
+    const order = open.map((i, k) => ({ i, r: exact[k]! - Math.floor(exact[k]!) })).sort((a, b) => b.r - a.r || a.i - b.i);
+    for (const { i } of order) {
+      if (given >= rest) break;
+      if (parts[i]! < caps[i]!) (parts[i]!++, given++);
+    }
+    rest -= given;
+    open = open.filter((i) => parts[i]! < caps[i]!);
+    if (given === 0) break;
+  }
+  if (rest > 0) {
+    const any = weights.map((w) => (w > 0 ? w : 0));
+    const sum = any.reduce((a, b) => a + b, 0);
+    const extra = sum > 0 ? any.map((w) => Math.floor((rest * w) / sum)) : any.map(() => 0);
+    let left = rest - extra.reduce((a, b) => a + b, 0);
+    for (let i = 0; left > 0 && parts.length > 0; i = (i + 1) % parts.length) if (any[i]! > 0 || sum === 0) (extra[i]!++, left--);
+    extra.forEach((x, i) => (parts[i]! += x));
+  }
+  return parts;
+}
+
+/** The time split of a period: train (first 70% of the periods), validation (next 15%), test. */
+export function splitOf(cx: RunContext, period: number): "train" | "validation" | "test" {
+  const n = cx.periods.length;
+  const f = (period + 1) / n;
+  return n < 3 ? (period === n - 1 && n > 1 ? "test" : "train") : f <= 0.7 ? "train" : f <= 0.85 ? "validation" : "test";
+}
