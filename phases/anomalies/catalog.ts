@@ -29,6 +29,8 @@ export interface AnomalyType {
   periods?: "not_last";
   /** Weight of quarter-end periods relative to the others (beyond the phase's period_end). */
   quarterEnd?: number;
+  /** A multi-step scheme: each cluster is one scheme, its anomalies close together in time. */
+  scheme?: boolean;
   /** Documents one anomaly occupies (split transactions and duplicates take more than one). */
   slots?: number;
   touches: readonly Touch[];
@@ -67,7 +69,7 @@ export const ANOMALY_CATALOG: readonly AnomalyType[] = [
     mutation: "a vendor invoice paid in full is paid a second time in a later payment run (payments -A and -B, both full; AP shows the vendor's debit balance as a negative open item until the scenario ends)",
     detection: "an invoice with payments adding up to more than its gross amount",
     breaks: { check: "overpaid", why: "the invoice is paid twice: that is the anomaly" } }),
-  T({ id: "ghost_vendor", category: "fraud", severity: 5, carrier: "procure_to_pay", weight: 0.5, cap: 0.02, touches: ["structure", "partner"], difficulty: "medium", impact: "total", reference: "FictitiousVendor",
+  T({ id: "ghost_vendor", category: "fraud", severity: 5, carrier: "procure_to_pay", weight: 0.5, cap: 0.02, scheme: true, touches: ["structure", "partner"], difficulty: "medium", impact: "total", reference: "FictitiousVendor",
     mutation: "an unused (inactive) vendor record becomes a new active vendor with a new name and a new bank account; service purchases of 1-3 periods are ordered from, invoiced by and paid to it (one scheme per ghost vendor)",
     detection: "purchases from a vendor the master data created inactive: reactivated, renamed and paid to a new bank account, with no purchase before its first invoice (new_counterparty shares the first half of the signal)" }),
   T({ id: "revenue_manipulation", category: "fraud", severity: 5, carrier: "entries", weight: 0.5, cap: 0.02, quarterEnd: 3, touches: ["structure"], difficulty: "easy", impact: "total", reference: "RevenueManipulation",

@@ -16,6 +16,7 @@ import { STRUCTURE_MUTATIONS } from "./entries-structure.ts";
 import { BlockStats, thresholdOf, type EntryEnv, type EntryMutation } from "./entry-env.ts";
 import type { Quota } from "./plan.ts";
 import { streamFor } from "./plan.ts";
+import { changesOf } from "./labels.ts";
 import { anomaliesSpec } from "./spec.ts";
 
 export const ENTRY_MUTATIONS: Readonly<Record<string, EntryMutation>> = { ...AMOUNT_MUTATIONS, ...PROCESS_MUTATIONS, ...STRUCTURE_MUTATIONS };
@@ -27,6 +28,10 @@ export interface Injected {
   docs: Doc[];
   related: string[];
   scheme?: string;
+  /** Its id in anomaly_labels (set when the block labels it). */
+  id?: string;
+  /** Documents it changed that are not anomalous themselves (a paid invoice's first payment, renumbered). */
+  touched?: Doc[];
 }
 
 interface Saved {
@@ -103,7 +108,8 @@ export function injectEntries(cx: RunContext, docs: Doc[], quotas: readonly Quot
       saved = new Map();
       save(d);
       const r = m.apply(d, e);
-      if (r === false) {
+      // A mutation that leaves its documents as they were (an entry already on the burst day) did nothing.
+      if (r === false || r.docs.some((x) => !x.original || changesOf(x.original, x.rows).length === 0)) {
         for (const [x, s] of saved) restore(x, s, reserved);
         continue;
       }

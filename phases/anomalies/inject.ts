@@ -18,7 +18,7 @@ import { anomalyLabels, mlLabels } from "./tables.ts";
 import { count } from "./stats.ts";
 import { BlockView, PREDICATES } from "./predicates.ts";
 import { anomalyType, type Carrier } from "./catalog.ts";
-import { chainJournal, chainTable, type ChainState } from "./chains.ts";
+import { chainJournal, chainTable, vendorTable, type ChainState } from "./chains.ts";
 import { writeDirty } from "./quality.ts";
 
 /** What the journal step of a block decided, for the other tables of the same block. */
@@ -30,6 +30,7 @@ export const injectStep: OverlayStep = {
   kind: "overlay",
   transform(cx, at) {
     if (at.table.name === "journal_entries") return journal(cx, at);
+    if (at.table.name === "vendors") return vendorTable(cx, at);
     if (pending?.key === keyOf(at)) chainTable(cx, at, pending.chain);
   },
 };
@@ -109,11 +110,10 @@ function label(cx: RunContext, at: OverlayContext, injected: Injected[]): Map<Do
   const w = at.out.table(anomalyLabels);
   const tag = `${at.block ?? at.period}`.padStart(6, "0");
   injected.forEach((inj, n) => {
-    const id = `AN-${inj.docs[0]!.company.code}-${tag}-${String(n + 1).padStart(4, "0")}`;
-    for (const d of inj.docs) {
-      writeAnomalyLabel(w, id, inj, d, changesOf(d.original ?? d.rows, d.rows));
-      if (!out.has(d)) out.set(d, { id, inj });
-    }
+    const id = (inj.id = `AN-${inj.docs[0]!.company.code}-${tag}-${String(n + 1).padStart(4, "0")}`);
+    // Only what changed is labelled; an anomaly's unchanged entries (an invoice without its order) are flagged in ml_labels.
+    for (const d of [...inj.docs, ...(inj.touched ?? [])]) if (d.original) writeAnomalyLabel(w, id, inj, d, changesOf(d.original, d.rows));
+    for (const d of inj.docs) if (!out.has(d)) out.set(d, { id, inj });
   });
   void cx;
   return out;

@@ -9,6 +9,8 @@ import type { RunContext } from "../../ledger/context.ts";
 import type { PlanPhase } from "../../specs/plan.ts";
 import { paramsOf } from "../../specs/phase.ts";
 import { transactionsSpec } from "../transactions/spec.ts";
+// Which purchase orders of a segment are stock replenishment: the transactions phase's own rule.
+import { stockOrders } from "../transactions/chains.ts";
 import { ANOMALY_CATALOG, type AnomalyType, type Carrier } from "./catalog.ts";
 import type { AnomaliesParams } from "./params.ts";
 import { anomaliesSpec, periodAllowed } from "./spec.ts";
@@ -52,20 +54,38 @@ export function quotasOf(cx: RunContext, block: number): Quota[] {
   return m.get(block) ?? [];
 }
 
+/** The clusters of a company's anomalies of one type that hold at least one anomaly, in order. */
+export function allClusters(cx: RunContext, company: string, type: string): string[] {
+  let m = cache.get(cx);
+  if (!m) cache.set(cx, (m = allocateAll(cx)));
+  const prefix = `CL-${company}-${type}-`;
+  const set = new Set<string>();
+  for (const list of m.values()) for (const q of list) if (q.type.id === type && q.cluster.startsWith(prefix)) set.add(q.cluster);
+  return [...set].sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
+}
+
 function carrierOf(table: string | undefined): Carrier | undefined {
   return table === undefined ? "entries" : table === "procure_to_pay" ? "procure_to_pay" : undefined;
 }
 
-/** The blocks of one company and carrier, in time order. */
+/**
+ * The blocks of one company and carrier, in time order, with the units each can carry: a
+ * procure-to-pay segment's first positions are stock replenishment (ordered by a main step, not
+ * in the block), so only its service purchases count.
+ */
 function slotsOf(cx: RunContext, tx: PlanPhase, company: string, carrier: Carrier): BlockSlot[] {
   const out: BlockSlot[] = [];
   let position = 0;
   const want: Carrier = carrier === "dirty" ? "entries" : carrier;
+  const c = cx.companies[cx.companyIndex.get(company)!]!;
   for (const s of tx.layout.segments) {
     if (s.company !== company || carrierOf(s.table) !== want) continue;
     const size = s.blockSize ?? tx.layout.blockSize;
+    const reserved = want === "procure_to_pay" ? stockOrders(cx, c, s.units) : 0;
     for (let b = 0; b < s.blocks; b++) {
-      const units = Math.min(size, s.units - b * size);
+      const from = b * size;
+      const to = Math.min(s.units, from + size);
+      const units = Math.max(0, to - Math.max(from, reserved));
       out.push({ block: s.firstBlock + b, period: s.period!, units, position });
       position += units;
     }
@@ -104,9 +124,11 @@ function allocateAll(cx: RunContext): Map<number, Quota[]> {
 function clusterWeights(cx: RunContext, p: AnomaliesParams, company: string, t: AnomalyType, slots: BlockSlot[], count: number): { weights: number[]; cluster: number[] } {
   const rng = streamFor(cx, hash32(company), hash32(t.id));
   const span = slots.reduce((s, x) => s + x.units, 0) || 1;
-  const n = Math.min(4, 1 + Math.floor(count / 10));
+  // A scheme runs 3-4 anomalies over a few weeks; other types cluster more loosely.
+  const n = t.scheme ? Math.min(12, Math.ceil(count / 4)) : Math.min(4, 1 + Math.floor(count / 10));
+  const strength = t.scheme ? 1 : p.clustering;
   const centres = Array.from({ length: n }, () => rng.next() * span);
-  const width = Math.max(span * 0.06, slots[0]?.units ?? 1);
+  const width = Math.max(span * (t.scheme ? 0.03 : 0.06), slots[0]?.units ?? 1);
   const cluster: number[] = [];
   const weights = slots.map((s) => {
     const period = cx.periods[s.period]!;
@@ -121,7 +143,7 @@ function clusterWeights(cx: RunContext, p: AnomaliesParams, company: string, t: 
       if (Math.abs(mid - c) < Math.abs(mid - centres[best]!)) best = j;
     });
     cluster.push(best);
-    return s.units * end * q * (1 - p.clustering + p.clustering * 4 * bump);
+    return s.units * end * q * (1 - strength + strength * 4 * bump);
   });
   return { weights, cluster };
 }
