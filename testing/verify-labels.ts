@@ -4,43 +4,19 @@
 // points at rows that exist and carry the changed values, ml_labels has one row per journal line
 // and flags exactly the labelled documents, and each type's count is the plan's.
 import type { Plan } from "../specs/plan.ts";
-import { anomalyType } from "../phases/anomalies/catalog.ts";
 import { collector, type Tables, type Violation } from "./verify-common.ts";
 import { verifyFlows, verifyLedger } from "./verify.ts";
 import { verifyEconomics, type EconomicsOptions } from "./economics.ts";
 
 const rows = (t: Tables, name: string) => t.get(name) ?? [];
 
-/** Ids a label names: its row key and related entities. */
-function keysOf(l: Record<string, unknown>): string[] {
-  return [String(l.document_id), ...String(l.related_entities ?? "").split(" ").filter(Boolean), ...String(l.document_id).split(" ")];
-}
-
 /**
- * Every ledger, flow and going-concern invariant; a violation is excused only when it names a
- * document a label names whose type breaks that check on purpose. First-digit (Benford) checks
- * leave out the documents whose amounts an anomaly changed.
+ * Every ledger, flow and going-concern invariant at once. Each of them excuses exactly the
+ * violations a labelled anomaly accounts for (verify-excuse.ts), and first-digit (Benford)
+ * statistics leave out the documents whose amounts an anomaly changed.
  */
 export function verifyLabelled(t: Tables, opts: EconomicsOptions = {}): Violation[] {
-  const excused = new Map<string, Set<string>>();
-  for (const l of rows(t, "anomaly_labels")) {
-    const check = anomalyType(String(l.anomaly_type)).breaks?.check;
-    if (!check) continue;
-    const set = excused.get(check) ?? new Set<string>();
-    for (const k of keysOf(l)) set.add(k.replace(/^JE-/, ""));
-    excused.set(check, set);
-  }
-  const excuse = (v: Violation) => {
-    const ids = excused.get(v.check);
-    if (!ids) return false;
-    const words = v.message.split(/[\s:,()]+/).map((w) => w.replace(/^JE-/, ""));
-    return words.some((w) => ids.has(w));
-  };
-  const changed = new Set(rows(t, "anomaly_labels").filter((l) => anomalyType(String(l.anomaly_type)).touches.includes("amounts") || anomalyType(String(l.anomaly_type)).touches.includes("structure")).map((l) => `${l.company_code}|${l.document_id}`));
-  const first = [...verifyLedger(t), ...verifyFlows(t), ...verifyEconomics(t, { ...opts, benfordLines: Infinity })].filter((v) => !excuse(v));
-  const journal = rows(t, "journal_entries").filter((r) => !changed.has(`${r.company_code}|${r.document_id}`));
-  const benford = verifyEconomics(new Map([...t, ["journal_entries", journal]]), { ...opts, plan: false, benfordLines: opts.benfordLines }).filter((v) => v.check === "benford");
-  return [...first.filter((v) => !v.message.startsWith("and ")), ...benford];
+  return [...verifyLedger(t), ...verifyFlows(t), ...verifyEconomics(t, opts)];
 }
 
 /** The labels against the data: keys resolve, changed values are there, ml_labels match, counts are the plan's. */

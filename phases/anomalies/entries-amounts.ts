@@ -1,11 +1,16 @@
 // Entry mutations that change amounts: each keeps the document balanced (doc.setNet recomputes
 // tax and the bank line) and does what its name says, never a generic "multiply by 2-10".
-import { dexp } from "../../core/detmath.ts";
 import { vatRate } from "../../ledger/tax.ts";
 import type { Doc } from "./doc.ts";
 import { uniform, type EntryEnv, type EntryMutation } from "./entry-env.ts";
 
 const amountOk = (d: Doc) => d.mutable && d.net >= 10 * d.body().length;
+/** An entry of ordinary size for its event (at most 3 times the block's median): its anomaly stays a local misstatement, never a company-sized one. */
+export const typical = (d: Doc, e: EntryEnv) => {
+  const m = e.stats.of(d.event)?.median;
+  return m === undefined || d.net <= 3 * m;
+};
+const median = (d: Doc, e: EntryEnv) => e.stats.of(d.event)?.median ?? d.net;
 const ok = (d: Doc): { docs: Doc[] } => ({ docs: [d] });
 
 /** Minor units of one currency unit (10 yen for currencies without minor digits, so cents exist). */
@@ -39,20 +44,16 @@ export const AMOUNT_MUTATIONS: Record<string, EntryMutation> = {
     apply: (d) => (d.setNet(roundFigure(d)), ok(d)),
   },
   unusually_high_amount: {
-    eligible: amountOk,
-    apply: (d, e) => (d.setNet(d.net * uniform(e, 4, 8)), ok(d)),
+    eligible: (d, e) => amountOk(d) && e.stats.of(d.event) !== undefined && d.net <= 1.5 * median(d, e),
+    apply: (d, e) => (d.setNet(median(d, e) * uniform(e, 5, 10)), ok(d)),
   },
   unusually_low_amount: {
     eligible: (d) => amountOk(d) && d.net >= 200 * d.body().length,
     apply: (d, e) => (d.setNet(d.net * uniform(e, 0.02, 0.1)), ok(d)),
   },
   amount_outlier: {
-    eligible: (d, e) => amountOk(d) && e.stats.of(d.event) !== undefined,
-    apply: (d, e) => {
-      const s = e.stats.of(d.event)!;
-      d.setNet(Math.max(d.net * 3, dexp(s.mean + 5 * Math.max(0.5, s.sd)) * uniform(e, 1, 1.3)));
-      return ok(d);
-    },
+    eligible: (d, e) => amountOk(d) && e.stats.of(d.event) !== undefined && d.net <= 1.5 * median(d, e),
+    apply: (d, e) => (d.setNet(median(d, e) * uniform(e, 25, 50)), ok(d)),
   },
   benford_violation: {
     eligible: (d) => amountOk(d) && Number(String(d.net)[0]) < 7,
@@ -77,7 +78,7 @@ export const AMOUNT_MUTATIONS: Record<string, EntryMutation> = {
     },
   },
   trend_break: {
-    eligible: amountOk,
+    eligible: (d, e) => amountOk(d) && typical(d, e),
     apply: (d, e) => (d.setNet(d.net * uniform(e, 1.4, 1.8)), ok(d)),
   },
   transposed_digits: {
@@ -85,7 +86,7 @@ export const AMOUNT_MUTATIONS: Record<string, EntryMutation> = {
     apply: (d, e) => (d.setNet(transpose(d.net, e.rng.int(8))), ok(d)),
   },
   decimal_error: {
-    eligible: (d) => amountOk(d) && d.net >= 1000 * d.body().length,
+    eligible: (d, e) => amountOk(d) && typical(d, e) && d.net >= 1000 * d.body().length,
     apply: (d, e) => (d.setNet(e.rng.chance(0.5) ? d.net * 10 : Math.round(d.net / 10)), ok(d)),
   },
   rounding_error: {
@@ -111,7 +112,7 @@ export const AMOUNT_MUTATIONS: Record<string, EntryMutation> = {
     },
   },
   reversed_amount: {
-    eligible: (d) => d.mutable && d.kind !== "reallocation",
+    eligible: (d, e) => d.mutable && d.kind !== "reallocation" && typical(d, e),
     apply: (d) => (d.swapSides(), ok(d)),
   },
   currency_error: {
@@ -139,7 +140,7 @@ export const AMOUNT_MUTATIONS: Record<string, EntryMutation> = {
   },
 };
 
-/** The body share a replaced entry keeps: a plausible size for a new entry in its place. */
+/** A plausible size for a new entry in a replaced one's place: lo-hi times the median of the replaced entry's event. */
 export function plausibleNet(d: Doc, e: EntryEnv, lo: number, hi: number): number {
-  return Math.max(100 * 10 ** d.digits, Math.round(d.net * uniform(e, lo, hi)));
+  return Math.max(100 * 10 ** d.digits, Math.round(median(d, e) * uniform(e, lo, hi)));
 }

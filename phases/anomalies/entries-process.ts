@@ -2,6 +2,7 @@
 // approver's limit), who posts, when, and with which dates and texts.
 import { formatIso, holidaySet, weekday } from "../../core/calendar.ts";
 import { APPROVERS, approverId, clock, seconds } from "../../ledger/journal.ts";
+import { isBankDay } from "../../ledger/context.ts";
 import type { Doc } from "./doc.ts";
 import { VAGUE_TEXTS } from "./catalog.ts";
 import { dayOf, liftAboveThreshold, setPostingDay, userId, workingDay, clusterUser, type EntryEnv, type EntryMutation } from "./entry-env.ts";
@@ -181,7 +182,9 @@ export const PROCESS_MUTATIONS: Record<string, EntryMutation> = {
       // The cluster's day: the same for every anomaly of the cluster in the period.
       const r = e.clusterRng();
       const p = e.period;
-      const day = workingDay(e, d, p, p.firstDay + ((r.int(p.days) + p.index * 7) % p.days));
+      // A bank day, so entries that move the bank land on it too.
+      let day = p.firstDay + r.int(p.days);
+      for (let k = 0; k < p.days && !isBankDay(e.company, day); k++) day = p.firstDay + ((day - p.firstDay + 1) % p.days);
       setPostingDay(d, p, day);
       return ok(d);
     },

@@ -8,7 +8,7 @@ import type { AccountRole } from "../../specs/accounts.ts";
 import { vatRate } from "../../ledger/tax.ts";
 import { costCenterId, employeeId, masterParams } from "../master_data/index.ts";
 import { money, type Doc, type Row } from "./doc.ts";
-import { plausibleNet } from "./entries-amounts.ts";
+import { plausibleNet, typical } from "./entries-amounts.ts";
 import { clusterUser, dayOf, setPostingDay, uniform, workingDay, type EntryEnv, type EntryMutation } from "./entry-env.ts";
 
 const ok = (d: Doc) => ({ docs: [d] });
@@ -140,7 +140,7 @@ export const STRUCTURE_MUTATIONS: Record<string, EntryMutation> = {
     },
   },
   improper_capitalization: {
-    eligible: (d, e) => d.kind === "payment" && e.cx.chart.has("prepaid_expenses"),
+    eligible: (d, e) => d.kind === "payment" && typical(d, e) && e.cx.chart.has("prepaid_expenses"),
     apply: (d, e) => {
       const prepaid = e.cx.chart.one("prepaid_expenses");
       for (const r of d.body()) (d.snapshot(), (r.account_number = prepaid.number), (r.cost_center = null));
