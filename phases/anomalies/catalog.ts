@@ -25,8 +25,12 @@ export interface AnomalyType {
   weight: number;
   /** Most a type can take of its carrier's documents (compile check; block caps). */
   cap: number;
-  /** Periods whose documents are eligible: every period, or all but the last (the mutation posts into the next). */
-  periods?: "not_last";
+  /**
+   * Periods whose documents are eligible: every period; all but the last (the mutation posts
+   * into the next); or those at least two before the end (a payment is made a month or two
+   * after its invoice, so only their invoices are paid within the scenario).
+   */
+  periods?: "not_last" | "paid";
   /** Weight of quarter-end periods relative to the others (beyond the phase's period_end). */
   quarterEnd?: number;
   /** A multi-step scheme: each cluster is one scheme, its anomalies close together in time. */
@@ -65,7 +69,7 @@ export const ANOMALY_CATALOG: readonly AnomalyType[] = [
   T({ id: "split_transaction", category: "fraud", severity: 4, carrier: "entries", weight: 1.5, cap: 0.01, slots: 3, touches: ["structure"], difficulty: "medium", impact: "total",
     mutation: "one purchase above the approval threshold is posted as 2-3 entries of the same poster, day, account and text, each just below the threshold (the parts take the places of other entries of the block)",
     detection: "two or more manual entries of one poster on one day to the same account, each in [75%, 100%) of the approval threshold" }),
-  T({ id: "duplicate_payment", category: "fraud", severity: 4, carrier: "procure_to_pay", weight: 2, cap: 0.05, periods: "not_last", touches: ["structure"], difficulty: "easy", impact: "total", reference: "DuplicatePayment",
+  T({ id: "duplicate_payment", category: "fraud", severity: 4, carrier: "procure_to_pay", weight: 2, cap: 0.03, periods: "paid", touches: ["structure"], difficulty: "easy", impact: "total", reference: "DuplicatePayment",
     mutation: "a vendor invoice paid in full is paid a second time in a later payment run (payments -A and -B, both full; AP shows the vendor's debit balance as a negative open item until the scenario ends)",
     detection: "an invoice with payments adding up to more than its gross amount",
     breaks: { check: "overpaid", why: "the invoice is paid twice: that is the anomaly" } }),
@@ -205,7 +209,7 @@ export const ANOMALY_CATALOG: readonly AnomalyType[] = [
   T({ id: "dormant_account", category: "relational", severity: 3, carrier: "entries", weight: 2, cap: 0.1, touches: ["accounts"], difficulty: "easy", impact: "total", reference: "DormantAccountActivity",
     mutation: "the expense (or revenue) lines post to an account no generator has ever posted to: freight in (or other operating income)",
     detection: "a line on an account with no postings in the periods before" }),
-  T({ id: "new_counterparty", category: "relational", severity: 3, carrier: "procure_to_pay", weight: 3, cap: 0.03, touches: ["partner"], difficulty: "medium", impact: "total", reference: "NewCounterparty",
+  T({ id: "new_counterparty", category: "relational", severity: 3, carrier: "procure_to_pay", weight: 3, cap: 0.02, touches: ["partner"], difficulty: "medium", impact: "total", reference: "NewCounterparty",
     mutation: "a service purchase is ordered from, invoiced by and paid to an inactive vendor (is_active false in the master, same currency), never used before",
     detection: "a purchase from a vendor marked inactive" }),
   T({ id: "foreign_cost_center", category: "relational", severity: 2, carrier: "entries", weight: 1.5, cap: 0.1, touches: ["cost_center"], difficulty: "easy", impact: "total",

@@ -161,8 +161,7 @@ export const PROCESS_MUTATIONS: Record<string, EntryMutation> = {
       const gap = 10 + e.rng.int(16);
       const docDay = Math.min(dayOf(d.rows[0]!, "document_date"), last - gap);
       const day = workingDay(e, d, p, docDay + gap);
-      const docAt = Math.min(docDay, day - 10);
-      setPostingDay(d, p, day, docAt);
+      setPostingDay(d, p, day, day - gap);
       return ok(d);
     },
   },

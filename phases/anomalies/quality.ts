@@ -159,7 +159,7 @@ function integrityErrors(cx: RunContext, at: OverlayContext, docs: Doc[], rng: R
       const changes: Change[] = [{ field: issue.field!, line: line.line_number as number, from: issue.from, to: issue.to }];
       writeTableLabel(w, {
         id: `AN-${c.code}-X${String(at.block).padStart(6, "0")}-${String(++k).padStart(4, "0")}`, inj: { type: anomalyType(q.type.id), cluster: q.cluster, docs: [], related: [] },
-        company: c.code, currency: c.currency, table: dirtyJournalEntries.name, key: d.id, date: String(line.posting_date), impact: money(Math.max(minor(line.debit_amount), minor(line.credit_amount)), c.digits), changes, related: [],
+        company: c.code, currency: c.currency, table: dirtyJournalEntries.name, key: d.id, date: String(line.posting_date), impact: money(Math.max(minor(line.debit_amount), minor(line.credit_amount)), c.digits), changes, related: [recordId(line, 0)],
       });
       count(at.deltas, `inj|${c.code}|${q.type.id}`);
     }

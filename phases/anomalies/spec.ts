@@ -28,7 +28,7 @@ export function roundHalfEven(x: number): number {
 }
 
 /** Whether a type may use a period's documents. */
-export const periodAllowed = (carrier: { periods?: "not_last" }, period: number, months: number) => carrier.periods !== "not_last" || period < months - 1;
+export const periodAllowed = (t: { periods?: "not_last" | "paid" }, period: number, months: number) => (t.periods === "not_last" ? period < months - 1 : t.periods === "paid" ? period < months - 2 : true);
 
 /** The count of every listed type per company: its rate times the documents that can carry it. */
 export function anomalyCounts(cx: LayoutContext): { company: string; type: string; count: number }[] {
