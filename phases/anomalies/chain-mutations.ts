@@ -9,7 +9,7 @@ import type { Rng } from "../../core/rng.ts";
 import { vendor } from "../master_data/index.ts";
 import { Doc, minor, money, type Row } from "./doc.ts";
 import type { Injected } from "./inject-entries.ts";
-import type { Quota } from "./plan.ts";
+import { clusterStart, type Quota } from "./plan.ts";
 import type { Change } from "./labels.ts";
 import { ghostOf, schemesOf } from "./schemes.ts";
 import { setPostingDay } from "./entry-env.ts";
@@ -131,6 +131,7 @@ export const CHAIN_MUTATIONS: Record<string, ChainMutation> = {
     apply: (ch, e, q, inj) => {
       const g = ghostOf(e.cx, e.company, q.cluster)!;
       inj.scheme = g.scheme;
+      inj.splitPeriod = clusterStart(e.cx, q.cluster);
       switchVendor(ch, e, inj, g.id);
       return true;
     },

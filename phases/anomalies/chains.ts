@@ -6,7 +6,7 @@
 import type { OverlayContext } from "../api.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import type { Rng } from "../../core/rng.ts";
-import { DeltaEdit, periodOf, type Doc, type Row } from "./doc.ts";
+import { DeltaEdit, type Doc, type Row } from "./doc.ts";
 import type { Injected } from "./inject-entries.ts";
 import type { Quota } from "./plan.ts";
 import { changesOf, writeTableLabel, type Change } from "./labels.ts";
@@ -19,8 +19,6 @@ import { PREDICATES_P2P } from "./chain-mutations.ts";
 export interface ChainState {
   injected: Injected[];
   edits: TableEdit[];
-  /** Period a scheme starts in (its documents share the ml split of its first). */
-  schemeStart(scheme: string): number | undefined;
 }
 
 const ID = /^JE-(GR|VI|PY)-(.+-\d{9})-(\d+)(-[AB])?$/;
@@ -42,7 +40,6 @@ export function chainJournal(cx: RunContext, at: OverlayContext, docs: Doc[], qu
   const chains = chainsOf(docs);
   const edits: TableEdit[] = [];
   const injected: Injected[] = [];
-  const starts = new Map<string, number>();
   const deltas = new DeltaEdit(cx, at.deltas);
   const env: ChainEnv = { cx, company: c, rng, docs, edits, schemes: schemesOf(cx, c), sub: (p, kind, amount) => deltas.subledger(c.index, p, kind, amount) };
   for (const q of quotas) {
@@ -60,7 +57,6 @@ export function chainJournal(cx: RunContext, at: OverlayContext, docs: Doc[], qu
       ch.types.push(q.type.id);
       for (const d of inj.docs) d.types.push(q.type.id);
       injected.push(inj);
-      if (inj.scheme && inj.docs[0]) starts.set(inj.scheme, Math.min(starts.get(inj.scheme) ?? Infinity, periodOf(cx, inj.docs[0].rows[0]!)));
       placed++;
     }
     if (placed < q.count) short(q, q.count - placed);
@@ -68,7 +64,7 @@ export function chainJournal(cx: RunContext, at: OverlayContext, docs: Doc[], qu
   // Make sure the block holds every table an edit needs: its transform then runs after the journal's.
   for (const e of edits) at.out.table(cx.tables.get(e.table)!);
   evaluateChains(cx, at, chains, c);
-  return { injected, edits, schemeStart: (s) => starts.get(s) };
+  return { injected, edits };
 }
 
 /** Detection predicates of the chain types, once per chain of the block. */

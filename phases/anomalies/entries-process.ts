@@ -120,8 +120,7 @@ export const PROCESS_MUTATIONS: Record<string, EntryMutation> = {
     eligible: (d) => d.manual && movable(d),
     apply: (d, e) => {
       const p = e.period;
-      let day = p.firstDay + p.days - 1;
-      while (weekday(day) >= 5) day--;
+      const day = workingDay(e, d, p, p.firstDay + p.days - 1);
       setPostingDay(d, p, day, Math.min(day, dayOf(d.rows[0]!, "document_date")));
       const sec = 20 * 3600 + e.rng.int(3.5 * 3600);
       d.set("posting_time", clock(sec));

@@ -28,6 +28,8 @@ export interface Injected {
   docs: Doc[];
   related: string[];
   scheme?: string;
+  /** The period whose ml split its documents take (a scheme's first), when not their own. */
+  splitPeriod?: number;
   /** Its id in anomaly_labels (set when the block labels it). */
   id?: string;
   /** Documents it changed that are not anomalous themselves (a paid invoice's first payment, renumbered). */

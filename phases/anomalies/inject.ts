@@ -72,8 +72,7 @@ function journal(cx: RunContext, at: OverlayContext): void {
     const w = at.out.table(mlLabels);
     for (const d of docs) {
       const l = labels.get(d);
-      const split = l?.inj.scheme ? pending?.chain.schemeStart(l.inj.scheme) : undefined;
-      for (const r of d.rows) writeMlLabel(cx, w, r, l, near.get(d), split);
+      for (const r of d.rows) writeMlLabel(cx, w, r, l, near.get(d), l?.inj.splitPeriod);
     }
   }
   writeDirty(cx, at, docs, carrier);

@@ -20,6 +20,8 @@ export interface Quota {
   count: number;
   /** Cluster of this block's anomalies of the type (CL-<company>-<type>-<n>). */
   cluster: string;
+  /** The period of the block. */
+  period: number;
 }
 
 interface BlockSlot {
@@ -62,6 +64,15 @@ export function allClusters(cx: RunContext, company: string, type: string): stri
   const set = new Set<string>();
   for (const list of m.values()) for (const q of list) if (q.type.id === type && q.cluster.startsWith(prefix)) set.add(q.cluster);
   return [...set].sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
+}
+
+/** The first period a cluster has anomalies in (a scheme's start: its documents share that period's ml split). */
+export function clusterStart(cx: RunContext, cluster: string): number {
+  let m = cache.get(cx);
+  if (!m) cache.set(cx, (m = allocateAll(cx)));
+  let first = Infinity;
+  for (const list of m.values()) for (const q of list) if (q.cluster === cluster && q.period < first) first = q.period;
+  return first;
 }
 
 function carrierOf(table: string | undefined): Carrier | undefined {
@@ -109,7 +120,7 @@ function allocateAll(cx: RunContext): Map<number, Quota[]> {
       slots.forEach((s, i) => {
         if (parts[i]! === 0) return;
         const list = out.get(s.block) ?? [];
-        list.push({ type: t, count: parts[i]!, cluster: `CL-${c.code}-${t.id}-${cluster[i]! + 1}` });
+        list.push({ type: t, count: parts[i]!, cluster: `CL-${c.code}-${t.id}-${cluster[i]! + 1}`, period: s.period });
         out.set(s.block, list);
       });
     }
