@@ -13,9 +13,9 @@ const rateOf = (carrier: string) => (carrier === "procure_to_pay" ? "1%" : carri
 
 export const ALL_TYPES = ANOMALY_CATALOG.map((t) => t.id);
 
-export function source(anomalies: string, seed = 5): string {
+export function source(anomalies: string, seed = 5, months = 4): string {
   return `
-scenario "Anomalies" { seed = ${seed}  industry = manufacturing  start = 2024-01-01  months = 4 }
+scenario "Anomalies" { seed = ${seed}  industry = manufacturing  start = 2024-01-01  months = ${months} }
 chart_of_accounts { size = small }
 company A1 { currency = USD }
 company B1 { country = DE  currency = EUR }

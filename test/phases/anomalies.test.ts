@@ -173,7 +173,7 @@ describe("ml_labels", () => {
 });
 
 describe("the same plan gives the same anomalies", () => {
-  const SMALL = source(`phase anomalies { rate = 3%  data_quality { preset = noisy } }`, 9).replace("volume = 24k per year", "volume = 6k per year").replace("block_size = 512", "block_size = 64");
+  const SMALL = source(`phase anomalies { rate = 3%  data_quality { preset = noisy } }`, 9, 2).replace("volume = 24k per year", "volume = 6k per year").replace("block_size = 512", "block_size = 64").replace("volume = 3000 per year", "volume = 1200 per year");
   const small = planOf(SMALL);
   const quiet = { progress: "none" as const, formats: ["csv" as const] };
   const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
