@@ -68,16 +68,19 @@ function checkCounts(t: Tables, plan: Plan, report: (check: string, message: str
   const phase = plan.phases.find((p) => p.id === "anomalies");
   if (!phase || phase.status !== "run") return;
   const got = new Map<string, Set<string>>();
+  // An anomaly belongs to the company whose cluster it is in (a round trip's partner books half of it).
+  const owner = (l: Record<string, unknown>) => new RegExp(`^CL-(.+)-${l.anomaly_type}-\\d+$`).exec(String(l.cluster_id))?.[1] ?? String(l.company_code);
   for (const l of rows(t, "anomaly_labels")) {
     if (l.table_name === "vendors") continue;
-    const k = `${l.company_code}|${l.anomaly_type}`;
+    const k = `${owner(l)}|${l.anomaly_type}`;
     const s = got.get(k) ?? new Set<string>();
     s.add(String(l.anomaly_id));
     got.set(k, s);
   }
+  const clusters = new Map(rows(t, "anomaly_labels").map((l) => [String(l.anomaly_id), owner(l)]));
   for (const m of rows(t, "ml_labels")) {
     if (m.is_anomaly !== true) continue;
-    const k = `${m.company_code}|${m.anomaly_type}`;
+    const k = `${clusters.get(String(m.anomaly_id)) ?? m.company_code}|${m.anomaly_type}`;
     const s = got.get(k) ?? new Set<string>();
     s.add(String(m.anomaly_id));
     got.set(k, s);

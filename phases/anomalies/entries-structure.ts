@@ -27,8 +27,18 @@ const EXPENSES: [AccountRole, string, string][] = [
 ];
 const ROLE_OF_EVENT = new Map(EXPENSES.map(([role, event]) => [event, role]));
 
+export interface NewLine {
+  account: Account;
+  debit: number;
+  credit: number;
+  cc: string | null;
+  partner?: string | null;
+  /** In a foreign document currency: the line's amount in it and its rate (text). */
+  doc?: { amount: number; digits: number; rate: string };
+}
+
 /** Replaces a document's lines with `lines`, keeping its id; header fields from `template` (default: its own first row). */
-function rebuild(d: Doc, lines: { account: Account; debit: number; credit: number; cc: string | null; partner?: string | null }[], header: Partial<Row> = {}, template: Row = d.rows[0]!): void {
+export function rebuild(d: Doc, lines: NewLine[], header: Partial<Row> = {}, template: Row = d.rows[0]!): void {
   d.snapshot();
   const base: Row = { ...template, document_id: d.id, company_code: d.company.code, source_document_id: null, source_document_type: null, document_currency: d.company.currency, exchange_rate: "1", ...header };
   d.rows = lines.map((l, i) => ({
@@ -37,7 +47,8 @@ function rebuild(d: Doc, lines: { account: Account; debit: number; credit: numbe
     account_number: l.account.number,
     debit_amount: money(l.debit, d.digits),
     credit_amount: money(l.credit, d.digits),
-    document_amount: money(l.debit + l.credit, d.digits),
+    document_amount: l.doc ? money(l.doc.amount, l.doc.digits) : money(l.debit + l.credit, d.digits),
+    exchange_rate: l.doc ? l.doc.rate : base.exchange_rate,
     cost_center: l.cc,
     partner_id: l.partner ?? null,
   }));
@@ -52,7 +63,7 @@ function copyFrom(d: Doc, from: Doc): void {
 const ccOf = (e: EntryEnv, i: number) => costCenterId(e.company.code, i);
 
 /** The last weekday of the period, minus `back` weekdays. */
-function periodEndDay(e: EntryEnv, back: number): number {
+export function periodEndDay(e: EntryEnv, back: number): number {
   let day = e.period.firstDay + e.period.days - 1;
   for (let k = 0; ; day--) {
     if (weekday(day) >= 5) continue;

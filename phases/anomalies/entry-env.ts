@@ -8,6 +8,7 @@ import { dlog } from "../../core/detmath.ts";
 import { isBankDay, type CompanyInfo, type RunContext } from "../../ledger/context.ts";
 import { approvalLimits } from "../../ledger/journal.ts";
 import type { Doc, Row } from "./doc.ts";
+import type { Quota } from "./plan.ts";
 
 export interface EntryEnv {
   cx: RunContext;
@@ -27,10 +28,13 @@ export interface EntryEnv {
   /** Keeps a document unchanged for the anomaly (the original a duplicate copies). */
   reserve(d: Doc): void;
   stats: BlockStats;
+  /** The quota being injected, and which of its anomalies (0-based): paired parts agree on it. */
+  quota?: Quota;
+  k: number;
 }
 
 /** What a mutation did: the documents it changed (labelled) and who else is involved; false: it could not. */
-export type Outcome = { docs: Doc[]; related?: string[] } | false;
+export type Outcome = { docs: Doc[]; related?: string[]; id?: string; scheme?: string; splitPeriod?: number } | false;
 
 export interface EntryMutation {
   eligible(d: Doc, e: EntryEnv): boolean;

@@ -13,13 +13,14 @@ import type { AnomalyType } from "./catalog.ts";
 import { AMOUNT_MUTATIONS } from "./entries-amounts.ts";
 import { PROCESS_MUTATIONS } from "./entries-process.ts";
 import { STRUCTURE_MUTATIONS } from "./entries-structure.ts";
+import { SCHEME_MUTATIONS } from "./entries-schemes.ts";
 import { BlockStats, thresholdOf, type EntryEnv, type EntryMutation } from "./entry-env.ts";
 import type { Quota } from "./plan.ts";
 import { streamFor } from "./plan.ts";
 import { changesOf } from "./labels.ts";
 import { anomaliesSpec } from "./spec.ts";
 
-export const ENTRY_MUTATIONS: Readonly<Record<string, EntryMutation>> = { ...AMOUNT_MUTATIONS, ...PROCESS_MUTATIONS, ...STRUCTURE_MUTATIONS };
+export const ENTRY_MUTATIONS: Readonly<Record<string, EntryMutation>> = { ...AMOUNT_MUTATIONS, ...PROCESS_MUTATIONS, ...STRUCTURE_MUTATIONS, ...SCHEME_MUTATIONS };
 
 /** One injected anomaly: its type, cluster, the documents it changed and who else is involved. */
 export interface Injected {
@@ -28,6 +29,8 @@ export interface Injected {
   docs: Doc[];
   related: string[];
   scheme?: string;
+  /** The second part of a paired type (its first part counts the anomaly). */
+  part?: 1 | 2;
   /** The period whose ml split its documents take (a scheme's first), when not their own. */
   splitPeriod?: number;
   /** Its id in anomaly_labels (set when the block labels it). */
@@ -89,15 +92,19 @@ export function injectEntries(cx: RunContext, docs: Doc[], quotas: readonly Quot
       reserved.add(d);
     },
     stats: new BlockStats(docs),
+    k: 0,
   };
   const out: Injected[] = [];
-  // Types that take several documents first, while the block still has free ones.
-  const order = [...quotas].sort((a, b) => (b.type.slots ?? 1) - (a.type.slots ?? 1));
+  // Paired parts first (their other part is placed in another block and must find a place here),
+  // then types that take several documents, while the block still has free ones.
+  const weight = (q: Quota) => (q.part ? 100 : 0) + (q.type.slots ?? 1);
+  const order = [...quotas].sort((a, b) => weight(b) - weight(a));
   for (const q of order) {
     const m = ENTRY_MUTATIONS[q.type.id];
     if (!m) throw new Error(`internal: no mutation for ${q.type.id}`);
     current = q.type;
     cluster = q.cluster;
+    e.quota = q;
     const candidates = docs.filter((d) => fits(d, q.type, max, reserved) && m.eligible(d, e));
     let placed = 0;
     for (let i = candidates.length - 1; i >= 0 && placed < q.count; i--) {
@@ -109,6 +116,7 @@ export function injectEntries(cx: RunContext, docs: Doc[], quotas: readonly Quot
       if (!fits(d, q.type, max, reserved)) continue;
       saved = new Map();
       save(d);
+      e.k = placed;
       const r = m.apply(d, e);
       // A mutation that leaves its documents as they were (an entry already on the burst day) did nothing.
       if (r === false || r.docs.some((x) => !x.original || changesOf(x.original, x.rows).length === 0)) {
@@ -119,7 +127,7 @@ export function injectEntries(cx: RunContext, docs: Doc[], quotas: readonly Quot
         if (!x.types.includes(q.type.id)) x.types.push(q.type.id);
         for (const t of q.type.touches) x.touched.add(t);
       }
-      out.push({ type: q.type, cluster: q.cluster, docs: r.docs, related: r.related ?? [] });
+      out.push({ type: q.type, cluster: q.cluster, docs: r.docs, related: r.related ?? [], id: r.id, scheme: r.scheme, splitPeriod: r.splitPeriod, part: q.part });
       placed++;
     }
     if (placed < q.count) shortfall(q, q.count - placed);

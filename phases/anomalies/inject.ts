@@ -54,7 +54,7 @@ function journal(cx: RunContext, at: OverlayContext): void {
     const period = cx.periods[ref.segment.period!]!;
     const quotas = quotasOf(cx, at.block);
     const rng = streamFor(cx, hash32(at.phase.id), at.block);
-    const short = (q: Quota, n: number) => count(at.deltas, `short|${company.code}|${q.type.id}`, n);
+    const short = (q: Quota, n: number) => count(at.deltas, `${q.part === 2 ? "unpaired" : "short"}|${company.code}|${q.type.id}`, n);
     if (carrier === "entries") {
       const own = quotas.filter((q) => q.type.carrier === "entries");
       injected.push(...injectEntries(cx, docs, own, company, period, rng, short));
@@ -64,7 +64,7 @@ function journal(cx: RunContext, at: OverlayContext): void {
       pending = { key: keyOf(at), chain };
     }
     settle(cx, at, docs);
-    for (const inj of injected) count(at.deltas, `inj|${company.code}|${inj.type.id}`);
+    for (const inj of injected) if (inj.part !== 2) count(at.deltas, `inj|${company.code}|${inj.type.id}`);
   }
   const labels = label(cx, at, injected);
   const near = carrier ? evaluate(cx, at, docs, carrier, p.types, p.near_misses) : new Map<Doc, string>();
@@ -109,7 +109,7 @@ function label(cx: RunContext, at: OverlayContext, injected: Injected[]): Map<Do
   const w = at.out.table(anomalyLabels);
   const tag = `${at.block ?? at.period}`.padStart(6, "0");
   injected.forEach((inj, n) => {
-    const id = (inj.id = `AN-${inj.docs[0]!.company.code}-${tag}-${String(n + 1).padStart(4, "0")}`);
+    const id = (inj.id ??= `AN-${inj.docs[0]!.company.code}-${tag}-${String(n + 1).padStart(4, "0")}`);
     // Only what changed is labelled; an anomaly's unchanged entries (an invoice without its order) are flagged in ml_labels.
     for (const d of [...inj.docs, ...(inj.touched ?? [])]) if (d.original) writeAnomalyLabel(w, id, inj, d, changesOf(d.original, d.rows));
     for (const d of inj.docs) if (!out.has(d)) out.set(d, { id, inj });

@@ -22,6 +22,9 @@ export interface Quota {
   cluster: string;
   /** The period of the block. */
   period: number;
+  /** A paired type's part: 1 where it starts, 2 in the block of its second part (which `origin` started). */
+  part?: 1 | 2;
+  origin?: number;
 }
 
 interface BlockSlot {
@@ -113,20 +116,36 @@ function allocateAll(cx: RunContext): Map<number, Quota[]> {
     for (const t of ANOMALY_CATALOG) {
       const count = counts.get(`${c.code}|${t.id}`) ?? 0;
       if (count === 0) continue;
-      const slots = slotsOf(cx, tx, c.code, t.carrier).filter((s) => periodAllowed(t, s.period, cx.periods.length));
+      const slots = slotsOf(cx, tx, c.code, t.carrier).filter((s) => periodAllowed(t, s.period, cx.periods.length, cx.periods[s.period]!.isQuarterEnd));
       const { weights, cluster } = clusterWeights(cx, p, c.code, t, slots, count);
       const caps = slots.map((s) => Math.ceil(s.units * t.cap));
       const parts = cappedAllocate(count, weights, caps);
+      const add = (block: number, q: Quota) => out.set(block, [...(out.get(block) ?? []), q]);
       slots.forEach((s, i) => {
         if (parts[i]! === 0) return;
-        const list = out.get(s.block) ?? [];
-        list.push({ type: t, count: parts[i]!, cluster: `CL-${c.code}-${t.id}-${cluster[i]! + 1}`, period: s.period });
-        out.set(s.block, list);
+        const q: Quota = { type: t, count: parts[i]!, cluster: `CL-${c.code}-${t.id}-${cluster[i]! + 1}`, period: s.period };
+        if (!t.pairs) return add(s.block, q);
+        const second = pairedBlock(cx, tx, c.index, s.period, t.pairs);
+        if (second === undefined) return;
+        add(s.block, { ...q, part: 1, origin: s.block });
+        add(second.block, { ...q, period: second.period, part: 2, origin: s.block });
       });
     }
   }
   return out;
 }
+
+/** Where a paired type's second part goes: the first entries of the next period, or of the next company in the same period. */
+function pairedBlock(cx: RunContext, tx: PlanPhase, company: number, period: number, pairs: "next_period" | "partner_company"): { block: number; period: number } | undefined {
+  const target = pairs === "next_period" ? { company, period: period + 1 } : { company: (company + 1) % cx.companies.length, period };
+  if (target.period >= cx.periods.length || (pairs === "partner_company" && target.company === company)) return undefined;
+  const code = cx.companies[target.company]!.code;
+  const seg = tx.layout.segments.find((s) => s.company === code && s.period === target.period && s.table === undefined && s.units > 0);
+  return seg ? { block: seg.firstBlock, period: target.period } : undefined;
+}
+
+/** The company a round trip goes to: the next one of the group. */
+export const partnerOf = (cx: RunContext, company: number) => cx.companies[(company + 1) % cx.companies.length]!;
 
 /**
  * Weights per block: its volume, quarter ends heavier (year ends twice), and 1-4 time clusters

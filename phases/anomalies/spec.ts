@@ -6,6 +6,7 @@
 import type { CheckContext, PhaseSpec } from "../../specs/phase.ts";
 import { buildLayout, type LayoutContext } from "../../specs/layout.ts";
 import { formatPercent } from "../../specs/units.ts";
+import { periodAt } from "../../core/calendar.ts";
 import { transactionsSpec } from "../transactions/spec.ts";
 import { ANOMALY_CATALOG, anomalyType, type Carrier } from "./catalog.ts";
 import { params, typeRates, type AnomaliesParams } from "./params.ts";
@@ -27,8 +28,11 @@ export function roundHalfEven(x: number): number {
   return Math.round(x);
 }
 
-/** Whether a type may use a period's documents. */
-export const periodAllowed = (t: { periods?: "not_last" | "paid" }, period: number, months: number) => (t.periods === "not_last" ? period < months - 1 : t.periods === "paid" ? period < months - 2 : true);
+/** Whether a type may use a period's documents (a quarter end that is not the scenario's last period, for "quarter_end"). */
+export function periodAllowed(t: { periods?: "not_last" | "paid" | "quarter_end"; pairs?: string }, period: number, months: number, quarterEnd: boolean): boolean {
+  if (t.periods === "quarter_end") return quarterEnd && period < months - 1;
+  return t.periods === "not_last" ? period < months - 1 : t.periods === "paid" ? period < months - 2 : true;
+}
 
 /** The count of every listed type per company: its rate times the documents that can carry it. */
 export function anomalyCounts(cx: LayoutContext): { company: string; type: string; count: number }[] {
@@ -41,7 +45,12 @@ export function anomalyCounts(cx: LayoutContext): { company: string; type: strin
       const rate = rates.get(t.id);
       if (rate === undefined) continue;
       let base = 0;
-      for (let period = 0; period < cx.months; period++) if (periodAllowed(t, period, cx.months)) base += carrierUnits(segments, c.code, t.carrier, period);
+      // A partner company's side needs a second company.
+      if (t.pairs === "partner_company" && cx.companies.length < 2) continue;
+      for (let period = 0; period < cx.months; period++) {
+        const quarterEnd = periodAt(cx.startDate, cx.fiscalStartMonth, period).isQuarterEnd;
+        if (periodAllowed(t, period, cx.months, quarterEnd)) base += carrierUnits(segments, c.code, t.carrier, period);
+      }
       out.push({ company: c.code, type: t.id, count: roundHalfEven(rate * base) });
     }
   }

@@ -112,6 +112,21 @@ const CHECKS: Record<string, (c: Case) => boolean> = {
   },
   foreign_cost_center: ({ doc }) => doc.some((r) => r.cost_center && !String(r.cost_center).startsWith(`CC-${r.company_code}-`)),
   payment_to_employee: ({ doc }) => doc.some((r) => rows(dirty, "employees").some((e) => e.employee_id === r.partner_id)),
+  channel_stuffing: ({ label }) => {
+    const parts = docsOf("channel_stuffing").filter((l) => l.anomaly_id === label.anomaly_id).map((l) => after.get(`${l.company_code}|${l.document_id}`)!);
+    const [sale, ret] = [...parts].sort((x, y) => day(x[0]!) - day(y[0]!));
+    if (parts.length !== 2 || !sale || !ret) return false;
+    const revenueCredit = (d: Row[]) => d.filter((r) => type(r) === "revenue").reduce((s, r) => s + minor(r.credit_amount) - minor(r.debit_amount), 0);
+    const quarterEnd = Number(sale[0]!.fiscal_period) % 3 === 0;
+    return quarterEnd && revenueCredit(sale) > 0 && revenueCredit(ret) === -revenueCredit(sale) && day(sale[0]!) >= endOfPeriod(sale[0]!) - 5 && day(ret[0]!) - day(sale[0]!) <= 15;
+  },
+  round_tripping: ({ label }) => {
+    const parts = labels.filter((l) => l.anomaly_type === "round_tripping" && l.anomaly_id === label.anomaly_id).map((l) => after.get(`${l.company_code}|${l.document_id}`)!);
+    const companies = new Set(parts.map((d) => d[0]!.company_code));
+    const ic = (company: unknown) => parts.filter((d) => d[0]!.company_code === company).flat().filter((r) => role(r) === "ic_receivable" || role(r) === "ic_payable").reduce((s, r) => s + minor(r.debit_amount) - minor(r.credit_amount), 0);
+    const periods = new Set(parts.map((d) => `${d[0]!.fiscal_year}-${d[0]!.fiscal_period}`));
+    return parts.length === 4 && companies.size === 2 && [...companies].every((c) => ic(c) === 0) && periods.size === 1 && parts.every((d) => d.some((r) => role(r) === "bank"));
+  },
   duplicate_payment: ({ doc, label }) => {
     const invoice = String(label.related_entities).split(" ")[0];
     const pays = rows(dirty, "payments").filter((p) => p.invoice_id === invoice);
@@ -130,7 +145,10 @@ const DIRTY_CHECKS: Record<string, (dirtyDoc: Row[], line: Row) => boolean> = {
   unbalanced_entry: (doc) => doc.reduce((s, r) => s + minor(r.debit_amount ?? 0), 0) !== doc.reduce((s, r) => s + minor(r.credit_amount ?? 0), 0),
   invalid_account: (_doc, line) => chart.get(String(line.account_number))?.is_posting !== true,
   missing_field: (_doc, line) => ["account_number", "posting_date", "currency", "document_id"].some((f) => line[f] === null),
-  broken_reference: (_doc, line) => (line.cost_center !== null && !rows(dirty, "cost_centers").some((c) => c.cost_center_id === line.cost_center)) || (line.partner_id !== null && String(line.partner_id).startsWith("V-") && !rows(dirty, "vendors").some((v) => v.vendor_id === line.partner_id)),
+  broken_reference: (_doc, line) => {
+    const partners = new Set([...rows(dirty, "vendors").map((v) => v.vendor_id), ...rows(dirty, "customers").map((v) => v.customer_id), ...rows(dirty, "employees").map((v) => v.employee_id), ...rows(dirty, "companies").map((v) => v.company_code)]);
+    return (line.cost_center !== null && !rows(dirty, "cost_centers").some((c) => c.cost_center_id === line.cost_center)) || (line.partner_id !== null && !partners.has(line.partner_id));
+  },
 };
 
 describe("every anomaly type", () => {
