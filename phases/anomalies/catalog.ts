@@ -102,7 +102,7 @@ export const ANOMALY_CATALOG: readonly AnomalyType[] = [
     detection: "an expense event (rent, utilities, ...) whose expense lines are credits" }),
   T({ id: "transposed_digits", category: "error", severity: 2, carrier: "entries", weight: 2.5, cap: 0.1, touches: ["amounts"], difficulty: "hard", impact: "delta", reference: "TransposedDigits",
     mutation: "two adjacent digits of the entry's amount are swapped on every line it is on (the payment went out wrong too)",
-    detection: "the amount differs from the mean of its event by a digit transposition (|amount - mean| a multiple of 9 times a power of ten): weak without the source document" }),
+    detection: "amount minus the median of its event in the block divisible by 9, as every digit transposition is: weak without the source document" }),
   T({ id: "decimal_error", category: "error", severity: 3, carrier: "entries", weight: 1.5, cap: 0.1, touches: ["amounts"], difficulty: "medium", impact: "delta", reference: "DecimalError",
     mutation: "the decimal point slips one place: every amount of an ordinary-sized entry times 10 or divided by 10",
     detection: "the amount is 8-12 times, or 1/12-1/8 of, the median amount of its event in the block" }),
