@@ -62,8 +62,11 @@ export const AMOUNT_MUTATIONS: Record<string, EntryMutation> = {
   exact_duplicate_amount: {
     eligible: (d, e) => amountOk(d) && e.docs.some((o) => o !== d && o.mutable && o.event !== d.event && o.net !== d.net),
     apply: (d, e) => {
-      const others = e.docs.filter((o) => o !== d && o.mutable && o.event !== d.event && o.net !== d.net);
+      // The other entry keeps its amount: nothing else may change it.
+      const others = e.docs.filter((o) => o !== d && o.mutable && o.event !== d.event && o.net !== d.net && o.types.length === 0 && !o.original);
+      if (others.length === 0) return false;
       const o = others[e.rng.int(others.length)]!;
+      e.reserve(o);
       d.setNet(o.net);
       return { docs: [d], related: [o.id] };
     },
@@ -127,6 +130,8 @@ export const AMOUNT_MUTATIONS: Record<string, EntryMutation> = {
     },
   },
   just_below_threshold: {
+    // An entry that is already large: brought under the threshold rather than raised to it.
+    prefer: (d, e) => d.total >= 0.5 * e.threshold,
     eligible: (d) => d.manual && amountOk(d),
     apply: (d, e) => {
       const gross = e.threshold * uniform(e, 0.9, 0.999);

@@ -13,6 +13,9 @@ const approvable = (d: Doc, e: EntryEnv) => d.manual && (d.total >= e.threshold 
 /** Dates may move: nothing else (stock movements, open items) repeats them. */
 const movable = (d: Doc) => d.mutable;
 
+/** An entry that needs approval as it is. */
+const needsApproval = (d: Doc, e: EntryEnv) => d.manual && d.total >= e.threshold;
+
 /** Approval by the policy for the document as it now is, then marked as the mutation's. */
 function approvedByPolicy(d: Doc): void {
   d.restamp();
@@ -28,6 +31,7 @@ const at = (date: string, sec: number) => `${date}T${clock(Math.min(86399, Math.
 
 export const PROCESS_MUTATIONS: Record<string, EntryMutation> = {
   self_approval: {
+    prefer: needsApproval,
     eligible: approvable,
     apply: (d, e) => {
       if (!liftAboveThreshold(d, e)) return false;
@@ -37,6 +41,7 @@ export const PROCESS_MUTATIONS: Record<string, EntryMutation> = {
     },
   },
   exceeded_approval_limit: {
+    prefer: needsApproval,
     eligible: (d, e) => approvable(d, e) && e.users >= 2,
     apply: (d, e) => {
       if (!liftAboveThreshold(d, e)) return false;
@@ -59,6 +64,7 @@ export const PROCESS_MUTATIONS: Record<string, EntryMutation> = {
     },
   },
   missing_approval: {
+    prefer: needsApproval,
     eligible: approvable,
     apply: (d, e) => {
       if (!liftAboveThreshold(d, e)) return false;
@@ -69,6 +75,7 @@ export const PROCESS_MUTATIONS: Record<string, EntryMutation> = {
     },
   },
   late_approval: {
+    prefer: needsApproval,
     eligible: approvable,
     apply: (d, e) => {
       if (!liftAboveThreshold(d, e)) return false;
@@ -80,6 +87,7 @@ export const PROCESS_MUTATIONS: Record<string, EntryMutation> = {
     },
   },
   skipped_approval: {
+    prefer: needsApproval,
     eligible: approvable,
     apply: (d, e) => {
       if (!liftAboveThreshold(d, e)) return false;

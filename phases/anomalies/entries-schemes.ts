@@ -68,7 +68,7 @@ function bothBankDay(a: CompanyInfo, b: CompanyInfo, day: number, last: number):
  */
 function roundTrip(d: Doc, e: EntryEnv): Outcome {
   const q = e.quota!;
-  const second = e.take((x) => x.mutable && x !== d, d);
+  const second = e.take((x) => x.mutable && x !== d, d, (x) => x.kind === "reallocation");
   if (!second) return false;
   const r = schemeRng(e);
   const a = originCompany(e);
@@ -110,10 +110,13 @@ function roundTrip(d: Doc, e: EntryEnv): Outcome {
 
 export const SCHEME_MUTATIONS: Record<string, EntryMutation> = {
   channel_stuffing: {
+    // The legs take the places of reallocations, which move no profit.
+    prefer: (d) => d.kind === "reallocation",
     eligible: (d, e) => d.mutable && e.cx.chart.has("prepaid_expenses") && e.cx.chart.has("revenue"),
     apply: channelStuffing,
   },
   round_tripping: {
+    prefer: (d) => d.kind === "reallocation",
     eligible: (d, e) => d.mutable && e.cx.companies.length > 1 && e.cx.chart.has("ic_receivable") && e.cx.chart.has("ic_payable"),
     apply: roundTrip,
   },

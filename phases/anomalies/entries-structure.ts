@@ -73,24 +73,29 @@ export function periodEndDay(e: EntryEnv, back: number): number {
 
 export const STRUCTURE_MUTATIONS: Record<string, EntryMutation> = {
   split_transaction: {
+    // A purchase above the threshold that 2-3 parts below it can carry: split as it is.
+    prefer: (d, e) => d.total >= e.threshold && d.total < 2.8 * e.threshold,
     eligible: (d) => d.manual && d.kind === "payment",
     apply: (d, e) => {
-      const parts = 2 + e.rng.int(2);
+      const total = d.total >= e.threshold && d.total < 2.8 * e.threshold ? d.total : Math.round(e.threshold * uniform(e, 1.6, 1.95));
+      const parts = Math.min(3, Math.max(2, Math.ceil(total / (0.95 * e.threshold))));
       const slots: Doc[] = [];
       for (let k = 1; k < parts; k++) {
-        const s = e.take((x) => x.mutable && x !== d, d);
+        const s = e.take((x) => x.mutable && x !== d, d, (x) => x.kind === "payment");
         if (!s) break;
         slots.push(s);
       }
       if (slots.length === 0) return false;
       const template = d.rows.map((r) => ({ ...r }));
       const tax = d.taxLine() ? vatRate(d.company) : 0;
+      const each = total / (slots.length + 1);
       for (const part of [d, ...slots]) {
         if (part !== d) {
           part.snapshot();
           part.rows = template.map((r) => ({ ...r, document_id: part.id }));
         }
-        let net = Math.floor((e.threshold * uniform(e, 0.8, 0.995)) / (1 + tax));
+        // Parts differ a little, as invoices of one purchase do; each stays below the threshold.
+        let net = Math.floor((Math.min(each * uniform(e, 0.93, 1.04), e.threshold * 0.995)) / (1 + tax));
         part.setNet(net);
         while (part.total >= e.threshold && net > 1) part.setNet((net = Math.floor(net * 0.995)));
       }
@@ -100,7 +105,7 @@ export const STRUCTURE_MUTATIONS: Record<string, EntryMutation> = {
   duplicate_entry: {
     eligible: (d) => d.mutable,
     apply: (d, e) => {
-      const slot = e.take((x) => x.mutable && x !== d, d);
+      const slot = e.take((x) => x.mutable && x !== d, d, (x) => x.kind === d.kind);
       if (!slot) return false;
       e.reserve(d);
       copyFrom(slot, d);
@@ -113,7 +118,7 @@ export const STRUCTURE_MUTATIONS: Record<string, EntryMutation> = {
   reversed_entry: {
     eligible: (d) => d.mutable,
     apply: (d, e) => {
-      const slot = e.take((x) => x.mutable && x !== d, d);
+      const slot = e.take((x) => x.mutable && x !== d, d, (x) => x.kind === d.kind);
       if (!slot) return false;
       e.reserve(d);
       copyFrom(slot, d);
@@ -123,6 +128,8 @@ export const STRUCTURE_MUTATIONS: Record<string, EntryMutation> = {
     },
   },
   revenue_manipulation: {
+    // In the place of a receipt: revenue for revenue.
+    prefer: (d) => d.kind === "receipt",
     eligible: (d, e) => d.mutable && e.cx.chart.has("prepaid_expenses") && e.cx.chart.has("service_revenue"),
     apply: (d, e) => {
       const amount = plausibleNet(d, e, 2, 6);
@@ -137,6 +144,7 @@ export const STRUCTURE_MUTATIONS: Record<string, EntryMutation> = {
     },
   },
   fictitious_entry: {
+    prefer: (d) => d.kind === "payment",
     eligible: (d, e) => d.mutable && e.cx.chart.has("accrued_liabilities"),
     apply: (d, e) => {
       const [role, event, text] = EXPENSES[2 + e.rng.int(EXPENSES.length - 2)]!;

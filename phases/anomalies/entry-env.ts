@@ -23,8 +23,11 @@ export interface EntryEnv {
   /** The cluster of the anomaly being injected, and a stream keyed by it (same user, amount, day in every block of the cluster). */
   cluster: string;
   clusterRng(): Rng;
-  /** Takes a free document matching `pred` (the nearest to `near` first) for the anomaly being injected. */
-  take(pred: (d: Doc) => boolean, near?: Doc): Doc | undefined;
+  /**
+   * Takes a free document matching `pred` for the anomaly being injected: one that also matches
+   * `like` first (an entry of the same kind, so the books lose what they gain), the nearest to `near`.
+   */
+  take(pred: (d: Doc) => boolean, near?: Doc, like?: (d: Doc) => boolean): Doc | undefined;
   /** Keeps a document unchanged for the anomaly (the original a duplicate copies). */
   reserve(d: Doc): void;
   stats: BlockStats;
@@ -38,6 +41,8 @@ export type Outcome = { docs: Doc[]; related?: string[]; id?: string; scheme?: s
 
 export interface EntryMutation {
   eligible(d: Doc, e: EntryEnv): boolean;
+  /** Documents the mutation fits best (tried first): an approval fraud on an entry that needs approval already, not one raised to it. */
+  prefer?(d: Doc, e: EntryEnv): boolean;
   apply(d: Doc, e: EntryEnv): Outcome;
 }
 
@@ -52,7 +57,7 @@ export const uniform = (e: EntryEnv, lo: number, hi: number) => lo + (hi - lo) *
 export function liftAboveThreshold(d: Doc, e: EntryEnv): boolean {
   if (d.total >= e.threshold) return true;
   if (!d.mutable) return false;
-  d.setNet(Math.ceil((d.net * e.threshold * uniform(e, 1.05, 2.5)) / Math.max(1, d.total)));
+  d.setNet(Math.ceil((d.net * e.threshold * uniform(e, 1.02, 1.6)) / Math.max(1, d.total)));
   return d.total >= e.threshold;
 }
 

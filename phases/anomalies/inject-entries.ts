@@ -78,11 +78,12 @@ export function injectEntries(cx: RunContext, docs: Doc[], quotas: readonly Quot
       return cluster;
     },
     clusterRng: () => streamFor(cx, hash32(cluster), period.index),
-    take(pred, near) {
+    take(pred, near, like) {
       let best: Doc | undefined;
+      const rank = (x: Doc) => (like && like(x) ? 0 : 1);
       for (const x of docs) {
         if (!fits(x, current!, max, reserved) || x.types.length > 0 || !pred(x)) continue;
-        if (!best || (near && Math.abs(x.index - near.index) < Math.abs(best.index - near.index))) best = x;
+        if (!best || rank(x) < rank(best) || (rank(x) === rank(best) && near && Math.abs(x.index - near.index) < Math.abs(best.index - near.index))) best = x;
       }
       if (best) (save(best), best.types.push(current!.id), best.touched.add("structure"));
       return best;
@@ -105,11 +106,15 @@ export function injectEntries(cx: RunContext, docs: Doc[], quotas: readonly Quot
     current = q.type;
     cluster = q.cluster;
     e.quota = q;
-    const candidates = docs.filter((d) => fits(d, q.type, max, reserved) && m.eligible(d, e));
+    const all = docs.filter((d) => fits(d, q.type, max, reserved) && m.eligible(d, e));
+    // Preferred documents last: the draw below takes from the back.
+    const candidates = m.prefer ? [...all.filter((d) => !m.prefer!(d, e)), ...all.filter((d) => m.prefer!(d, e))] : all;
+    const preferred = m.prefer ? candidates.length - all.filter((d) => m.prefer!(d, e)).length : 0;
     let placed = 0;
     for (let i = candidates.length - 1; i >= 0 && placed < q.count; i--) {
-      // Fisher-Yates from the back: the next candidate, uniformly among those left.
-      const j = rng.int(i + 1);
+      // Fisher-Yates from the back: the next candidate, uniformly among those left (among the preferred while they last).
+      const from = i >= preferred ? preferred : 0;
+      const j = from + rng.int(i + 1 - from);
       const d = candidates[j]!;
       candidates[j] = candidates[i]!;
       candidates[i] = d;

@@ -9,6 +9,7 @@ import type { RunContext } from "../../ledger/context.ts";
 import type { PlanPhase } from "../../specs/plan.ts";
 import { paramsOf } from "../../specs/phase.ts";
 import { transactionsSpec } from "../transactions/spec.ts";
+import { masterParams, vendor } from "../master_data/index.ts";
 // Which purchase orders of a segment are stock replenishment: the transactions phase's own rule.
 import { stockOrders } from "../transactions/chains.ts";
 import { ANOMALY_CATALOG, type AnomalyType, type Carrier } from "./catalog.ts";
@@ -154,8 +155,9 @@ export const partnerOf = (cx: RunContext, company: number) => cx.companies[(comp
 function clusterWeights(cx: RunContext, p: AnomaliesParams, company: string, t: AnomalyType, slots: BlockSlot[], count: number): { weights: number[]; cluster: number[] } {
   const rng = streamFor(cx, hash32(company), hash32(t.id));
   const span = slots.reduce((s, x) => s + x.units, 0) || 1;
-  // A scheme runs 3-4 anomalies over a few weeks; other types cluster more loosely.
-  const n = t.scheme ? Math.min(12, Math.ceil(count / 4)) : Math.min(4, 1 + Math.floor(count / 10));
+  // A scheme runs 3-4 anomalies over a few weeks, one scheme per unused vendor record the company
+  // has (a ghost vendor is made from one); other types cluster more loosely.
+  const n = t.scheme ? Math.min(12, Math.ceil(count / 4), Math.max(1, inactiveVendors(cx, company))) : Math.min(4, 1 + Math.floor(count / 10));
   const strength = t.scheme ? 1 : p.clustering;
   const centres = Array.from({ length: n }, () => rng.next() * span);
   const width = Math.max(span * (t.scheme ? 0.03 : 0.06), slots[0]?.units ?? 1);
@@ -211,6 +213,22 @@ export function cappedAllocate(total: number, weights: number[], caps: number[])
     extra.forEach((x, i) => (parts[i]! += x));
   }
   return parts;
+}
+
+const inactive = new WeakMap<RunContext, Map<string, number>>();
+
+/** How many vendor records of a company the master data creates inactive. */
+function inactiveVendors(cx: RunContext, company: string): number {
+  let m = inactive.get(cx);
+  if (!m) inactive.set(cx, (m = new Map()));
+  let n = m.get(company);
+  if (n === undefined) {
+    const ci = cx.companyIndex.get(company)!;
+    n = 0;
+    for (let i = 0; i < masterParams(cx).vendors; i++) if (!vendor(cx, ci, i).isActive) n++;
+    m.set(company, n);
+  }
+  return n;
 }
 
 /** The time split of a period: train (first 70% of the periods), validation (next 15%), test. */
