@@ -92,7 +92,7 @@ export const ANOMALY_CATALOG: readonly AnomalyType[] = [
     detection: "an SA entry crediting accrued liabilities (accruals proper are document type AC)" }),
   T({ id: "channel_stuffing", category: "fraud", severity: 5, carrier: "entries", weight: 0.5, cap: 0.01, periods: "quarter_end", pairs: "next_period", scheme: true, touches: ["structure"], difficulty: "medium", impact: "total", reference: "RevenueManipulation (multi-step)",
     mutation: "in the last working days of a quarter a manual sale to a distributor books product revenue against accrued income (no delivery, no customer invoice); in the first days of the next period it is reversed as a return: two entries of one scheme, in the places of two other entries",
-    detection: "a manual entry crediting product revenue in the last 3 days of a quarter, reversed (same amount, revenue debited) within the first 10 days of the next period" }),
+    detection: "a manual (SA) entry on a product revenue account: a credit in the last days of a quarter, and its debit (same amount) in the first days of the next period" }),
   // ---------- error ----------
   T({ id: "duplicate_entry", category: "error", severity: 3, carrier: "entries", weight: 2, cap: 0.05, slots: 2, touches: ["structure"], difficulty: "easy", impact: "total", reference: "DuplicateEntry",
     mutation: "an entry is posted a second time (same lines, poster and text, 0-3 days later in the same period) in the place of another entry of the block",
@@ -228,7 +228,7 @@ export const ANOMALY_CATALOG: readonly AnomalyType[] = [
     detection: "an SA entry paid from the bank whose partner is an employee" }),
   T({ id: "round_tripping", category: "relational", severity: 4, carrier: "entries", weight: 0.5, cap: 0.01, pairs: "partner_company", touches: ["structure"], difficulty: "easy", impact: "total", reference: "CircularIntercompany, CircularTransaction",
     mutation: "cash goes from one company of the group to the next and comes back 3-10 days later in the same period, booked as manual intercompany postings with no intercompany document (no intercompany_matches row): four entries, two in each company, in the places of four other entries",
-    detection: "manual (SA) entries on intercompany receivable or payable accounts that net to zero within the period" }),
+    detection: "a manual (SA) entry on an intercompany receivable or payable account (intercompany documents are type IC); its legs net to zero within the period" }),
   T({ id: "invoice_without_po", category: "relational", severity: 2, carrier: "procure_to_pay", weight: 2, cap: 0.05, touches: ["partner"], difficulty: "easy", impact: "total", reference: "MissingRelationship",
     mutation: "a vendor invoice is recorded without its purchase order and receipt (po_id and gr_id empty, its invoiced_as link gone)",
     detection: "a vendor invoice dated in the scenario with no po_id" }),

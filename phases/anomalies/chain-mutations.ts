@@ -183,6 +183,7 @@ function duplicatePayment(ch: Chain, e: ChainEnv, _q: Quota, inj: Injected): boo
   setPostingDay(dup, cx.periods[periodOfDay(cx, day)]!, day);
   dup.original = [];
   e.docs.splice(e.docs.indexOf(first) + 1, 0, dup);
+  ch.py.push(dup);
   // Both payments of the invoice are the anomaly's documents: neither is the "right" one to a detector.
   inj.docs.push(first, dup);
   inj.related.push(vi, a);

@@ -135,7 +135,8 @@ function evaluate(cx: RunContext, at: OverlayContext, docs: Doc[], carrier: Carr
         if (fired) count(at.deltas, `tp|${t}`);
       } else if (d.types.length === 0 && fired) {
         count(at.deltas, `fp|${t}`);
-        if (nearMisses && !near.has(d)) near.set(d, t);
+        // A near miss looks suspicious to a predicate that means something on one entry (not a hard type's).
+        if (nearMisses && !near.has(d) && anomalyType(t).difficulty !== "hard") near.set(d, t);
       }
     }
   }

@@ -42,7 +42,7 @@ export const params = z.object({
   max_per_document: f.count("most anomalies one document carries (they never change the same fields)").min(1).max(3).default(1),
   clustering: f.percent("how strongly a type's anomalies cluster in time (0: spread by volume)").default(0.5),
   period_end: f.multiplier("weight of a quarter-end period against the others (a year end counts twice)").default(1.5),
-  near_misses: f.bool("flag legitimate entries that a type's detection predicate fires on as near misses in ml_labels").default(true),
+  near_misses: f.bool("flag legitimate entries that an easy or medium type's detection predicate fires on as near misses in ml_labels").default(true),
   data_quality: dataQuality.prefault({}),
 });
 

@@ -228,5 +228,7 @@ export const PREDICATES: Record<string, Predicate> = {
   payment_to_employee: (d) => d.rows.some((r) => String(r.partner_id ?? "").startsWith("E-")),
   improper_capitalization: (d) => d.rows[0]!.document_type === "SA" && d.rows.some((r) => d.role(r) === "prepaid_expenses" && d.debit(r) > 0) && d.rows.some((r) => d.account(r).liquid >= 0),
   fictitious_entry: (d) => d.rows[0]!.document_type === "SA" && d.rows.some((r) => d.role(r) === "accrued_liabilities" && d.credit(r) > 0),
+  channel_stuffing: (d) => d.rows[0]!.document_type === "SA" && d.source === "manual" && d.rows.some((r) => d.role(r) === "revenue"),
+  round_tripping: (d) => d.rows[0]!.document_type === "SA" && d.rows.some((r) => d.role(r) === "ic_receivable" || d.role(r) === "ic_payable"),
   revenue_manipulation: (d) => d.rows[0]!.document_type === "SA" && d.source === "manual" && d.rows.some((r) => d.account(r).type === "revenue" && d.credit(r) > 0),
 };

@@ -20,6 +20,9 @@ export interface GhostVendor {
   record: Vendor;
 }
 
+/** Vendor trades that bill services (what a ghost vendor invoices). */
+const SERVICES = new Set(["professional_services", "it", "software", "cloud", "data_services", "staffing", "maintenance", "facilities", "marketing"]);
+
 interface CompanySchemes {
   ghosts: GhostVendor[];
   /** Inactive vendors left for new counterparties. */
@@ -42,9 +45,11 @@ function plan(cx: RunContext, c: CompanyInfo): CompanySchemes {
   const ghosts = clusters.slice(0, inactive.length).map((cluster, j) => {
     const index = inactive[j]!;
     const own = vendor(cx, c.index, index);
-    // A record the generator never lays out (an index beyond the master's) gives a plausible new name, address and bank.
-    const fresh = vendorRecord(cx.plan, c.index, n + 1000 + j);
-    const record: Vendor = { ...fresh, id: own.id, companyCode: c.code, category: "professional_services", currency: c.currency, isIntercompany: false, isActive: true };
+    // A record the generator never lays out (an index beyond the master's) gives a plausible new
+    // name, address and bank: the first such record of a service trade, so its name fits what it bills.
+    let fresh = vendorRecord(cx.plan, c.index, n + 1000 + j * 64);
+    for (let k = 1; k < 64 && !SERVICES.has(fresh.category); k++) fresh = vendorRecord(cx.plan, c.index, n + 1000 + j * 64 + k);
+    const record: Vendor = { ...fresh, id: own.id, companyCode: c.code, currency: c.currency, isIntercompany: false, isActive: true };
     return { index, id: own.id, scheme: `SC-${c.code}-GV-${j + 1}`, cluster, record };
   });
   return { ghosts, spare: inactive.slice(ghosts.length) };

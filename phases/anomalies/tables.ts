@@ -36,8 +36,8 @@ export const mlLabels = table("ml_labels", "one row per journal line: the traini
   anomaly_type: c.optional(c.id("anomaly type (the first, when several)")),
   anomaly_id: c.optional(c.id("anomaly_labels.anomaly_id")),
   scheme_id: c.optional(c.id("multi-step scheme")),
-  is_near_miss: c.bool("a legitimate entry that a type's detection predicate fires on"),
-  near_miss_type: c.optional(c.id("the type whose predicate fired")),
+  is_near_miss: c.bool("a legitimate entry that the detection predicate of an easy or medium type fires on"),
+  near_miss_type: c.optional(c.id("the type whose predicate fired (the first in catalog order)")),
   split: c.id("suggested split: train, validation or test, by time (a scheme's documents stay in the split of its first)"),
 });
 
