@@ -6,15 +6,14 @@
 import type { OverlayContext } from "../api.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import type { Rng } from "../../core/rng.ts";
-import { DeltaEdit, type Doc, type Row } from "./doc.ts";
+import { DeltaEdit, type Doc } from "./doc.ts";
 import type { Injected } from "./inject-entries.ts";
 import type { Quota } from "./plan.ts";
-import { changesOf, writeTableLabel, type Change } from "./labels.ts";
+import { writeTableLabel, type Change } from "./labels.ts";
 import { anomalyLabels } from "./tables.ts";
-import { CHAIN_MUTATIONS, type Chain, type ChainEnv, type TableEdit } from "./chain-mutations.ts";
+import { CHAIN_MUTATIONS, PREDICATES_P2P, type Chain, type ChainEnv, type TableEdit } from "./chain-mutations.ts";
 import { count } from "./stats.ts";
 import { ghostVendorRows, schemesOf } from "./schemes.ts";
-import { PREDICATES_P2P } from "./chain-mutations.ts";
 
 export interface ChainState {
   injected: Injected[];
@@ -98,11 +97,4 @@ export function chainTable(cx: RunContext, at: OverlayContext, s: ChainState): v
 /** The vendors table (master data blocks): ghost vendors' records. */
 export function vendorTable(cx: RunContext, at: OverlayContext): void {
   ghostVendorRows(cx, at);
-}
-
-/** Replaces a row's fields and says what changed. */
-export function edit(row: Row, fields: Record<string, unknown>): Change[] {
-  const before = { ...row };
-  Object.assign(row, fields);
-  return changesOf([before], [row]);
 }
