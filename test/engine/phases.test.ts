@@ -24,10 +24,19 @@ function examplePlan(file: string, scale = 0.02): Plan {
   return r.plan;
 }
 
-/** Runs a plan in memory and records, per phase, the tables its steps wrote rows to. */
+/**
+ * Runs a plan in memory and records, per phase, the tables its steps wrote rows to. An overlay
+ * writes its own tables inside the steps of the phases it transforms: those count as the
+ * overlay phase's.
+ */
 function tablesWritten(plan: Plan): Map<string, Set<string>> {
   const written = new Map<string, Set<string>>();
-  generateInMemory(plan, DEFAULT_MODULES, (w, c) => written.set(w.phase.id, (written.get(w.phase.id) ?? new Set()).add(c.table)));
+  const overlays = DEFAULT_MODULES.overlays(plan);
+  const ownerOf = (producer: string, table: string) => (plan.phases.find((p) => p.id === producer)!.outputs.includes(table) ? producer : overlays.find((o) => o.phase.outputs.includes(table))?.phase.id ?? producer);
+  generateInMemory(plan, DEFAULT_MODULES, (w, c) => {
+    const owner = ownerOf(w.phase.id, c.table);
+    written.set(owner, (written.get(owner) ?? new Set()).add(c.table));
+  });
   return written;
 }
 
@@ -52,8 +61,9 @@ describe("phase folders", () => {
 
   test("each running phase writes exactly the tables its spec declares", () => {
     const written = new Map<string, Set<string>>();
-    for (const file of ["all-phases.synth", "manufacturing-group.synth"]) {
-      for (const [phase, tables] of tablesWritten(examplePlan(file))) for (const t of tables) written.set(phase, (written.get(phase) ?? new Set()).add(t));
+    // At a tenth of its volume the all-phases example has enough documents for its anomaly rates to round to some.
+    for (const [file, scale] of [["all-phases.synth", 0.1], ["manufacturing-group.synth", 0.02]] as const) {
+      for (const [phase, tables] of tablesWritten(examplePlan(file, scale))) for (const t of tables) written.set(phase, (written.get(phase) ?? new Set()).add(t));
     }
     for (const m of PHASE_MODULES.filter((x) => x.spec.steps.length > 0)) {
       expect({ phase: m.spec.id, tables: [...(written.get(m.spec.id) ?? [])].sort() }).toEqual({ phase: m.spec.id, tables: m.spec.tables.map((t) => t.name).sort() });
