@@ -46,6 +46,8 @@ export class Doc {
   keepTime = false;
   keepApproval = false;
   private kind_: DocKind | undefined;
+  /** Figures worked out once per state of the rows (every change goes through snapshot(), which forgets them). */
+  private memo: { total?: number; net?: number; body?: Row[]; day?: number; accounts?: Map<Row, Account> } = {};
 
   private rows_: Row[];
 
@@ -64,7 +66,12 @@ export class Doc {
   }
   set rows(rows: Row[]) {
     this.rows_ = rows;
+    this.forget();
+  }
+
+  private forget(): void {
     this.kind_ = undefined;
+    this.memo = {};
   }
 
   get id(): string {
@@ -83,7 +90,7 @@ export class Doc {
     return String(this.rows[0]!.business_event);
   }
   get day(): number {
-    return parseIso(String(this.rows[0]!.posting_date));
+    return (this.memo.day ??= parseIso(String(this.rows[0]!.posting_date)));
   }
   get manual(): boolean {
     return this.source === "manual" && !this.poster.startsWith("SYS-");
@@ -93,7 +100,10 @@ export class Doc {
   }
 
   account(row: Row): Account {
-    return this.cx.chart.get(String(row.account_number))!;
+    const m = (this.memo.accounts ??= new Map());
+    let a = m.get(row);
+    if (!a) m.set(row, (a = this.cx.chart.get(String(row.account_number))!));
+    return a;
   }
   role(row: Row): string {
     return this.account(row).role ?? "";
@@ -106,9 +116,10 @@ export class Doc {
   }
   /** Sum of debits (what approval limits are measured against). */
   get total(): number {
+    if (this.memo.total !== undefined) return this.memo.total;
     let t = 0;
     for (const r of this.rows) t += this.debit(r);
-    return t;
+    return (this.memo.total = t);
   }
 
   get kind(): DocKind {
@@ -131,7 +142,7 @@ export class Doc {
 
   /** The P&L lines: revenue of a receipt, expenses of a payment, every line of a reallocation. */
   body(): Row[] {
-    return this.rows.filter((r) => !LIQUID.has(this.role(r)) && !TAX.has(this.role(r)));
+    return (this.memo.body ??= this.rows.filter((r) => !LIQUID.has(this.role(r)) && !TAX.has(this.role(r))));
   }
   anchor(): Row | undefined {
     return this.rows.find((r) => LIQUID.has(this.role(r)));
@@ -141,17 +152,18 @@ export class Doc {
   }
   /** The net amount: the P&L side (debits of a reallocation). */
   get net(): number {
+    if (this.memo.net !== undefined) return this.memo.net;
     const k = this.kind;
     let n = 0;
     for (const r of this.body()) n += k === "receipt" ? this.credit(r) : this.debit(r);
-    return n;
+    return (this.memo.net = n);
   }
 
   /** Remembers the rows before the first change. */
   snapshot(): void {
     if (!this.original) this.original = this.rows.map((r) => ({ ...r }));
-    // What follows may change accounts: the kind is worked out again when next asked.
-    this.kind_ = undefined;
+    // What follows may change amounts or accounts: the figures are worked out again when next asked.
+    this.forget();
   }
 
   set(field: string, value: unknown): void {

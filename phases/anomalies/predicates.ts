@@ -80,20 +80,30 @@ export class BlockView {
     return { events: this.nets.get(d.net)?.size ?? 0, count: this.netCounts!.get(d.net) ?? 0 };
   }
 
-  /** Documents with the same lines (or the same lines on opposite sides) within 5 days. */
+  /** Documents with the same lines (or the same lines on opposite sides) within 5 days (entries whose amounts can be repeated: the mutable ones). */
   twin(d: Doc, opposite: boolean): boolean {
+    if (!d.mutable) return false;
     if (!this.prints) {
       this.prints = new Map();
       for (const x of this.docs) {
-        const k = print(x, false);
+        if (!x.mutable) continue;
+        const k = this.print(x, false);
         const list = this.prints.get(k) ?? [];
         list.push(x.day);
         this.prints.set(k, list);
       }
     }
-    const days = this.prints.get(print(d, opposite)) ?? [];
+    const days = this.prints.get(this.print(d, opposite)) ?? [];
     const own = d.day;
     return days.filter((x) => Math.abs(x - own) <= 5).length >= (opposite ? 1 : 2);
+  }
+
+  private readonly printed = new Map<Doc, [string, string]>();
+
+  private print(d: Doc, opposite: boolean): string {
+    let p = this.printed.get(d);
+    if (!p) this.printed.set(d, (p = [print(d, false), print(d, true)]));
+    return p[opposite ? 1 : 0];
   }
 
   /** Share of an account's lines in the block charged to a cost center. */
@@ -127,7 +137,7 @@ function print(d: Doc, opposite: boolean): string {
 
 const splitKey = (d: Doc) => `${d.poster}|${d.rows[0]!.posting_date}|${d.body()[0]?.account_number}`;
 const nearThreshold = (d: Doc, v: BlockView, lo: number) => d.manual && d.total >= lo * v.threshold(d) && d.total < v.threshold(d);
-const date = (d: Doc, f = "posting_date") => parseIso(String(d.rows[0]![f]));
+const date = (d: Doc, f = "posting_date") => (f === "posting_date" ? d.day : parseIso(String(d.rows[0]![f])));
 const personPoster = (d: Doc) => !d.poster.startsWith("SYS-");
 const unit = (d: Doc) => (d.digits === 0 ? 10 : 10 ** d.digits);
 

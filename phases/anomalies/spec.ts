@@ -88,7 +88,7 @@ export const anomaliesSpec = {
   steps: [
     { name: "users", stage: "setup", kind: "main" },
     // Inside the blocks that write these tables: the journal first, then the documents a chain anomaly touches.
-    { name: "inject", stage: "posting", kind: "overlay", posts: ["journal_entries", "payments", "vendor_invoices", "purchase_orders", "goods_receipts", "document_references", "ap_open_items", "vendors"] },
+    { name: "inject", stage: "posting", kind: "overlay", posts: ["journal_entries", "payments", "vendor_invoices", "purchase_orders", "document_references", "ap_open_items", "vendors"] },
   ],
   layout,
   checks: [checkRates],
