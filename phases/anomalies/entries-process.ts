@@ -12,6 +12,8 @@ const ok = (d: Doc) => ({ docs: [d] });
 const approvable = (d: Doc, e: EntryEnv) => d.manual && (d.total >= e.threshold || d.mutable);
 /** Dates may move: nothing else (stock movements, open items) repeats them. */
 const movable = (d: Doc) => d.mutable;
+/** No bank or cash line (a reallocation): it can be posted on a weekend or a holiday without moving the bank then. */
+const offBank = (d: Doc) => d.anchor() === undefined;
 
 /** An entry that needs approval as it is. */
 const needsApproval = (d: Doc, e: EntryEnv) => d.manual && d.total >= e.threshold;
@@ -112,6 +114,8 @@ export const PROCESS_MUTATIONS: Record<string, EntryMutation> = {
   },
   weekend_posting: {
     eligible: movable,
+    // An entry without a bank or cash line first: posting on a weekend is the anomaly, not a bank that moves money on a closed day.
+    prefer: offBank,
     apply: (d, e) => {
       const p = e.period;
       const weekend: number[] = [];
@@ -197,6 +201,7 @@ export const PROCESS_MUTATIONS: Record<string, EntryMutation> = {
   },
   unusual_timing: {
     eligible: movable,
+    prefer: offBank,
     apply: (d, e) => {
       const p = e.period;
       const hol = [...holidaySet(e.company.holidays, p.year)].filter((x) => x >= p.firstDay && x < p.firstDay + p.days);
