@@ -22,7 +22,8 @@ import { inventoryAccount, material, vendor } from "../master_data/index.ts";
 import { assortment } from "../master_data/assortment.ts";
 import { planYear } from "../../ledger/business.ts";
 import { lag, stockOrders } from "./chains.ts";
-import { grIrOpen, purchase, vendorPools, type P2PParams } from "./p2p.ts";
+import { grIrOpen, orderDates, purchase, sourceOf, vendorPools, type P2PParams } from "./p2p.ts";
+import type { ContractTerms } from "../../ledger/capabilities.ts";
 import { docOffset } from "./standalone.ts";
 import { workDayOnOrAfter, workDayOnOrBefore } from "./dates.ts";
 
@@ -74,9 +75,15 @@ export const replenishStep: MainStep = {
         if (i % 500 === 499) out.flush?.();
         // Orders beyond the reserved numbers continue the company's sequence far above it.
         const seq = i < budget ? firstSeq + i : 900_000_000 + p.index * 10_000 + i;
-        const ordered = Math.max(cx.periods[0]!.firstDay, workDayOnOrBefore(cx, c, n.day - lag(env.rng, params.lags.order_to_receipt)));
-        const v = vendor(cx, c.index, pool[env.rng.int(pool.length)]!);
-        purchase(env, c, { seq, vendor: v, materialIndex: n.material, quantity: n.qty, orderDay: ordered, receiptDays: [n.day], stock: true }, params);
+        // The contract that counts is the one valid when the order is placed, a lead time before the receipt.
+        const lead = lag(env.rng, params.lags.order_to_receipt);
+        let source = sourceOf(env, c, n.material, n.day - lead, pool);
+        const { ordered, promised } = orderDates(env, c, source.vendorIndex, n.day, params, lead);
+        // A late vendor's order went out earlier, perhaps under the contract before: source again on that day.
+        if (source.contract && !validOn(source.contract, ordered)) source = sourceOf(env, c, n.material, ordered, pool);
+        const contract = source.contract;
+        const v = vendor(cx, c.index, source.vendorIndex);
+        purchase(env, c, { seq, vendor: v, vendorIndex: source.vendorIndex, contract, materialIndex: n.material, quantity: n.qty, orderDay: ordered, promisedDay: promised, receiptDays: [n.day], stock: true }, params);
       });
       env.reval.post(env, `R${String(p.index).padStart(3, "0")}`);
       state.get(PURCHASING).extraOrders[c.index]! += Math.max(0, needs.length - budget);
@@ -218,4 +225,9 @@ function directPurchase(env: FlowEnv, c: CompanyInfo, n: Need, ref: string): voi
   pay.add(grIr, value, 0, -1, "");
   pay.add(cx.chart.one("bank"), 0, value, -1, "");
   post(env, c, payDay, { documentId: `JE-PY-DIRECT-${ref}`, docType: "ZP", source: "automated", event: "vendor_payment", postedBy: "SYS-PAYRUN", text: "Payment on delivery" }, pay);
+}
+
+/** Whether a contract runs on a day (an order a late vendor needed earlier may predate it). */
+function validOn(k: ContractTerms, day: number): boolean {
+  return day >= k.validFrom && day <= k.validTo;
 }

@@ -95,7 +95,7 @@ export const journalEntries = table("journal_entries", "the general journal: one
   exchange_rate: c.decimal("document currency -> company currency rate used (1 for the company's own)"),
   source_document_id: c.optional(c.id("business document that produced the entry (purchase order, goods receipt, invoice, payment, ...)")),
   source_document_type: c.optional(c.id("its type: goods_receipt, vendor_invoice, payment, delivery, customer_invoice, customer_receipt, ...")),
-});
+}, { documents: { journal_entry: "document_id" } });
 
 export const trialBalance = table("trial_balance", "cumulative balances per company, period and account after the period's close", {
   company_code: c.id("company code"),
