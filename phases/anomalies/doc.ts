@@ -46,8 +46,13 @@ export class Doc {
   keepTime = false;
   keepApproval = false;
   private kind_: DocKind | undefined;
-  /** Figures worked out once per state of the rows (every change goes through snapshot(), which forgets them). */
-  private memo: { total?: number; net?: number; body?: Row[]; day?: number; accounts?: Map<Row, Account> } = {};
+  /**
+   * Figures worked out once per state of the rows: every change goes through snapshot(), which
+   * forgets them, so a mutation changes rows right after its snapshot and asks for figures after.
+   */
+  private memo: { total?: number; net?: number; body?: Row[]; day?: number } = {};
+  /** Accounts by number (a number always names the same account, whatever the rows do). */
+  private readonly accounts = new Map<unknown, Account>();
 
   private rows_: Row[];
 
@@ -100,9 +105,8 @@ export class Doc {
   }
 
   account(row: Row): Account {
-    const m = (this.memo.accounts ??= new Map());
-    let a = m.get(row);
-    if (!a) m.set(row, (a = this.cx.chart.get(String(row.account_number))!));
+    let a = this.accounts.get(row.account_number);
+    if (!a) this.accounts.set(row.account_number, (a = this.cx.chart.get(String(row.account_number))!));
     return a;
   }
   role(row: Row): string {

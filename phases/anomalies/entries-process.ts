@@ -12,6 +12,8 @@ const ok = (d: Doc) => ({ docs: [d] });
 const approvable = (d: Doc, e: EntryEnv) => d.manual && (d.total >= e.threshold || d.mutable);
 /** Dates may move: nothing else (stock movements, open items) repeats them. */
 const movable = (d: Doc) => d.mutable;
+/** Events only interfaces and tills post (cash sales, service fees): the detection predicate's list. */
+const INTERFACE_EVENTS: ReadonlySet<string> = new Set(["cash_sale", "service_fee"]);
 /** No bank or cash line (a reallocation): it can be posted on a weekend or a holiday without moving the bank then. */
 const offBank = (d: Doc) => d.anchor() === undefined;
 
@@ -146,6 +148,7 @@ export const PROCESS_MUTATIONS: Record<string, EntryMutation> = {
   },
   manual_override: {
     eligible: (d) => d.source === "automated" && !d.manual,
+    prefer: (d) => INTERFACE_EVENTS.has(d.event),
     apply: (d, e) => {
       d.set("source", "manual");
       d.set("posted_by", userId(e.company.code, e.rng.int(e.users)));
@@ -178,6 +181,8 @@ export const PROCESS_MUTATIONS: Record<string, EntryMutation> = {
   },
   wrong_period: {
     eligible: movable,
+    // An entry dated in the period's last days first: posted a few days late, over the period end (a cut-off error, not a backdating).
+    prefer: (d, e) => dayOf(d.rows[0]!, "document_date") >= e.period.firstDay + e.period.days - 12,
     apply: (d, e) => {
       const next = e.cx.periods[e.period.index + 1];
       if (!next) return false;

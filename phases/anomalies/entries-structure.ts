@@ -62,6 +62,9 @@ function copyFrom(d: Doc, from: Doc): void {
 
 const ccOf = (e: EntryEnv, i: number) => costCenterId(e.company.code, i);
 
+/** A total that two or three parts of 82-97% of the threshold add up to (each then varies by -7% to +4%, below the threshold). */
+const splittable = (total: number, threshold: number) => (total >= 1.64 * threshold && total <= 1.94 * threshold) || (total >= 2.46 * threshold && total <= 2.91 * threshold);
+
 /** The last weekday of the period, minus `back` weekdays. */
 export function periodEndDay(e: EntryEnv, back: number): number {
   let day = e.period.firstDay + e.period.days - 1;
@@ -73,12 +76,12 @@ export function periodEndDay(e: EntryEnv, back: number): number {
 
 export const STRUCTURE_MUTATIONS: Record<string, EntryMutation> = {
   split_transaction: {
-    // A purchase above the threshold that 2-3 parts below it can carry: split as it is.
-    prefer: (d, e) => d.total >= e.threshold && d.total < 2.8 * e.threshold,
+    // A purchase that 2 or 3 parts just below the threshold (82-97% of it) carry: split as it is.
+    prefer: (d, e) => splittable(d.total, e.threshold),
     eligible: (d) => d.manual && d.kind === "payment",
     apply: (d, e) => {
-      const total = d.total >= e.threshold && d.total < 2.8 * e.threshold ? d.total : Math.round(e.threshold * uniform(e, 1.6, 1.95));
-      const parts = Math.min(3, Math.max(2, Math.ceil(total / (0.95 * e.threshold))));
+      const total = splittable(d.total, e.threshold) ? d.total : Math.round(e.threshold * uniform(e, 1.64, 1.94));
+      const parts = total >= 2.4 * e.threshold ? 3 : 2;
       const slots: Doc[] = [];
       for (let k = 1; k < parts; k++) {
         const s = e.take((x) => x.mutable && x !== d, d, (x) => x.kind === "payment");
@@ -123,7 +126,7 @@ export const STRUCTURE_MUTATIONS: Record<string, EntryMutation> = {
       e.reserve(d);
       copyFrom(slot, d);
       slot.swapSides();
-      setPostingDay(slot, e.period, workingDay(e, slot, e.period, dayOf(d.rows[0]!) + 1 + e.rng.int(10)));
+      setPostingDay(slot, e.period, workingDay(e, slot, e.period, dayOf(d.rows[0]!) + 1 + e.rng.int(3)));
       return { docs: [slot], related: [d.id] };
     },
   },
@@ -211,8 +214,10 @@ export const STRUCTURE_MUTATIONS: Record<string, EntryMutation> = {
     eligible: (d, e) => (d.kind === "payment" || d.kind === "receipt") && e.cx.chart.has("service_revenue"),
     apply: (d, e) => {
       const a = d.anchor()!;
+      const payment = d.kind === "payment";
+      // The snapshot right before the change (figures asked for in between would describe the old rows).
       d.snapshot();
-      if (d.kind === "payment") {
+      if (payment) {
         // The expense is credited to revenue instead of paid.
         const revenue = e.cx.chart.role("service_revenue");
         a.account_number = revenue[e.rng.int(revenue.length)]!.number;

@@ -80,9 +80,13 @@ export class BlockView {
     return { events: this.nets.get(d.net)?.size ?? 0, count: this.netCounts!.get(d.net) ?? 0 };
   }
 
-  /** Documents with the same lines (or the same lines on opposite sides) within 5 days (entries whose amounts can be repeated: the mutable ones). */
+  /**
+   * Documents with the same lines (or the same lines on opposite sides) within 5 days, among the
+   * entries whose amounts can repeat (the mutable ones). A reversal of one is not mutable itself
+   * (a payment with its sides swapped is no payment), so only a duplicate must be.
+   */
   twin(d: Doc, opposite: boolean): boolean {
-    if (!d.mutable) return false;
+    if (!opposite && !d.mutable) return false;
     if (!this.prints) {
       this.prints = new Map();
       for (const x of this.docs) {
