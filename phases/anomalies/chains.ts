@@ -92,6 +92,31 @@ export function chainTable(cx: RunContext, at: OverlayContext, s: ChainState): v
     const c = cx.companies[cx.companyIndex.get(e.company)!]!;
     writeTableLabel(at.out.table(anomalyLabels), { id: e.inj.id!, inj: e.inj, company: c.code, currency: c.currency, table: e.table, key: e.key, date: e.date, impact: e.impact, changes, related: e.inj.related });
   }
+  if (at.table.name === "vendor_invoices") evaluateInvoices(cx, at, s);
+}
+
+/**
+ * The invoice_without_po predicate runs on the invoices themselves (the journal does not show
+ * an order): labelled invoices (recall) and those of chains no anomaly touched (false positives).
+ */
+function evaluateInvoices(cx: RunContext, at: OverlayContext, s: ChainState): void {
+  if (!(cx.phase("anomalies").params.types as string[]).includes("invoice_without_po")) return;
+  const start = cx.plan.scenario.startDate;
+  const own = new Set<string>();
+  const touched = new Set<string>();
+  for (const e of s.edits) {
+    if (e.table !== "vendor_invoices") continue;
+    for (const k of e.key.split(" ")) (e.inj.type.id === "invoice_without_po" ? own : touched).add(k);
+  }
+  for (const inj of s.injected) for (const d of inj.docs) touched.add(d.id.replace(/^JE-/, ""));
+  for (const r of at.rows) {
+    const id = String(r.invoice_id);
+    const fired = r.po_id == null && String(r.invoice_date) >= start;
+    if (own.has(id)) {
+      count(at.deltas, "lab|invoice_without_po");
+      if (fired) count(at.deltas, "tp|invoice_without_po");
+    } else if (!touched.has(id) && fired) count(at.deltas, "fp|invoice_without_po");
+  }
 }
 
 /** The vendors table (master data blocks): ghost vendors' records. */
