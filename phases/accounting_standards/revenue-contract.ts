@@ -63,7 +63,7 @@ const ZERO: Balances = { liability: 0, asset: 0, unbilled: 0 };
  * contract asset (its right still depends on performance).
  */
 export function split(position: number, billable: number): Balances {
-  if (position <= 0) return { liability: -position, asset: 0, unbilled: 0 };
+  if (position <= 0) return { liability: Math.max(0, -position), asset: 0, unbilled: 0 };
   const unbilled = Math.min(position, Math.max(0, billable));
   return { liability: 0, asset: position - unbilled, unbilled };
 }

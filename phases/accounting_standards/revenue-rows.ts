@@ -79,7 +79,7 @@ export function contractRows(cx: RunContext, c: CompanyInfo, id: string, order: 
       else complete = false;
       out.schedule.push({
         company: c.code, obligation, contract: id, line: k + 1, day: r.day, ...fiscalOf(cx, r.day), amount: r.amount, cumulative: r.cumulative,
-        progress: (o.allocated > 0 ? r.cumulative / o.allocated : 1).toFixed(6), delivery: r.delivery, journal: posted ? journal.get(`${i}:${k}`) : undefined, currency: c.currency,
+        progress: (o.allocated > 0 ? r.cumulative / o.allocated : 1).toFixed(6), delivery: posted ? r.delivery : undefined, journal: posted ? journal.get(`${i}:${k}`) : undefined, currency: c.currency,
       });
     });
     if (o.schedule.length === 0 && o.allocated > 0) complete = false;

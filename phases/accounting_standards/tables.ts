@@ -69,7 +69,7 @@ export const revenueSchedule = table("revenue_schedule", "when each obligation's
   amount: c.money("revenue of the row"),
   cumulative_amount: c.money("revenue of the obligation up to and including this row"),
   progress: c.decimal("cumulative share of the allocated price (1 at the last row)", { precision: 9, scale: 6 }),
-  delivery_id: c.optional(c.id("delivery that passed control (goods and services recognised at a point in time)")),
+  delivery_id: c.optional(c.id("delivery that passed control (recognised rows of goods and services recognised at a point in time; a planned row's delivery has not happened yet)")),
   status: c.code({ recognised: "posted", planned: "after the end of the scenario (not posted)" }, "posting status"),
   journal_document_id: c.optional(c.id("the revenue recognition entry (recognised rows)")),
 });
