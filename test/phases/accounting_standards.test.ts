@@ -205,6 +205,32 @@ describe("accounting standards", () => {
     const tested = new Map<string, number>();
     for (const r of losses) tested.set(key(r.company_code, r.journal_document_id), (tested.get(key(r.company_code, r.journal_document_id)) ?? 0) + minorOf(r.impairment_loss));
     expect(posted).toEqual(tested);
+    // An impaired idle asset is tested again next quarter: in between it depreciated its new
+    // carrying amount, less a residual value scaled down with it, over its remaining life
+    // (straight line, cumulative amounts floored to the cent), not its old schedule.
+    const assets = new Map(t("fixed_assets").map((a) => [key(a.company_code, a.asset_id), a]));
+    const assetTests = tests.filter((r) => r.unit_type === "asset");
+    let followed = 0;
+    for (const r of assetTests) {
+      if (minorOf(r.impairment_loss) <= 0) continue;
+      const next = assetTests.find((x) => x.company_code === r.company_code && x.unit_id === r.unit_id && String(x.test_date) > String(r.test_date));
+      const a = assets.get(key(r.company_code, r.unit_id))!;
+      const life = Number(a.useful_life_months);
+      if (!next || life <= 0) continue;
+      const before = minorOf(r.carrying_amount);
+      const after = minorOf(r.carrying_after);
+      const residual = Math.min(after, Math.round((minorOf(a.salvage_value) * after) / before));
+      const [ty, tm] = String(r.test_date).split("-").map(Number) as [number, number];
+      const [ay, am] = String(a.acquisition_date).split("-").map(Number) as [number, number];
+      const served = ty * 12 + tm - (ay * 12 + am);
+      const drop = after - minorOf(next.carrying_amount);
+      const months = [served - 1, served, served + 1].map((s) => life - s);
+      const fits = months.some((left) => (left <= 0 ? drop === 0 : drop === Math.floor(((after - residual) * Math.min(3, left)) / left)));
+      expect(fits).toBe(true);
+      const old = Math.round(((minorOf(a.acquisition_cost) - minorOf(a.salvage_value)) * 3) / life);
+      if (drop > 0 && drop < old * 0.9) followed++;
+    }
+    expect(followed).toBeGreaterThan(3);
     // The fixed-asset register (impaired carrying amounts, depreciated over the remaining life) equals the GL every period.
     const fixed = t("reconciliation").filter((r) => r.subledger === "fixed_assets");
     expect(fixed.length).toBe(24);
