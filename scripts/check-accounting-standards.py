@@ -20,7 +20,12 @@ def main() -> int:
         con.execute(f"create view {f.stem} as select * from read_csv('{f}', header = true, all_varchar = false, sample_size = -1)")
     failed = 0
     for name, sql in checks:
-        rows = con.execute(sql).fetchall()
+        try:
+            rows = con.execute(sql).fetchall()
+        except duckdb.CatalogException as e:
+            # A table with no rows is not written (e.g. no impairment test in a short run).
+            print(f"skip {name} ({str(e).splitlines()[0]})")
+            continue
         print(f"{'ok  ' if not rows else 'FAIL'} {name}{'' if not rows else f' ({len(rows)} rows)'}")
         for r in rows[:5]:
             print("     ", r)
