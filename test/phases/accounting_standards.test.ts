@@ -155,7 +155,7 @@ describe("accounting standards", () => {
     const rows = t("credit_loss_allowance");
     const totals = rows.filter((r) => r.aging_bucket === "total");
     expect(totals.length).toBe(24);
-    let previous = new Map<string, number>();
+    const previous = new Map<string, number>();
     let writtenOff = 0;
     for (const total of totals) {
       const company = String(total.company_code);
@@ -181,7 +181,6 @@ describe("accounting standards", () => {
     // Write-offs debit the allowance: bad debt expense only comes from the EC entries (and the closing).
     expect(writtenOff).toBeGreaterThan(0);
     for (const j of journal) if (roleOf.get(String(j.account_number)) === "bad_debt_expense") expect(["EC", "CL"]).toContain(String(j.document_type));
-    previous = new Map();
   });
 
   test("impairment losses follow the standard, are posted, and later depreciation follows the carrying amount", () => {
@@ -235,6 +234,22 @@ describe("accounting standards", () => {
     const fixed = t("reconciliation").filter((r) => r.subledger === "fixed_assets");
     expect(fixed.length).toBe(24);
     for (const r of fixed) expect(minorOf(r.difference)).toBe(0);
+  });
+
+  test("parts switch off on their own; the scenario's framework overrides the countries'", () => {
+    const part = tablesOf("phase accounting_standards { framework = us_gaap revenue_recognition = false impairment = false }");
+    const rows = (name: string) => (part.get(name) ?? []) as Row[];
+    expect(verifyLedger(part, DEFAULT_MODULES.tables())).toEqual([]);
+    expect(rows("revenue_contracts")).toEqual([]);
+    expect(rows("contract_balances")).toEqual([]);
+    expect(rows("impairment_tests")).toEqual([]);
+    const allowance = rows("credit_loss_allowance");
+    expect(allowance.length).toBe(2 * 12 * 7);
+    expect(new Set(allowance.map((r) => r.standard))).toEqual(new Set(["asc_326"]));
+    for (const r of allowance) if (r.aging_bucket === "contract_assets") expect(minorOf(r.gross_amount)).toBe(0);
+    for (const r of allowance) if (r.aging_bucket === "total") expect(minorOf(r.difference)).toBe(0);
+    const types = new Set(rows("journal_entries").filter((j) => j.document_type === "RR" || j.document_type === "IM").map((j) => j.document_type));
+    expect(types.size).toBe(0);
   });
 
   test("with the phase off, invoices post revenue as before and no contract table is written", () => {
