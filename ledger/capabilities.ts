@@ -63,6 +63,10 @@ export interface BundleLine {
   materialIndex: number;
   quantity: number;
   unitPrice: number;
+  /** Standalone selling price of the line (company minor units): the service master's list price for its quantity. */
+  standalone: number;
+  /** A subscription billed monthly in arrears (its quantity is in unit-months) rather than for its whole term in advance. */
+  arrears?: boolean;
 }
 
 export interface Bundle {
@@ -71,12 +75,11 @@ export interface Bundle {
   value: number;
 }
 
-/** When a bundle line's service is rendered (inclusive days); its service entry and invoice days. */
+/** When a bundle line's service is rendered (inclusive days), and how it is billed: each bill a service entry, then an invoice for its quantity. */
 export interface BundleTiming {
   start: number;
   end: number;
-  entry: number;
-  invoice: number;
+  bills: { entry: number; invoice: number; quantity: number }[];
 }
 
 /** One line (sales order) of a contract as order-to-cash plans it: what it sells, when it is delivered and billed. */

@@ -42,12 +42,17 @@ export function bundleFor(cx: RunContext, c: CompanyInfo, soId: string, value: n
   const items = serviceItems(cx, c);
   if (items.install.length === 0) return undefined;
   const discount = 0.1 + 0.15 * rng.next();
+  // A stream of its own: the other draws stay as they are whatever the billing.
+  const arrears = new Rng(cx.seed, hash32("accounting_standards:billing"), hash32(soId)).chance(p.arrears_billing);
   const line = (kind: BundleLine["kind"], pool: number[], share: number): BundleLine | undefined => {
     const mi = pool[rng.int(pool.length)]!;
     const list = Math.max(1, material(cx, c.index, mi).listPrice);
     const quantity = Math.max(1, Math.round((value * share) / list));
     const unitPrice = Math.max(1, Math.round(list * (1 - discount)));
-    return quantity * unitPrice <= value * MAX_LINE_SHARE ? { kind, materialIndex: mi, quantity, unitPrice } : undefined;
+    if (quantity * unitPrice > value * MAX_LINE_SHARE) return undefined;
+    // Billed monthly in arrears, a subscription is sold by the unit-month: each month's bill is a whole share of it.
+    const months = kind === "subscription" && arrears ? p.subscription_months : 1;
+    return { kind, materialIndex: mi, quantity: quantity * months, unitPrice: Math.max(1, Math.round(unitPrice / months)), standalone: quantity * list, arrears: months > 1 || undefined };
   };
   // Installation: 3-8% of the deal; support: 4-10% of it a year, over the subscription's term.
   const installation = line("installation", items.install, 0.03 + 0.05 * rng.next());
@@ -60,10 +65,12 @@ export function bundleFor(cx: RunContext, c: CompanyInfo, soId: string, value: n
 /**
  * When a deal's services run: the installation starts a few days after the first delivery and
  * takes up to two weeks (invoiced on completion); the subscription goes live the next bank day
- * and runs its term (invoiced in advance on its first day).
+ * and runs its term, invoiced in advance on its first day or, for a share of deals, monthly in
+ * arrears: a service entry at each month end (and the term's last day) and its invoice the next
+ * bank day, so what was earned by a month end and not yet invoiced is an unbilled receivable.
  */
 export function timingOf(cx: RunContext, c: CompanyInfo, soId: string, bundle: Bundle, first: number): BundleTiming[] {
-  const months = paramsOf(accountingStandardsSpec, cx).subscription_months;
+  const p = paramsOf(accountingStandardsSpec, cx);
   const rng = new Rng(cx.seed, hash32("accounting_standards:timing"), hash32(soId));
   let ready = first;
   return bundle.lines.map((line) => {
@@ -71,11 +78,29 @@ export function timingOf(cx: RunContext, c: CompanyInfo, soId: string, bundle: B
       const start = bankDayOnOrAfter(c, first + rng.range(1, 5));
       const end = bankDayOnOrAfter(c, start + rng.range(2, 12));
       ready = end;
-      return { start, end, entry: end, invoice: end };
+      return { start, end, bills: [{ entry: end, invoice: end, quantity: line.quantity }] };
     }
     const start = bankDayOnOrAfter(c, ready + 1);
-    return { start, end: addMonths(start, months) - 1, entry: start, invoice: start };
+    const end = addMonths(start, p.subscription_months) - 1;
+    if (!line.arrears) return { start, end, bills: [{ entry: start, invoice: start, quantity: line.quantity }] };
+    return { start, end, bills: monthlyBills(c, start, end, line.quantity) };
   });
+}
+
+/** Monthly bills in arrears: the quantity spread by days elapsed (whole units; a month with none is not billed). */
+function monthlyBills(c: CompanyInfo, start: number, end: number, quantity: number): BundleTiming["bills"] {
+  const bills: BundleTiming["bills"] = [];
+  const days = end - start + 1;
+  let billed = 0;
+  for (let day = start; day <= end; ) {
+    const { y, m } = civilFromDays(day);
+    const entry = Math.min(end, daysFromCivil(y, m, daysInMonth(y, m)));
+    const cumulative = entry === end ? quantity : Math.floor((quantity * (entry - start + 1)) / days);
+    if (cumulative > billed) bills.push({ entry, invoice: bankDayOnOrAfter(c, entry + 1), quantity: cumulative - billed });
+    billed = cumulative;
+    day = entry + 1;
+  }
+  return bills;
 }
 
 /** The same day `months` later (the month's last day when it is shorter). */

@@ -32,10 +32,11 @@ export function openContract(env: FlowEnv, book: ContractBook, o: Order, ordered
     const m = material(cx, o.c.index, l.materialIndex);
     const s: Order = { ...o, id: `${o.id}-${l.kind === "installation" ? "I" : "S"}`, m, mi: l.materialIndex, price: Math.max(1, env.fx.convert(l.unitPrice, o.c.currency, o.c.digits, o.doc.currency, o.doc.digits, ordered)) };
     const t = timing[k]!;
+    // Each bill's amount is billable once its service entry is made (in advance: on the first day).
     lines.push({
       soId: s.id, materialIndex: l.materialIndex, kind: l.kind, quantity: l.quantity, price: l.quantity * s.price,
-      standalone: l.quantity * Math.max(1, m.listPrice), revenue: revenueAccount(env, s), deliveries: [], service: { start: t.start, end: t.end },
-      invoices: [{ id: `CI-${s.id.slice(3)}-1`, day: t.invoice, net: invoiceAmounts(env, s, t.invoice, l.quantity).netC, billable: t.invoice }],
+      standalone: l.standalone, revenue: revenueAccount(env, s), deliveries: [], service: { start: t.start, end: t.end },
+      invoices: t.bills.map((b, n) => ({ id: `CI-${s.id.slice(3)}-${n + 1}`, day: b.invoice, net: invoiceAmounts(env, s, b.invoice, b.quantity).netC, billable: b.entry })),
     });
     return { s, quantity: l.quantity, t };
   });
@@ -46,10 +47,13 @@ export function openContract(env: FlowEnv, book: ContractBook, o: Order, ordered
       // The services' documents draw from a stream of their own: the orders after a deal draw as without it.
       const own = { ...env, rng: new Rng(cx.seed, hash32("o2c_bundle"), hash32(o.id)) };
       for (const { s, quantity, t } of services) {
-        const delivery = `DL-${s.id.slice(3)}-1`;
-        if (t.entry < env.endDay) deliver(own, s, delivery, t.entry, quantity, false);
-        if (t.entry < env.endDay && t.invoice < env.endDay) bill(own, s, delivery, t.invoice, quantity, p, open);
-        writeOrder(own, s, ordered, quantity, check, t.invoice < env.endDay ? "closed" : t.start < env.endDay ? "open" : "cut_off");
+        t.bills.forEach((b, n) => {
+          const delivery = `DL-${s.id.slice(3)}-${n + 1}`;
+          if (b.entry < env.endDay) deliver(own, s, delivery, b.entry, b.quantity, false);
+          if (b.entry < env.endDay && b.invoice < env.endDay) bill(own, s, delivery, b.invoice, b.quantity, p, open);
+        });
+        const billed = t.bills.every((b) => b.invoice < env.endDay);
+        writeOrder(own, s, ordered, quantity, check, billed ? "closed" : t.start < env.endDay ? "open" : "cut_off");
       }
       book.close(open);
     },

@@ -103,6 +103,19 @@ describe("accounting standards", () => {
       expect(orders.has(key(o.company_code, o.so_id))).toBe(true);
       expect(o.recognition_pattern).toBe(o.obligation_type === "subscription" || o.obligation_type === "installation" ? "over_time" : "point_in_time");
     }
+    // Subscriptions billed monthly in arrears: a service entry at each month end (or the term's last day), invoiced after it.
+    const entries = new Map(t("deliveries").map((d) => [key(d.company_code, d.delivery_id), String(d.delivery_date)]));
+    const monthly = t("performance_obligations").filter((o) => o.obligation_type === "subscription" && t("customer_invoices").filter((i) => i.company_code === o.company_code && i.so_id === o.so_id).length >= 3);
+    expect(monthly.length).toBeGreaterThan(5);
+    for (const o of monthly) {
+      for (const i of t("customer_invoices").filter((x) => x.company_code === o.company_code && x.so_id === o.so_id)) {
+        const entry = entries.get(key(i.company_code, i.delivery_id))!;
+        const next = new Date(`${entry}T00:00:00Z`);
+        next.setUTCDate(next.getUTCDate() + 1);
+        expect(next.getUTCDate() === 1 || entry === String(o.end_date)).toBe(true);
+        expect(String(i.invoice_date) > entry).toBe(true);
+      }
+    }
     const deliveries = new Set(t("deliveries").map((d) => key(d.company_code, d.delivery_id)));
     for (const s of t("revenue_schedule")) if (s.delivery_id !== null) expect(deliveries.has(key(s.company_code, s.delivery_id))).toBe(true);
   });
@@ -147,6 +160,9 @@ describe("accounting standards", () => {
       }
     }
     expect(liabilities).toBeGreaterThan(0);
+    // Subscriptions billed in advance leave contract liabilities, installations in progress contract
+    // assets, and subscriptions billed monthly in arrears unbilled receivables at month ends.
+    for (const type of ["contract_asset", "unbilled_receivable"]) expect(rows.some((r) => r.balance_type === type && minorOf(r.contract_balance) > 0)).toBe(true);
   });
 
   test("the ECL allowance is the provision matrix on the receivables aging, rolls forward and equals the GL", () => {
