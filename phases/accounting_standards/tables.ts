@@ -47,7 +47,7 @@ export const performanceObligations = table("performance_obligations", "the dist
   obligation_type: c.code({ goods: "goods delivered", service: "a service rendered on its service entry", installation: "installation of the goods, rendered over days", subscription: "support subscription, rendered evenly over its term" }, "what is promised"),
   quantity: c.int("quantity of the sales order"),
   contract_price: c.money("the line's price on the order, document currency"),
-  standalone_selling_price: c.money("price the item sells for on its own: the goods' own price, the service master's list price"),
+  standalone_selling_price: c.money("price the item sells for on its own: what the ordered goods or service are invoiced (their agreed price), the service master's list price for services sold in a deal"),
   allocated_price: c.money("transaction price allocated by relative standalone selling price (exact to the cent; the lines sum to it)"),
   recognition_pattern: c.code({ point_in_time: "when control passes (each delivery or service entry)", over_time: "as the service is rendered (days elapsed)" }, "step 5"),
   start_date: c.optional(c.date("first delivery or the start of the service (empty when nothing is scheduled)")),

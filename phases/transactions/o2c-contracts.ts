@@ -19,13 +19,15 @@ export interface Contract {
   close(): void;
 }
 
-export function openContract(env: FlowEnv, book: ContractBook, o: Order, ordered: number, unitPrice: number, qty: number, parts: Part[], bundle: Bundle | undefined, check: string, p: O2CParams): Contract {
+export function openContract(env: FlowEnv, book: ContractBook, o: Order, ordered: number, qty: number, parts: Part[], bundle: Bundle | undefined, check: string, p: O2CParams): Contract {
   const { cx } = env;
+  const invoices = parts.map(([day, invoiceDay, q], k) => ({ id: `CI-${o.id.slice(3)}-${k + 1}`, day: invoiceDay, net: invoiceAmounts(env, o, invoiceDay, q).netC, billable: day }));
+  // What is ordered sells on its own at its agreed price: its standalone selling price is what it is invoiced (company currency).
   const lines: ContractLine[] = [{
     soId: o.id, materialIndex: o.mi, kind: o.m.type === "service" ? "service" : "goods", quantity: qty, price: qty * o.price,
-    standalone: qty * unitPrice, revenue: revenueAccount(env, o),
+    standalone: invoices.reduce((s, i) => s + i.net, 0), revenue: revenueAccount(env, o),
     deliveries: parts.map(([day, , q], k) => ({ id: `DL-${o.id.slice(3)}-${k + 1}`, day, quantity: q })),
-    invoices: parts.map(([day, invoiceDay, q], k) => ({ id: `CI-${o.id.slice(3)}-${k + 1}`, day: invoiceDay, net: invoiceAmounts(env, o, invoiceDay, q).netC, billable: day })),
+    invoices,
   }];
   const timing = bundle ? book.timing(o.id, bundle, parts[0]![0]) : [];
   const services = (bundle?.lines ?? []).map((l, k) => {

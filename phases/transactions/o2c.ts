@@ -118,7 +118,7 @@ function orderToCash(env: FlowEnv, c: CompanyInfo, period: number, seq: number, 
   const later = backorder ? workDayOnOrAfter(cx, c, first + rng.range(10, 30)) : 0;
   const parts: [number, number, number][] = [[first, invoiceDay(env, c, first, p), q1]];
   if (backorder) parts.push([later, invoiceDay(env, c, later, p), qty - q1]);
-  const contract = book ? openContract(env, book, o, ordered, unitPrice, qty, parts, bundle, check, p) : undefined;
+  const contract = book ? openContract(env, book, o, ordered, qty, parts, bundle, check, p) : undefined;
   let billed = 0;
   parts.forEach(([day, invoiceDay, q], k) => {
     if (day >= env.endDay) return;

@@ -95,6 +95,9 @@ describe("accounting standards", () => {
     for (const k of contracts) expect(allocated.get(key(k.company_code, k.contract_id))).toBe(minorOf(k.transaction_price));
     const bundles = contracts.filter((k) => k.is_bundle === true);
     expect(bundles.length).toBeGreaterThan(20);
+    // A single order is sold at its standalone price; a deal's services are discounted off their list price.
+    for (const k of contracts) if (k.is_bundle === false) expect(minorOf(k.bundle_discount)).toBe(0);
+    expect(bundles.filter((k) => minorOf(k.bundle_discount) > 0).length).toBeGreaterThan(bundles.length * 0.9);
     const types = new Set(t("performance_obligations").map((o) => o.obligation_type));
     expect(types.has("installation") && types.has("subscription")).toBe(true);
     // Every obligation's order is a real sales order, and services are recognised over time.
