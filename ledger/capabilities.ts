@@ -8,6 +8,12 @@ import type { FlowEnv } from "./flows.ts";
 import type { Lines } from "./lines.ts";
 import type { Deltas, RunState } from "./state.ts";
 
+/**
+ * Keeps GL actuals per cost center (ledger/cost-centers.ts): a phase that needs them (budgets
+ * by cost center) provides it and lends the COST_CENTERS slice; without it nothing is kept.
+ */
+export const COST_CENTER_ACTUALS = "cost_center_actuals";
+
 /** Prices purchase orders from contracts: the source-to-contract phase provides it, procure-to-pay asks. */
 export const PURCHASE_PRICING = "purchase_pricing";
 
@@ -43,6 +49,9 @@ export const SOURCING_KINDS = {
   late: (vendor: number) => `s2c_late:${vendor}`,
   priceDeviations: (vendor: number) => `s2c_dev:${vendor}`,
   invoices: (vendor: number) => `s2c_inv:${vendor}`,
+  /** Receipts inspected at the dock (production's incoming inspection) and those partly returned. */
+  inspected: (vendor: number) => `s2c_qi:${vendor}`,
+  rejected: (vendor: number) => `s2c_qr:${vendor}`,
 } as const;
 
 /**
@@ -166,4 +175,18 @@ export interface Production {
   makes(cx: RunContext, c: CompanyInfo): ReadonlySet<number>;
   /** Materials production consumes: replenishment buys them like goods, from what production issued. */
   components(cx: RunContext, c: CompanyInfo): readonly StockItem[];
+  /**
+   * Inspects a bought component's receipt at the dock and writes the inspection: the units
+   * returned to the vendor (0 when accepted). Undefined when the receipt is not inspected.
+   */
+  inspectReceipt(env: FlowEnv, c: CompanyInfo, lot: ReceiptLot): { id: string; returned: number } | undefined;
+}
+
+/** A goods receipt offered to the incoming inspection. */
+export interface ReceiptLot {
+  id: string;
+  materialIndex: number;
+  vendorIndex: number;
+  day: number;
+  qty: number;
 }
