@@ -189,7 +189,12 @@ const REASONS: Reasons = {
   source_to_pay: "synth's source_to_contract phase has sourcing_events, contracts, contract_months and maverick_rate only",
   financial_reporting: "synth's financial_reporting phase has statements and bank_reconciliation only",
   hr: "synth's hr phase derives pay, benefits and taxes from the business plan (payroll_share, employer_costs, withholding)",
-  manufacturing: "synth's manufacturing phase has production_orders, inspection_rate, cycle_counts and scrap_rate only",
+  manufacturing: "synth's manufacturing phase has production_orders, inspection_rate, receipt_inspection_rate, cycle_counts and scrap_rate",
+  "manufacturing.costing": "synth's work centers have their own labour and machine rates, its standard costs roll up from the bills of material and routings, and actual costs follow what was absorbed: there are no rates to set",
+  "manufacturing.routing": "synth's routings have 2-4 operations per made good with their own setup and run minutes; there is nothing to set",
+  "manufacturing.production_orders.avg_batch_size": "synth sizes each order to the planned need (plus the planned scrap), not to a batch size",
+  "manufacturing.production_orders.make_to_order_rate": "synth plans production from the stock needs of the real sales (urgent orders and top-ups); there is no make-to-order share",
+  "manufacturing.production_orders.rework_rate": "synth's rework follows from its inspections (rejected lots are reworked or scrapped), not a rate (inspection_rate sets how many orders are inspected)",
   sales_quotes: "synth's quotes are derived from the real sales orders (sales_kpis_budgets quoted_share), not a count per month; win rate and validity map",
   tax: "synth has VAT per company (company vat_rate) and an income tax rate (company income_tax_rate, period_close tax_rate) only",
   // whole sections without a synth counterpart
