@@ -295,6 +295,64 @@ anomaly_injection:
     for (const k of ["accounting_standards.leases", "accounting_standards.revenue_recognition.contract_count"]) expect(r.diagnostics.find((d) => d.message.startsWith(`${k} is not imported`))?.code).toBe("SYN5001");
     expect(undocumented(r.diagnostics)).toEqual([]);
   });
+  test("every key of data_quality, anomaly_injection and accounting_standards is mapped or reported with a documented reason, at its place", () => {
+    const yaml = `${head}data_quality:
+  enabled: true
+  preset: custom
+  generate_labels: false
+  missing_values: {enabled: true, rate: 0.02, strategy: mar, field_rates: {cost_center: 0.1}, protected_fields: [document_id]}
+  typos: {enabled: true, char_error_rate: 0.01, type_weights: {substitution: 0.5}, protected_fields: [gl_account]}
+  format_variations:
+    enabled: true
+    dates: {enabled: true, rate: 0.03, iso_format: true, us_format: true, eu_format: false, long_format: false}
+    amounts: {enabled: true, rate: 0.01, us_comma_format: true, eu_format: false, currency_prefix: false, accounting_format: false}
+    identifiers: {enabled: true, rate: 0.01, case_variations: true, padding_variations: false, separator_variations: false}
+  duplicates: {enabled: true, rate: 0.01, exact_duplicate_ratio: 0.4, near_duplicate_ratio: 0.35, fuzzy_duplicate_ratio: 0.25, max_date_offset_days: 3, max_amount_variance: 0.01}
+  encoding_issues: {enabled: true, rate: 0.005, mojibake: true, html_entities: true, bom_issues: false}
+  sink_profiles: {json: {typo_rate: 0.1}}
+anomaly_injection:
+  enabled: true
+  rates: {total_rate: 0.03}
+  multi_stage_schemes: {enabled: true}
+  correlated_injection:
+    enabled: true
+    fraud_concealment: true
+    error_cascade: true
+    temporal_clustering: true
+    temporal_clustering_config: {period_end_multiplier: 2.5, period_end_days: 5, quarter_end_multiplier: 2, year_end_multiplier: 3}
+    co_occurrence_patterns: []
+  near_miss: {enabled: false, proportion: 0.3}
+  difficulty_classification: {enabled: true}
+  context_aware: {enabled: true}
+  labeling: {severity_scoring: true}
+accounting_standards:
+  enabled: true
+  framework: dual_reporting
+  revenue_recognition: {enabled: true, generate_contracts: true, avg_obligations_per_contract: 2, variable_consideration_rate: 0.1, over_time_recognition_rate: 0.3, contract_count: 10}
+  impairment: {enabled: true, test_count: 5, impairment_rate: 0.1, generate_projections: true, include_goodwill: true}
+  expected_credit_loss: {enabled: true, base_scenario_weight: 0.6}
+  leases: {enabled: true}
+  fair_value: {enabled: true}
+  business_combinations: {enabled: true}
+  generate_differences: true
+`;
+    const r = importDatasynth(yaml, { file: "all.yaml" });
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === "SYN5002")).toEqual([]); // every key is the format's
+    expect(undocumented(r.diagnostics)).toEqual([]);
+    // each reported key is reported at its own line
+    for (const d of r.diagnostics.filter((x) => x.code === "SYN5001")) {
+      const key = /^\S*?([a-z_0-9]+)(?: = \S+)? is not imported/.exec(d.message)![1]!;
+      expect(yaml.split("\n")[d.span.start.line - 1]!.slice(d.span.start.column - 1)).toStartWith(key);
+    }
+    const p = settings(r.text!);
+    expect(p.data_quality).toEqual({ preset: "none", missing: 0.02, typos: 0.01, duplicates: 0.01, formats: 0.05, encoding: 0.005 });
+    expect(p.period_end).toBe(2);
+    expect(p.near_misses).toBe(false);
+    const a = compile(r.text!, { path: "all.synth" }).plan!.phases.find((x) => x.id === "accounting_standards")!.params as Record<string, unknown>;
+    expect(a).toMatchObject({ framework: "ifrs", bundles: 0.5, impairment: true, credit_losses: true });
+    expect(a.forward_looking as number).toBeCloseTo((0.6 + 0.24 + 0.28) / 1.1 - 1, 6);
+  });
 });
 
 describe("synth import on the command line", () => {
