@@ -11,6 +11,8 @@ import { formatSynth } from "../../compiler/format.ts";
 import { ImportContext, Section, type Reasons } from "./reader.ts";
 import { Block, num, pct, str } from "./synth-writer.ts";
 import { DATASYNTH_KEYS } from "./schema-keys.ts";
+import { DEFAULT_TYPES, anomalyType, type Category } from "../../phases/anomalies/catalog.ts";
+import { QUALITY_PRESETS } from "../../phases/anomalies/params.ts";
 
 export interface ImportResult {
   /** The .synth text (formatted); undefined when the config has errors. */
@@ -39,6 +41,14 @@ class Target {
   readonly runtime = new Block("runtime");
   /** Journal entries per year, per company (annual_transaction_volume x volume_weight). */
   readonly companyVolumes: number[] = [];
+  /**
+   * The anomalies phase's types and rates, gathered from fraud, anomaly_injection and scenario
+   * and written once they are all read (writeAnomalies): each type's own rate with the key it
+   * came from, and the types that share `rate`.
+   */
+  /** Whether fraud or anomaly_injection asked for anomalies. */
+  anomalySections = false;
+  readonly anomalies = { own: new Map<string, { rate: number; from: string; src: string }>(), free: [] as string[], rate: undefined as { value: number; from: string } | undefined };
   constructor(name: string) {
     this.scenario = new Block(`scenario ${str(name)}`, ["seed", "industry", "start", "months", "fiscal_year", "group_currency", "presentation_currency"]);
   }
@@ -104,11 +114,25 @@ const REASONS: Reasons = {
   "output.partition_by_period": "synth writes one file per table",
   "output.partition_by_company": "synth writes one file per table",
   fraud: "synth has no equivalent setting",
-  "fraud.clustering_enabled": "synth places anomalies uniformly with their own random stream",
-  "fraud.clustering_factor": "synth places anomalies uniformly with their own random stream",
-  "fraud.approval_thresholds": "synth has no approval workflow model",
-  data_quality:
-    "synth has no data-quality overlay yet: its design keeps the ledger clean and puts missing values, typos, format variations, duplicates and encoding issues in a labelled \"as extracted\" copy, which is not implemented",
+  "fraud.clustering_factor": "synth's clustering is a strength from 0 (spread by volume) to 1, not a factor; clustering_enabled sets it (off: 0%, on: synth's 50%)",
+  "fraud.approval_thresholds": "synth's approval threshold is one per company, from the business plan; its threshold types (just_below_threshold, split_transaction) use it",
+  data_quality: "synth has no equivalent setting",
+  "data_quality.sink_profiles": "synth writes one as-extracted copy (dirty_journal_entries) in every output format, with the same issues",
+  "data_quality.missing_values.field_rates": "synth blanks one of its own fields (line text, cost center, poster, document date, event, partner, posting time, source), each as likely",
+  "data_quality.missing_values.protected_fields": "synth never blanks keys, amounts or accounts; the fields it may blank are fixed",
+  "data_quality.typos.type_weights": "synth's typos use the reference's default weights (substitution .35, transposition .25, deletion .15, insertion .10, OCR .10, homophone .05)",
+  "data_quality.typos.protected_fields": "synth never typos keys (identifiers get format variations instead)",
+  "data_quality.format_variations.dates": "synth picks among its own date formats (03/15/2024, 15.03.2024, 20240315, 15/03/2024); the rate is imported",
+  "data_quality.format_variations.amounts": "synth picks among its own amount formats (1,234.50, 1.234,50, extra precision, a currency code); the rate is imported",
+  "data_quality.format_variations.identifiers": "synth picks among its own identifier variations (case, padding, separators, a leading space); the rate is imported",
+  "data_quality.duplicates.exact_duplicate_ratio": "synth decides per duplicate whether it is exact or has one value in another format; there are no ratios to set",
+  "data_quality.duplicates.near_duplicate_ratio": "synth decides per duplicate whether it is exact or has one value in another format; there are no ratios to set",
+  "data_quality.duplicates.fuzzy_duplicate_ratio": "synth decides per duplicate whether it is exact or has one value in another format; there are no ratios to set",
+  "data_quality.duplicates.max_date_offset_days": "a synth duplicate keeps its dates (a near duplicate changes a value's format, not its value)",
+  "data_quality.duplicates.max_amount_variance": "a synth duplicate keeps its amounts (a near duplicate changes a value's format, not its value)",
+  "data_quality.encoding_issues.mojibake": "synth picks among its own encoding issues (mojibake, &nbsp;, a byte-order mark, a replacement character); the rate is imported",
+  "data_quality.encoding_issues.html_entities": "synth picks among its own encoding issues (mojibake, &nbsp;, a byte-order mark, a replacement character); the rate is imported",
+  "data_quality.encoding_issues.bom_issues": "synth picks among its own encoding issues (mojibake, &nbsp;, a byte-order mark, a replacement character); the rate is imported",
   master_data: "synth's master data is generated from the industry preset and the business plan; only the counts are settings",
   "master_data.vendors.intercompany_percent": "intercompany partners are the group's companies (process intercompany)",
   "master_data.customers.intercompany_percent": "intercompany partners are the group's companies (process intercompany)",
@@ -132,20 +156,58 @@ const REASONS: Reasons = {
   "balance.target_current_ratio": "the current ratio follows from the business plan (dso, dpo, stock_days, min_cash, equity_ratio)",
   ocpm: "synth writes no OCEL 2.0 event log; document_references links every document of a chain (orders, receipts, invoices, payments), from which an event log can be built",
   scenario: "synth has no equivalent setting",
-  "scenario.profile": "a datasynth data-quality profile; see data_quality",
+  "scenario.profile": "a label: datasynth's runtime never reads it (the data-quality rates come from data_quality.preset, which is imported)",
   audit: "synth's audit phase samples and tests; workpapers, teams and review workflows are not modelled",
   banking: "synth's banking phase has customers, accounts per customer, a suspicious rate and typologies only",
   graph_export: "synth's graphs phase has formats and kinds only",
-  accounting_standards: "synth's accounting_standards phase has framework, revenue_recognition and impairment only",
+  accounting_standards: "synth has no equivalent setting",
+  "accounting_standards.leases": "synth has no lease accounting (IFRS 16 / ASC 842)",
+  "accounting_standards.fair_value": "synth has no fair-value measurement of financial instruments (IFRS 13 / ASC 820); impairment uses fair values of assets",
+  "accounting_standards.business_combinations": "synth has no acquisitions, so no purchase price allocation or goodwill",
+  "accounting_standards.generate_differences": "synth books each company under one framework; there is no dual reporting to reconcile",
+  "accounting_standards.revenue_recognition.generate_contracts": "synth makes every sales order a contract when revenue_recognition is on",
+  "accounting_standards.revenue_recognition.contract_count": "synth's contracts are the real sales orders (process order_to_cash volume), not a count",
+  "accounting_standards.revenue_recognition.variable_consideration_rate": "synth's transaction price is what the contract's invoices add up to; it estimates no variable consideration",
+  "accounting_standards.revenue_recognition.over_time_recognition_rate": "in synth, goods recognise at delivery and services over time: the over-time share follows bundles (installation and support)",
+  "accounting_standards.impairment.test_count": "synth tests each company's cash-generating unit at quarter ends when there is an indicator and every unit at the year end; the count follows",
+  "accounting_standards.impairment.impairment_rate": "synth's impairments follow from the tests on the real operating result, not a rate",
+  "accounting_standards.impairment.generate_projections": "synth always projects five years of cash flows for value in use",
+  "accounting_standards.impairment.include_goodwill": "synth has no goodwill (no business combinations)",
   audit_standards: "synth's audit phase has the standard (isa or pcaob) only",
-  anomaly_injection: "synth's anomalies phase has rate, types and ml_labels only",
+  anomaly_injection: "synth has no equivalent setting",
+  "anomaly_injection.multi_stage_schemes":
+    "synth's multi-step schemes are the types ghost_vendor and channel_stuffing (list them in phase anomalies types); datasynth's embezzlement stages and kickbacks have no synth counterpart, and its probabilities per perpetrator and year are no share of documents",
+  "anomaly_injection.correlated_injection": "synth places each type by itself: no co-occurrence patterns, concealment or error cascades",
+  "anomaly_injection.correlated_injection.temporal_clustering_config": "only quarter_end_multiplier has a synth counterpart (period_end)",
+  "anomaly_injection.near_miss": "synth flags the legitimate entries its detection predicates fire on as near misses (near_misses); it makes no extra look-alike entries, so there is no proportion or kind to set",
+  "anomaly_injection.difficulty_classification": "synth labels each anomaly's difficulty from its type (easy, medium, hard); there is no target distribution",
+  "anomaly_injection.context_aware": "synth has no entity-behaviour rules for placing anomalies (new vendors, new employees, high-risk accounts)",
+  "anomaly_injection.labeling": "synth always labels severity and difficulty (anomaly_labels) and writes ml_labels; there are no materiality thresholds to set",
   llm: "synth never calls a language model: its llm_enrichment phase writes text from templates, offline and deterministic",
   diffusion: "synth's diffusion phase has steps and strength only",
   causal: "synth's causal_overlay phase has interventions and model only",
   source_to_pay: "synth's source_to_contract phase has sourcing_events, contracts, contract_months and maverick_rate only",
+  "source_to_pay.spend_analysis": "synth always writes spend_analysis (per company, period and category); there is nothing to set",
+  "source_to_pay.qualification": "synth qualifies every vendor invited to a project (supplier_qualifications) by its own scores; there is nothing to set",
+  "source_to_pay.rfx": "synth runs an RFI and an RFQ per project (rfx_events, supplier_bids, bid_evaluations); there is nothing to set",
+  "source_to_pay.catalog": "synth lists every good of a contract in catalog_items; there is nothing to set",
+  "source_to_pay.scorecards": "synth rates every vendor with receipts each quarter (supplier_scorecards); there is nothing to set",
+  "source_to_pay.p2p_integration": "procure-to-pay always buys at the contracts' prices; buying off contract is maverick_rate",
   financial_reporting: "synth's financial_reporting phase has statements and bank_reconciliation only",
-  hr: "synth's hr phase derives pay, benefits and taxes from the business plan (payroll_share, employer_costs, withholding)",
-  manufacturing: "synth's manufacturing phase has production_orders, inspection_rate, cycle_counts and scrap_rate only",
+  hr: "synth's hr phase has pay_frequency, time_entries, expenses and turnover",
+  "hr.payroll.salary_ranges": "salaries come from the employee master (phase master_data: by job, in the company's currency); the business plan's revenue follows from them (payroll_share)",
+  "hr.payroll.tax_rates": "synth withholds income tax and social security through each company's country's brackets and ceilings (docs/hr.md)",
+  "hr.payroll.benefits_enrollment_rate": "every employee is enrolled: employer retirement and benefits are the country's shares of gross",
+  "hr.payroll.retirement_participation_rate": "every employee contributes the country's retirement share",
+  "hr.time_attendance.overtime_rate": "overtime follows from the hourly staff's time entries (paid at 1.5 times the rate); there is no rate to set",
+  "hr.expenses.submission_rate": "who claims expenses follows the department (sales, marketing and executives travel most); there is no submission rate",
+  "hr.expenses.policy_violation_rate": "violations come from the company's expense policy (meals over the limit, missing receipts, weekend spending); there is no rate to set",
+  manufacturing: "synth's manufacturing phase has production_orders, inspection_rate, receipt_inspection_rate, cycle_counts and scrap_rate",
+  "manufacturing.costing": "synth's work centers have their own labour and machine rates, its standard costs roll up from the bills of material and routings, and actual costs follow what was absorbed: there are no rates to set",
+  "manufacturing.routing": "synth's routings have 2-4 operations per made good with their own setup and run minutes; there is nothing to set",
+  "manufacturing.production_orders.avg_batch_size": "synth sizes each order to the planned need (plus the planned scrap), not to a batch size",
+  "manufacturing.production_orders.make_to_order_rate": "synth plans production from the stock needs of the real sales (urgent orders and top-ups); there is no make-to-order share",
+  "manufacturing.production_orders.rework_rate": "synth's rework follows from its inspections (rejected lots are reworked or scrapped), not a rate (inspection_rate sets how many orders are inspected)",
   sales_quotes: "synth's quotes are derived from the real sales orders (sales_kpis_budgets quoted_share), not a count per month; win rate and validity map",
   tax: "synth has VAT per company (company vat_rate) and an income tax rate (company income_tax_rate, period_close tax_rate) only",
   // whole sections without a synth counterpart
@@ -199,16 +261,37 @@ const VOLUMES: Record<string, number> = { ten_k: 10_000, hundred_k: 100_000, one
 /** SAP fiscal year variants: K1..K4 are calendar years; V3, V6, V9 start in April, July, October. */
 const FISCAL_VARIANTS: Record<string, string> = { K1: "calendar", K2: "calendar", K3: "calendar", K4: "calendar", V3: "april", V6: "july", V9: "october" };
 
-const FRAUD_TYPES: Record<string, string> = {
+/** datasynth's fraud types (FraudTypeDistribution) -> synth's anomaly types. */
+export const FRAUD_TYPES: Record<string, string> = {
   suspense_account_abuse: "unusual_account_pair",
-  fictitious_transaction: "ghost_vendor",
-  revenue_manipulation: "backdated_entry",
-  expense_capitalization: "unusual_account_pair",
+  fictitious_transaction: "fictitious_entry",
+  revenue_manipulation: "revenue_manipulation",
+  expense_capitalization: "improper_capitalization",
   split_transaction: "split_transaction",
-  timing_anomaly: "after_hours_posting",
-  unauthorized_access: "self_approval",
+  timing_anomaly: "backdated_entry",
+  unauthorized_access: "exceeded_approval_limit",
   duplicate_payment: "duplicate_payment",
 };
+
+/** datasynth's default fraud type weights (FraudTypeDistribution::default). */
+const FRAUD_DEFAULT_WEIGHTS: Record<string, number> = {
+  suspense_account_abuse: 0.25,
+  fictitious_transaction: 0.15,
+  revenue_manipulation: 0.1,
+  expense_capitalization: 0.1,
+  split_transaction: 0.15,
+  timing_anomaly: 0.1,
+  unauthorized_access: 0.1,
+  duplicate_payment: 0.05,
+};
+
+/** datasynth's anomaly rates by category (AnomalyRateConfig defaults in its schema). */
+const CATEGORY_DEFAULTS = { fraud_rate: 0.01, error_rate: 0.015, process_rate: 0.005 };
+
+/** Rounds a share to 1/1,000,000 (what pct prints). */
+function share6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
 
 const GRAPH_FORMATS: Record<string, string> = { pytorch_geometric: "pyg", neo4j: "neo4j_csv" };
 const OUTPUT_FORMATS: Record<string, string> = { csv: "csv", parquet: "parquet", json: "ndjson", json_lines: "ndjson" };
@@ -351,40 +434,159 @@ const SECTIONS: Record<string, Handler> = {
 
   fraud: (s, t) => {
     if (!enabled(s)) return;
-    const an = t.phase("anomalies");
+    t.anomalySections = true;
+    t.phase("anomalies");
+    // fraud_rate split over the types by their weights: each synth type gets its own rate.
     const rate = s.share("fraud_rate");
-    if (rate !== undefined) {
-      an.set("rate", pct(Math.min(0.5, rate)), "fraud.fraud_rate");
-      if (rate > 0.5) s.approx("fraud_rate", "synth injects anomalies into at most 50% of entries: imported as 50%");
-    }
+    const total = rate ?? 0.005;
+    const rateFrom = rate !== undefined ? "fraud.fraud_rate" : "datasynth's default fraud_rate 0.5%";
     const dist = s.weights("fraud_type_distribution");
-    const types = new Set<string>();
-    const names = dist ? [...dist].filter(([, w]) => w.value > 0).map(([k]) => k) : Object.keys(FRAUD_TYPES);
-    for (const k of names) {
-      const to = FRAUD_TYPES[k];
-      if (to) types.add(to);
-      else s.cx.at("SYN5002", "warning", `fraud.fraud_type_distribution.${k} is not a fraud type of the datasynth format`, dist?.get(k)?.node);
+    const weights = dist ? new Map([...dist].map(([k, w]) => [k, w.value])) : new Map(Object.entries(FRAUD_DEFAULT_WEIGHTS));
+    for (const k of weights.keys()) {
+      if (FRAUD_TYPES[k]) continue;
+      s.cx.at("SYN5002", "warning", `fraud.fraud_type_distribution.${k} is not a fraud type of the datasynth format`, dist?.get(k)?.node);
+      weights.delete(k);
     }
-    if (types.size) an.set("types", `[${[...types].join(", ")}]`, dist ? "fraud.fraud_type_distribution" : "datasynth's default fraud types");
-    if (dist && types.size) s.approx("fraud_type_distribution", `kept as the list of types (${names.map((n) => `${n} -> ${FRAUD_TYPES[n]}`).join(", ")}); synth spreads the rate evenly over them, so the weights are not kept`);
+    const sum = [...weights.values()].reduce((a, b) => a + b, 0);
+    if (dist && sum > 0 && Math.abs(sum - 1) > 1e-6)
+      s.approx("fraud_type_distribution", `the weights add up to ${num(sum, 4)}: each type takes its weight's part of the sum (datasynth gives what is left below 1 to duplicate_payment and drops what is beyond 1)`);
+    for (const [k, w] of weights) {
+      if (w <= 0 || sum <= 0) continue;
+      const from = dist ? `${rateFrom} x fraud.fraud_type_distribution.${k}` : `${rateFrom} x datasynth's default weight of ${k} (${num(w, 2)})`;
+      addAnomaly(t, s, FRAUD_TYPES[k]!, (total * w) / sum, from, dist ? "fraud.fraud_type_distribution" : "fraud", dist ? "fraud_type_distribution" : "fraud_rate");
+    }
+    const clustering = s.bool("clustering_enabled");
+    if (clustering !== undefined) t.phase("anomalies").set("clustering", clustering ? "50%" : "0%", `fraud.clustering_enabled: ${clustering}${clustering ? " (synth's default strength)" : ""}`);
   },
 
   anomaly_injection: (s, t) => {
     if (!enabled(s)) return;
+    t.anomalySections = true;
     const an = t.phase("anomalies");
     const rates = s.sub("rates");
+    const cats: Record<string, number> = { ...CATEGORY_DEFAULTS };
+    const given = new Set<string>();
+    let total: number | undefined;
     if (rates) {
-      const total = rates.share("total_rate");
-      if (total !== undefined && !an.has("rate")) an.set("rate", pct(Math.min(0.5, total)), "anomaly_injection.rates.total_rate");
-      for (const k of ["fraud_rate", "error_rate", "process_rate"]) rates.noEquivalent(k, "synth has one anomaly rate (phase anomalies rate); the split by kind follows the types");
+      total = rates.share("total_rate");
+      for (const k of Object.keys(CATEGORY_DEFAULTS)) {
+        const v = rates.share(k);
+        if (v !== undefined) (cats[k] = v), given.add(k);
+      }
       rates.finish();
+    }
+    // The fraud section, when it ran, chose the fraud types: its rates are kept.
+    const fraudSection = [...t.anomalies.own.values()].some((x) => x.src.startsWith("fraud"));
+    for (const [k, cat] of [["fraud_rate", "fraud"], ["error_rate", "error"], ["process_rate", "process"]] as const) {
+      if (cat === "fraud" && fraudSection) {
+        if (given.has(k)) rates!.approx(k, "the fraud section's types and rates are kept");
+        continue;
+      }
+      const from = given.has(k) ? `anomaly_injection.rates.${k}` : `datasynth's default ${k} ${pct(cats[k]!)}`;
+      spreadCategory(t, s, cat, cats[k]!, from, given.has(k) ? rates : undefined, k);
+    }
+    const planned = cats.fraud_rate! + cats.error_rate! + cats.process_rate!;
+    if (total !== undefined) {
+      const rest = share6(total - planned);
+      if (rest > 0) {
+        // What total_rate leaves beyond the three categories: the statistical and relational types share it.
+        t.anomalies.rate = { value: Math.min(0.5, rest), from: "anomaly_injection.rates.total_rate - fraud, error and process rates" };
+        t.anomalies.free.push(...DEFAULT_TYPES.filter((x) => ["statistical", "relational"].includes(anomalyType(x).category) && !t.anomalies.own.has(x)));
+        if (rest > 0.5) rates!.approx("total_rate", "synth's shared rate is at most 50%: the statistical and relational types take 50%");
+      } else if (rest < 0) rates!.approx("total_rate", `less than the fraud, error and process rates together (${pct(planned)}): synth keeps the category rates`);
+    }
+    const nm = s.sub("near_miss");
+    if (nm) {
+      const on = nm.bool("enabled");
+      if (on !== undefined) {
+        an.set("near_misses", String(on), "anomaly_injection.near_miss.enabled");
+        if (on) nm.approx("enabled", "synth flags the legitimate entries its detection predicates fire on as near misses in ml_labels; it makes no extra look-alike entries");
+      }
+      if (on === false) nm.consumeAll();
+      nm.finish();
+    }
+    const ci = s.sub("correlated_injection");
+    if (ci) {
+      const on = ci.bool("enabled");
+      if (on === false) ci.consumeAll();
+      else {
+        const temporal = ci.bool("temporal_clustering");
+        if (temporal === false) an.set("clustering", "0%", "anomaly_injection.correlated_injection.temporal_clustering: false");
+        const cfg = ci.sub("temporal_clustering_config");
+        if (cfg) {
+          const q = cfg.num("quarter_end_multiplier", { min: 0 });
+          if (q !== undefined && q > 0) an.set("period_end", `${num(Math.min(10, q), 3)}x`, "anomaly_injection.correlated_injection.temporal_clustering_config.quarter_end_multiplier");
+          cfg.finish();
+        }
+      }
+      ci.finish();
     }
   },
 
-  data_quality: (s) => {
+  data_quality: (s, t) => {
     if (!enabled(s)) return;
-    s.cx.at("SYN5001", "warning", `data_quality is not imported: ${REASONS.data_quality}`, s.self ?? s.map);
-    s.consumeAll();
+    const dq = t.phase("anomalies").block("data_quality");
+    const preset = s.str("preset");
+    // datasynth: a preset other than none and custom overrides the missing, typo and duplicate rates.
+    let overrides = false;
+    if (preset !== undefined) {
+      if (preset === "none" || preset === "custom") dq.set("preset", "none", `data_quality.preset: ${preset} (the rates below)`);
+      else if ((QUALITY_PRESETS as readonly string[]).includes(preset)) {
+        dq.set("preset", preset, "data_quality.preset");
+        overrides = true;
+      } else s.cx.at("SYN5004", "error", `data_quality.preset must be none, minimal, normal, high, custom, clean, noisy or legacy, got "${preset}"`, s.keyNode("preset"));
+    }
+    // One kind of issue: off with enabled: false; its rate from the preset or its own key.
+    const kind = (key: string, to: string, rateKey: string | undefined, fallback: number, presetRules: boolean, note?: string): Section | undefined => {
+      const sub = s.sub(key);
+      if (!sub) return undefined;
+      const on = sub.bool("enabled");
+      if (on === false) {
+        dq.set(to, "0%", `data_quality.${key}.enabled: false`);
+        sub.consumeAll();
+        sub.finish();
+        return undefined;
+      }
+      if (rateKey === undefined) return sub;
+      const rate = sub.share(rateKey);
+      if (overrides && presetRules) {
+        if (rate !== undefined) sub.approx(rateKey, `datasynth's preset ${preset} overrides it: synth takes the preset's rate, as datasynth does`);
+      } else {
+        dq.set(to, pct(rate ?? fallback), rate !== undefined ? `data_quality.${key}.${rateKey}` : `datasynth's default data_quality.${key}.${rateKey} (${pct(fallback)})`);
+        if (note && rate !== undefined) sub.approx(rateKey, note);
+      }
+      return sub;
+    };
+    const missing = kind("missing_values", "missing", "rate", 0.01, true);
+    if (missing) {
+      const strategy = missing.str("strategy");
+      if (strategy !== undefined && strategy !== "mcar") missing.noEquivalent("strategy", `synth's missing values are missing completely at random (mcar), never ${strategy}`);
+      missing.finish();
+    }
+    kind("typos", "typos", "char_error_rate", 0.001, true, "datasynth's rate is per character, synth's per row: imported as the share of rows with a typo (as synth's presets take datasynth's)")?.finish();
+    kind("duplicates", "duplicates", "rate", 0.005, true)?.finish();
+    kind("encoding_issues", "encoding", "rate", 0.001, false)?.finish();
+    // Format variations: datasynth's runtime reads the date, amount and identifier rates (never the preset's).
+    const fmt = kind("format_variations", "formats", undefined, 0, false);
+    if (fmt) {
+      const parts: string[] = [];
+      let sum = 0;
+      for (const [k, d] of [["dates", 0.05], ["amounts", 0.02], ["identifiers", 0.02]] as const) {
+        const sub = fmt.sub(k);
+        const r = sub?.share("rate");
+        if (sub?.bool("enabled") === false) {
+          sub.consumeAll();
+          parts.push(`${k} off`);
+        } else {
+          sum += r ?? d;
+          parts.push(r !== undefined ? `${k} ${pct(r)}` : `${k} ${pct(d)} (default)`);
+        }
+        sub?.finish();
+      }
+      dq.set("formats", pct(Math.min(1, share6(sum))), `data_quality.format_variations: ${parts.join(" + ")}`);
+      fmt.finish();
+    }
+    s.same("generate_labels", true, "synth always labels every changed cell (quality_labels)");
   },
 
   master_data: (s, t) => {
@@ -527,13 +729,16 @@ const SECTIONS: Record<string, Handler> = {
     }
     const ratio = s.share("target_anomaly_ratio");
     if (ratio !== undefined) {
-      const an = t.phase("anomalies");
-      const rate = pct(Math.min(0.5, ratio));
-      if (!an.has("rate")) an.set("rate", rate, "scenario.target_anomaly_ratio");
-      else if (an.get("rate") !== rate) s.approx("target_anomaly_ratio", `the anomaly rate is taken from the fraud section (${an.get("rate")})`);
+      t.phase("anomalies");
+      const a = t.anomalies;
+      const planned = share6([...a.own.values()].reduce((x, y) => x + y.rate, 0) + (a.rate?.value ?? 0));
+      if (!a.own.size && !a.rate) a.rate = { value: Math.min(0.5, ratio), from: "scenario.target_anomaly_ratio" };
+      else if (Math.abs(planned - ratio) > 1e-9) s.approx("target_anomaly_ratio", `the anomaly rates come from the fraud and anomaly_injection sections (${pct(Math.round(planned * 1e5) / 1e5)} in all)`);
     }
     const profile = s.str("profile");
-    if (profile !== undefined && profile !== "clean") s.noEquivalent("profile");
+    const dqBlock = t.phases.get("anomalies")?.items.find((i): i is Block => i.kind === "block" && i.head === "data_quality");
+    const preset = dqBlock?.get("preset");
+    if (profile !== undefined && profile !== "clean" && profile !== preset) s.noEquivalent("profile");
   },
 
   audit: (s, t) => {
@@ -560,16 +765,59 @@ const SECTIONS: Record<string, Handler> = {
       if (fw === "us_gaap" || fw === "ifrs") b.set("framework", fw, "accounting_standards.framework");
       else {
         b.set("framework", "ifrs", `accounting_standards.framework: ${fw}`);
-        s.approx("framework", `synth has ifrs and us_gaap: ${fw} is imported as ifrs`);
+        const why = fw === "dual_reporting" ? "synth books each company under one framework (no dual reporting)" : `synth has IFRS and US GAAP, not ${fw}`;
+        s.approx("framework", `${why}: imported as ifrs`);
       }
     }
-    for (const [key, to] of [["revenue_recognition", "revenue_recognition"], ["impairment", "impairment"]] as const) {
-      const sub = s.sub(key);
-      if (!sub) continue;
-      const on = sub.bool("enabled");
-      if (on !== undefined) b.set(to, String(on), `accounting_standards.${key}.enabled`);
-      for (const p of sub.map.items) if (isScalar(p.key) && p.key.value !== "enabled") sub.noEquivalent(String(p.key.value), `synth's ${to} is on or off`);
-      sub.finish();
+    const rr = s.sub("revenue_recognition");
+    if (rr) {
+      const on = rr.bool("enabled");
+      if (on !== undefined) b.set("revenue_recognition", String(on), "accounting_standards.revenue_recognition.enabled");
+      if (on === false) rr.consumeAll();
+      const avg = rr.num("avg_obligations_per_contract", { min: 1 });
+      if (avg !== undefined) {
+        // A deal has three obligations (goods, installation, support), any other order one: avg = 1 + 2 x bundles.
+        const bundles = Math.min(0.6, (avg - 1) / 2);
+        b.set("bundles", pct(share6(bundles)), "(accounting_standards.revenue_recognition.avg_obligations_per_contract - 1) / 2");
+        if ((avg - 1) / 2 > 0.6) rr.approx("avg_obligations_per_contract", "synth sells at most 60% of goods orders as three-obligation deals: imported as bundles = 60%");
+      }
+      rr.same("generate_contracts", true, REASONS["accounting_standards.revenue_recognition.generate_contracts"]!);
+      rr.finish();
+    }
+    const imp = s.sub("impairment");
+    if (imp) {
+      const on = imp.bool("enabled");
+      if (on !== undefined) b.set("impairment", String(on), "accounting_standards.impairment.enabled");
+      if (on === false) imp.consumeAll();
+      imp.same("generate_projections", true, REASONS["accounting_standards.impairment.generate_projections"]!);
+      imp.same("include_goodwill", false, REASONS["accounting_standards.impairment.include_goodwill"]!);
+      imp.finish();
+    }
+    const ecl = s.sub("expected_credit_loss");
+    if (ecl) {
+      const on = ecl.bool("enabled");
+      if (on !== undefined) b.set("credit_losses", String(on), "accounting_standards.expected_credit_loss.enabled");
+      if (on === false) ecl.consumeAll();
+      else {
+        // The probability-weighted scenario multiplier is synth's forward-looking adjustment (+ 1).
+        const sc = [["base", 0.5, 1], ["optimistic", 0.3, 0.8], ["pessimistic", 0.2, 1.4]] as const;
+        let any = false;
+        let w = 0;
+        let wm = 0;
+        for (const [n, dw, dm] of sc) {
+          const weight = ecl.share(`${n}_scenario_weight`);
+          const mult = ecl.num(`${n}_scenario_multiplier`, { min: 0 });
+          if (weight !== undefined || mult !== undefined) any = true;
+          w += weight ?? dw;
+          wm += (weight ?? dw) * (mult ?? dm);
+        }
+        if (any && w > 0) {
+          const adj = share6(wm / w - 1);
+          b.set("forward_looking", pct(Math.max(-0.5, adj)), "accounting_standards.expected_credit_loss: probability-weighted scenario multiplier - 1");
+          if (adj < -0.5) ecl.approx("base_scenario_multiplier", "synth lowers historical loss rates by at most 50%: imported as forward_looking = -50%");
+        }
+      }
+      ecl.finish();
     }
   },
 
@@ -761,6 +1009,47 @@ const SECTIONS: Record<string, Handler> = {
   },
 };
 
+/**
+ * A synth anomaly type at its own rate (added to what other keys gave it), at most what its
+ * documents can carry; `src` names the section for the types' comment.
+ */
+function addAnomaly(t: Target, s: Section, type: string, rate: number, from: string, src: string, key: string): void {
+  const a = t.anomalies;
+  const prev = a.own.get(type);
+  let value = share6((prev?.rate ?? 0) + rate);
+  const cap = anomalyType(type).cap;
+  if (value > cap) {
+    s.approx(key, `${type} at ${pct(value)} is more than its documents can carry: imported as ${pct(cap)}`);
+    value = cap;
+  }
+  a.own.set(type, { rate: value, from: prev ? `${prev.from} + ${from}` : from, src: prev && prev.src !== src ? `${prev.src}, ${src}` : src });
+}
+
+/** A category's rate spread over synth's types of that category by their weights (the catalog's). */
+function spreadCategory(t: Target, s: Section, category: Category, rate: number, from: string, at: Section | undefined, key: string): void {
+  if (rate <= 0) return;
+  const types = DEFAULT_TYPES.filter((x) => anomalyType(x).category === category);
+  const sum = types.reduce((x, y) => x + anomalyType(y).weight, 0);
+  for (const ty of types) addAnomaly(t, at ?? s, ty, (rate * anomalyType(ty).weight) / sum, `${from} x ${ty}'s weight`, "anomaly_injection.rates", at ? key : "rates");
+}
+
+/** The anomalies phase's rate, types and per-type rates, once every section is read. */
+function writeAnomalies(t: Target): void {
+  const b = t.phases.get("anomalies");
+  if (!b) return;
+  const a = t.anomalies;
+  if (a.rate) b.set("rate", pct(a.rate.value), a.rate.from);
+  const types = [...a.own.keys(), ...a.free.filter((x) => !a.own.has(x))];
+  // The phase is there for its data-quality copy only: no anomalies (synth's default rate would inject some).
+  if (!types.length && !a.rate && !t.anomalySections) b.set("rate", "0%", "the config injects no anomalies (no fraud or anomaly_injection section): only the data-quality copy");
+  if (!types.length) return;
+  const srcs = [...new Set([...a.own.values()].flatMap((x) => x.src.split(", ")))];
+  if (a.free.length) srcs.push("anomaly_injection.rates.total_rate");
+  b.set("types", `[${types.join(", ")}]`, [...new Set(srcs)].join(", "));
+  const rates = b.block("rates");
+  for (const [ty, x] of a.own) rates.set(ty, pct(x.rate), x.from);
+}
+
 /** `enabled: false` sections are reported once (SYN5006) and not read further. */
 function enabled(s: Section): boolean {
   const on = s.bool("enabled");
@@ -918,7 +1207,7 @@ export function importDatasynth(source: string, options: ImportOptions): ImportR
   }
   importCompanies(cx, root, t);
   // The sections in a fixed order (companies first: volumes and countries feed later ones).
-  const order = ["global", "chart_of_accounts", "transactions", "master_data", "document_flows", "intercompany", "balance", "fraud", "anomaly_injection", "scenario"];
+  const order = ["global", "chart_of_accounts", "transactions", "master_data", "document_flows", "intercompany", "balance", "fraud", "anomaly_injection", "data_quality", "scenario"];
   const rest = known.filter((k) => !order.includes(k) && k !== "companies");
   for (const key of [...order, ...rest]) {
     if (!root.has(key)) continue;
@@ -936,6 +1225,7 @@ export function importDatasynth(source: string, options: ImportOptions): ImportR
     s.finish();
   }
   root.finish(); // unknown top-level keys
+  writeAnomalies(t);
   importFx(t);
   if (!t.header.some((l) => l.startsWith("Not imported"))) {
     const skipped = cx.diagnostics.filter((d) => (d.code === "SYN5001" || d.code === "SYN5002") && !d.message.includes("; imported as ")).length;

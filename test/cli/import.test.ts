@@ -15,6 +15,7 @@ import { generateInMemory } from "../../testing/arbitraries.ts";
 import { minorOf, verifyFlows, verifyLedger } from "../../testing/verify.ts";
 import { verifyEconomics } from "../../testing/economics.ts";
 import { DEFAULT_MODULES } from "../../engine/modules.ts";
+import { anomalyType } from "../../phases/anomalies/catalog.ts";
 import { generousTimeout } from "../setup.ts";
 import { runIn, tempProject } from "./helpers.ts";
 
@@ -96,14 +97,16 @@ describe("the reference system's sample configs", () => {
     const r = imported(samplePath("fraud-detection-basic.yaml"));
     const plan = compile(r.text!, { path: "f.synth" }).plan!;
     expect(plan.scenario).toMatchObject({ seed: 42, industry: "retail", months: 12, startDate: "2024-01-01", groupCurrency: "USD" });
-    expect(r.text).toContain("rate      = 5%    // fraud.fraud_rate");
+    // fraud_rate x each type's weight, under synth's type names
+    expect(r.text).toMatch(/fictitious_entry\s+= 1%\s+\/\/ fraud\.fraud_rate x fraud\.fraud_type_distribution\.fictitious_transaction/);
+    expect(r.text).toMatch(/data_quality \{\s+preset = noisy \/\/ data_quality\.preset/);
     expect(r.text).toContain("volume = 100_000 per year");
     expect(r.text).toMatch(/formats\s+= \[csv, ndjson\]/);
     // clustering_factor is reported where it is, with the reason
     const d = r.diagnostics.find((x) => x.message.startsWith("fraud.clustering_factor"))!;
     expect(d).toMatchObject({ code: "SYN5001", severity: "warning" });
     expect(d.span).toMatchObject({ file: "fraud-detection-basic.yaml", start: { line: lineOf(r.yaml, "clustering_factor"), column: 3 } });
-    expect(d.message).toContain("synth places anomalies uniformly");
+    expect(d.message).toContain("not a factor; clustering_enabled sets it");
   });
 
   test("process-mining-full: volumes split by weight, keys its own templates misspell read as the key they stand for", () => {
@@ -171,7 +174,7 @@ describe("every section of the format", () => {
   test("YAML anchors are followed: an aliased value imports as the value it points at", () => {
     const yaml = 'x-rates: &rate 0.02\nglobal: {seed: 3, start_date: "2024-01-01", period_months: 2}\ncompanies:\n  - {code: A1, currency: USD, country: US}\nfraud: {enabled: true, fraud_rate: *rate}\n';
     const r = importDatasynth(yaml, { file: "a.yaml" });
-    expect(r.text).toContain("rate  = 2%  // fraud.fraud_rate");
+    expect(r.text).toMatch(/unusual_account_pair\s+= 0\.5%\s+\/\/ fraud\.fraud_rate x datasynth's default weight of suspense_account_abuse/);
     expect(r.diagnostics.map((d) => [d.code, d.span.start.line])).toEqual([["SYN5002", 1]]);
   });
 
@@ -181,6 +184,174 @@ describe("every section of the format", () => {
     expect(d.message).toBe("fruad is not a key of the datasynth format (datasynth ignores it, so does the import)");
     expect(d.hint).toBe("did you mean fraud?");
     expect(d.span.start).toMatchObject({ line: 7, column: 1 });
+  });
+});
+
+describe("anomalies and data quality", () => {
+  const head = 'global: {seed: 7, industry: retail, start_date: "2024-01-01", period_months: 2}\ncompanies:\n  - {code: A1, currency: USD, country: US, annual_transaction_volume: ten_k}\n';
+  const settings = (text: string) => compile(text, { path: "x.synth" }).plan!.phases.find((p) => p.id === "anomalies")!.params as Record<string, any>;
+
+  test("data_quality imports to the anomalies phase's data-quality settings; the run writes a quality-labelled copy at those rates", () => {
+    const yaml = `${head}data_quality:
+  enabled: true
+  preset: custom
+  missing_values: {enabled: true, rate: 0.06}
+  typos: {enabled: true, char_error_rate: 0.03}
+  format_variations:
+    enabled: true
+    dates: {rate: 0.04}
+    amounts: {enabled: false}
+  duplicates: {enabled: false, rate: 0.2}
+  encoding_issues: {enabled: true, rate: 0.02, mojibake: true}
+  sink_profiles: {csv: {missing_rate: 0.1}}
+`;
+    const r = importDatasynth(yaml, { file: "dq.yaml" });
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(r.text).toMatch(/missing\s+= 6%\s+\/\/ data_quality\.missing_values\.rate/);
+    expect(r.text).toMatch(/formats\s+= 6%\s+\/\/ data_quality\.format_variations: dates 4% \+ amounts off \+ identifiers 2% \(default\)/);
+    expect(r.text).toMatch(/duplicates\s+= 0%\s+\/\/ data_quality\.duplicates\.enabled: false/);
+    expect(r.text).toMatch(/rate\s+= 0%\s+\/\/ the config injects no anomalies/);
+    const p = settings(r.text!);
+    expect(p.rate).toBe(0);
+    expect(p.data_quality).toMatchObject({ preset: "none", missing: 0.06, typos: 0.03, formats: 0.06, duplicates: 0, encoding: 0.02 });
+    // what is not imported is said at its key, with its reason
+    const where = (msg: string) => r.diagnostics.find((d) => d.message.startsWith(msg));
+    expect(where("data_quality.sink_profiles is not imported")!.span.start).toMatchObject({ line: lineOf(yaml, "sink_profiles"), column: 3 });
+    expect(where("data_quality.encoding_issues.mojibake is not imported")!.message).toContain("the rate is imported");
+    expect(where("data_quality.typos.char_error_rate")!.code).toBe("SYN5003");
+    expect(undocumented(r.diagnostics)).toEqual([]);
+    // The run: every clean row extracted once (no duplicates), issues at the imported rates.
+    const ledger = generate(r.text!, 1);
+    const rows = (ledger.tables.get("journal_entries") ?? []) as Row[];
+    const dirty = (ledger.tables.get("dirty_journal_entries") ?? []) as Row[];
+    const labels = (ledger.tables.get("quality_labels") ?? []) as Row[];
+    expect(rows.length).toBeGreaterThan(1000);
+    expect(dirty.length).toBe(rows.length);
+    expect((ledger.tables.get("anomaly_labels") ?? []).length).toBe(0);
+    const share = (type: string) => new Set(labels.filter((l) => l.issue_type === type).map((l) => l.record_id)).size / rows.length;
+    expect(share("duplicate")).toBe(0);
+    expect(share("missing_value")).toBeGreaterThan(0.04);
+    expect(share("missing_value")).toBeLessThan(0.08);
+    expect(share("format_variation")).toBeGreaterThan(0.04);
+    expect(share("format_variation")).toBeLessThan(0.08);
+    expect(share("encoding_issue")).toBeGreaterThan(0);
+    expect(share("encoding_issue")).toBeLessThan(0.035);
+    // every label names a row of the copy, and the cell's last label holds the value that is there
+    const byId = new Map(dirty.map((d) => [String(d.record_id), d]));
+    const last = new Map(labels.filter((x) => x.field_name).map((l) => [`${l.record_id}|${l.field_name}`, l]));
+    for (const l of last.values()) expect(String(byId.get(String(l.record_id))![String(l.field_name)] ?? "")).toBe(String(l.modified_value ?? ""));
+  });
+
+  test("a fraud type distribution maps to synth's types, each at fraud_rate x its weight; anomaly_injection's categories spread over synth's types", () => {
+    const yaml = `${head}fraud:
+  enabled: true
+  fraud_rate: 0.02
+  clustering_enabled: false
+  fraud_type_distribution: {suspense_account_abuse: 0.5, expense_capitalization: 0.25, timing_anomaly: 0.25, duplicate_payment: 0.0}
+anomaly_injection:
+  enabled: true
+  rates: {total_rate: 0.05, fraud_rate: 0.02, error_rate: 0.01, process_rate: 0.01}
+  near_miss: {enabled: true, proportion: 0.3}
+`;
+    const r = importDatasynth(yaml, { file: "f.yaml" });
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const p = settings(r.text!);
+    expect(p.rates).toMatchObject({ unusual_account_pair: 0.01, improper_capitalization: 0.005, });
+    expect(p.rates.duplicate_payment).toBeUndefined(); // weight 0
+    expect(p.clustering).toBe(0);
+    expect(p.near_misses).toBe(true);
+    // error and process rates spread over synth's types of those categories (backdated_entry is an error type too)
+    const byCategory = (cat: string) => (p.types as string[]).filter((t) => anomalyType(t).category === cat && !["unusual_account_pair", "improper_capitalization"].includes(t)).reduce((a, t) => a + (p.rates[t] ?? 0), 0);
+    expect(byCategory("error")).toBeCloseTo(0.01 + 0.005, 4);
+    expect(byCategory("process")).toBeCloseTo(0.01, 4);
+    // total_rate's remainder (5% - 4%) is shared by the statistical and relational types
+    expect(p.rate).toBeCloseTo(0.01, 9);
+    expect((p.types as string[]).filter((t) => p.rates[t] === undefined).every((t) => ["statistical", "relational"].includes(anomalyType(t).category))).toBe(true);
+    // the fraud section's types stand for the fraud category: anomaly_injection's fraud_rate is said to be set aside, at its key
+    const d = r.diagnostics.find((x) => x.message.startsWith("anomaly_injection.rates.fraud_rate"))!;
+    expect(d).toMatchObject({ code: "SYN5003" });
+    expect(d.span.start.line).toBe(lineOf(yaml, "rates"));
+    expect(r.text).toMatch(/unusual_account_pair\s+= 1%\s+\/\/ fraud\.fraud_rate x fraud\.fraud_type_distribution\.suspense_account_abuse/);
+    const ledger = generate(r.text!, 1);
+    const labels = (ledger.tables.get("anomaly_labels") ?? []) as Row[];
+    expect(new Set(labels.map((l) => l.anomaly_type))).toContain("unusual_account_pair");
+    expect(labels.some((l) => l.anomaly_type === "duplicate_payment")).toBe(false);
+  });
+
+  test("accounting_standards maps to the phase's real settings", () => {
+    const yaml = `${head}accounting_standards:
+  enabled: true
+  framework: us_gaap
+  revenue_recognition: {enabled: true, avg_obligations_per_contract: 1.5, contract_count: 40}
+  expected_credit_loss: {enabled: true, pessimistic_scenario_weight: 0.5, pessimistic_scenario_multiplier: 1.6}
+  leases: {enabled: true}
+`;
+    const r = importDatasynth(yaml, { file: "a.yaml" });
+    const p = compile(r.text!, { path: "a.synth" }).plan!.phases.find((x) => x.id === "accounting_standards")!.params as Record<string, unknown>;
+    // bundles: (1.5 - 1) / 2; forward-looking: (0.5 x 1 + 0.3 x 0.8 + 0.5 x 1.6) / 1.3 - 1
+    expect(p).toMatchObject({ framework: "us_gaap", revenue_recognition: true, bundles: 0.25, credit_losses: true });
+    expect(p.forward_looking as number).toBeCloseTo((0.5 + 0.24 + 0.8) / 1.3 - 1, 6);
+    expect(r.text).toMatch(/bundles\s+= 25%\s+\/\/ \(accounting_standards\.revenue_recognition\.avg_obligations_per_contract - 1\) \/ 2/);
+    for (const k of ["accounting_standards.leases", "accounting_standards.revenue_recognition.contract_count"]) expect(r.diagnostics.find((d) => d.message.startsWith(`${k} is not imported`))?.code).toBe("SYN5001");
+    expect(undocumented(r.diagnostics)).toEqual([]);
+  });
+  test("every key of data_quality, anomaly_injection and accounting_standards is mapped or reported with a documented reason, at its place", () => {
+    const yaml = `${head}data_quality:
+  enabled: true
+  preset: custom
+  generate_labels: false
+  missing_values: {enabled: true, rate: 0.02, strategy: mar, field_rates: {cost_center: 0.1}, protected_fields: [document_id]}
+  typos: {enabled: true, char_error_rate: 0.01, type_weights: {substitution: 0.5}, protected_fields: [gl_account]}
+  format_variations:
+    enabled: true
+    dates: {enabled: true, rate: 0.03, iso_format: true, us_format: true, eu_format: false, long_format: false}
+    amounts: {enabled: true, rate: 0.01, us_comma_format: true, eu_format: false, currency_prefix: false, accounting_format: false}
+    identifiers: {enabled: true, rate: 0.01, case_variations: true, padding_variations: false, separator_variations: false}
+  duplicates: {enabled: true, rate: 0.01, exact_duplicate_ratio: 0.4, near_duplicate_ratio: 0.35, fuzzy_duplicate_ratio: 0.25, max_date_offset_days: 3, max_amount_variance: 0.01}
+  encoding_issues: {enabled: true, rate: 0.005, mojibake: true, html_entities: true, bom_issues: false}
+  sink_profiles: {json: {typo_rate: 0.1}}
+anomaly_injection:
+  enabled: true
+  rates: {total_rate: 0.03}
+  multi_stage_schemes: {enabled: true}
+  correlated_injection:
+    enabled: true
+    fraud_concealment: true
+    error_cascade: true
+    temporal_clustering: true
+    temporal_clustering_config: {period_end_multiplier: 2.5, period_end_days: 5, quarter_end_multiplier: 2, year_end_multiplier: 3}
+    co_occurrence_patterns: []
+  near_miss: {enabled: false, proportion: 0.3}
+  difficulty_classification: {enabled: true}
+  context_aware: {enabled: true}
+  labeling: {severity_scoring: true}
+accounting_standards:
+  enabled: true
+  framework: dual_reporting
+  revenue_recognition: {enabled: true, generate_contracts: true, avg_obligations_per_contract: 2, variable_consideration_rate: 0.1, over_time_recognition_rate: 0.3, contract_count: 10}
+  impairment: {enabled: true, test_count: 5, impairment_rate: 0.1, generate_projections: true, include_goodwill: true}
+  expected_credit_loss: {enabled: true, base_scenario_weight: 0.6}
+  leases: {enabled: true}
+  fair_value: {enabled: true}
+  business_combinations: {enabled: true}
+  generate_differences: true
+`;
+    const r = importDatasynth(yaml, { file: "all.yaml" });
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === "SYN5002")).toEqual([]); // every key is the format's
+    expect(undocumented(r.diagnostics)).toEqual([]);
+    // each reported key is reported at its own line
+    for (const d of r.diagnostics.filter((x) => x.code === "SYN5001")) {
+      const key = /^\S*?([a-z_0-9]+)(?: = \S+)? is not imported/.exec(d.message)![1]!;
+      expect(yaml.split("\n")[d.span.start.line - 1]!.slice(d.span.start.column - 1)).toStartWith(key);
+    }
+    const p = settings(r.text!);
+    expect(p.data_quality).toEqual({ preset: "none", missing: 0.02, typos: 0.01, duplicates: 0.01, formats: 0.05, encoding: 0.005 });
+    expect(p.period_end).toBe(2);
+    expect(p.near_misses).toBe(false);
+    const a = compile(r.text!, { path: "all.synth" }).plan!.phases.find((x) => x.id === "accounting_standards")!.params as Record<string, unknown>;
+    expect(a).toMatchObject({ framework: "ifrs", bundles: 0.5, impairment: true, credit_losses: true });
+    expect(a.forward_looking as number).toBeCloseTo((0.6 + 0.24 + 0.28) / 1.1 - 1, 6);
   });
 });
 
