@@ -4,6 +4,13 @@
 // so no generator imports the phase that extends it.
 import type { CompanyInfo, RunContext } from "./context.ts";
 
+/**
+ * Bank charges: by default the settlements charge a flat monthly fee with the debt service; a
+ * phase that builds bank statements (financial_reporting) takes them over and books the
+ * bank's tariff from the statement instead, so fees are charged once.
+ */
+export const BANK_CHARGES = "bank_charges";
+
 /** Prices purchase orders from contracts: the source-to-contract phase provides it, procure-to-pay asks. */
 export const PURCHASE_PRICING = "purchase_pricing";
 

@@ -8,6 +8,7 @@ import type { LedgerDelta, SubledgerDelta } from "./slices.ts";
 import { stateTarget, type PostingTarget } from "./journal.ts";
 import { STOCK, SUBLEDGER } from "./slices.ts";
 import type { RunState } from "./state.ts";
+import { CASH_LINES, CashLineBuffer, type CashLine, type CashLineSink } from "./cash-lines.ts";
 
 /** Everything a document flow posts to: the ledger and liquidity, subledger figures and stock. */
 export interface Totals extends PostingTarget {
@@ -35,10 +36,19 @@ export class BlockTotals implements Totals {
   private readonly liquidity: number[] = [];
   private readonly periods: number;
   private readonly width: number;
+  /** Bank lines with their documents, when a phase collects them (see cash-lines.ts). */
+  private readonly cash?: { sink: CashLineSink; lines: CashLineBuffer };
+  /** Set only when collected: writeDocument then builds no line objects for nothing. */
+  readonly cashLine?: (line: CashLine) => void;
 
   constructor(cx: RunContext) {
     this.periods = cx.periods.length;
     this.width = cx.chart.accounts.length * 2;
+    const sink = cx.capability<CashLineSink>(CASH_LINES);
+    if (sink) {
+      const cash = (this.cash = { sink, lines: new CashLineBuffer() });
+      this.cashLine = (line) => cash.lines.add(line);
+    }
   }
 
   /** The dense debit/credit cell of a company and period (debit at 2i, credit at 2i+1). */
@@ -67,6 +77,8 @@ export class BlockTotals implements Totals {
   pack(): Deltas {
     const ledger: LedgerDelta = [...this.cells].sort(([a], [b]) => a - b).map(([key, data]) => ({ company: Math.floor(key / this.periods), period: key % this.periods, data }));
     const subledger: SubledgerDelta = { kinds: [...this.kinds.keys()], values: Float64Array.from(this.sub) };
-    return { ledger, subledger, stock: Float64Array.from(this.stock), liquidity: Float64Array.from(this.liquidity) };
+    const deltas: Deltas = { ledger, subledger, stock: Float64Array.from(this.stock), liquidity: Float64Array.from(this.liquidity) };
+    if (this.cash && this.cash.lines.size > 0) deltas[this.cash.sink.slice] = this.cash.lines.pack();
+    return deltas;
   }
 }

@@ -83,5 +83,5 @@ export const transactionsSpec = {
     },
     technology: { volume: { amount: 12000, per: "year" }, amounts: { median: money(4000), sigma: 1.9 } },
   },
-  defaults: ["payroll_postings", "purchase_pricing"],
+  defaults: ["payroll_postings", "purchase_pricing", "bank_charges"],
 } satisfies PhaseSpec<typeof params>;
