@@ -132,13 +132,14 @@ function writeStatement(out: TableOut, c: CompanyInfo, bank: CompanyBank, a: Acc
   let balance = opening;
   let credits = 0;
   let debits = 0;
+  let n = 1;
   for (const l of lines) {
     balance += l.amount;
     if (l.amount > 0) credits += l.amount;
     else debits -= l.amount;
     // Company postings get the bank's transaction ids when they reach a statement.
     const lineId = l.company ? documentNumber("BT", c.code, ++bank.lineSeq) : l.bank!.id;
-    writeLine(w, c, a, id, lineId, l, balance);
+    writeLine(w, c, a, id, lineId, n++, l, balance);
   }
   const ws = out.table(bankStatements);
   ws.id(id); ws.id(c.code); ws.id(bankAccountId(c, a.number)); ws.id(a.number); ws.int(p.fiscalYear); ws.int(p.fiscalPeriod);
@@ -148,11 +149,11 @@ function writeStatement(out: TableOut, c: CompanyInfo, bank: CompanyBank, a: Acc
   return balance;
 }
 
-function writeLine(w: RowWriter, c: CompanyInfo, a: Account, statementId: string, lineId: string, l: StatementLine, balance: number): void {
+function writeLine(w: RowWriter, c: CompanyInfo, a: Account, statementId: string, lineId: string, n: number, l: StatementLine, balance: number): void {
   const company = l.company;
   const item = l.bank;
   w.id(lineId);
-  w.id(statementId); w.id(c.code); w.id(bankAccountId(c, a.number)); w.date(formatIso(l.valueDay));
+  w.id(statementId); w.int(n); w.id(c.code); w.id(bankAccountId(c, a.number)); w.date(formatIso(l.valueDay));
   w.money(l.amount, c.digits); w.id(l.amount >= 0 ? "credit" : "debit");
   w.id(company ? company.method : ("bank" satisfies Method));
   w.id(company ? "company" : "bank");

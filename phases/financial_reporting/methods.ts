@@ -1,7 +1,7 @@
 // How the bank sees a company's own cash postings: the payment method each one used and when the
 // bank clears it (its value date), by method: a transfer clears the same or the next bank day,
 // an ACH batch in one or two, a cheque the company wrote only when the payee has banked it (3 to
-// 12 bank days), a cheque it deposited in one to three. The method is decided per posting from
+// 12 bank days, a few only after weeks), a cheque it deposited in one to three. The method is decided per posting from
 // the document (its type, event and the company's country) with the posting's own random
 // stream, so it does not depend on which block posted it or in what order lines arrive.
 import { Rng, hash32 } from "../../core/rng.ts";
@@ -90,8 +90,14 @@ export function bankDaysAfter(c: CompanyInfo, day: number, n: number): number {
 /** The value date: when the bank clears the posting, never before it is posted. */
 export function valueDayOf(c: CompanyInfo, l: CashLine, method: Method, rng: Rng): number {
   const [lo, hi] = LAGS[method][l.amount < 0 ? "out" : "in"];
-  return bankDaysAfter(c, l.day, lo + rng.int(hi - lo + 1));
+  const lag = lo + rng.int(hi - lo + 1);
+  // Some payees sit on a cheque for weeks: it stays outstanding over a month end or two.
+  if (method === "cheque" && l.amount < 0 && rng.chance(LATE_CHEQUES)) return bankDaysAfter(c, l.day, 20 + rng.int(30));
+  return bankDaysAfter(c, l.day, lag);
 }
+
+/** Share of the cheques the company writes that the payee banks only after 20 to 50 bank days. */
+const LATE_CHEQUES = 0.04;
 
 /** The bank's tariff in US dollars: per item by method and direction, per account and month, per returned item. */
 const TARIFF_OUT: Record<Method, number> = {

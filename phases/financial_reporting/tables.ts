@@ -65,6 +65,7 @@ export const bankStatements = table("bank_statements", "one statement per bank a
 export const bankStatementLines = table("bank_statement_lines", "the lines of each bank statement, by value date", {
   line_id: c.id("BT-<company>-<number>: the bank's transaction id"),
   statement_id: c.id("statement (bank_statements.statement_id)"),
+  line_number: c.int("position on the statement (1-based, value-date order)"),
   company_code: company,
   bank_account_id: account,
   value_date: c.date("the day the bank cleared it"),
