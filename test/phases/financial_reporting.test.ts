@@ -297,3 +297,44 @@ describe("financial reporting on random scenarios", () => {
     );
   });
 });
+
+describe("financial reporting runs the same anywhere", () => {
+  test("1 worker, 2 workers with small batches, 3 shards merged, and interrupted runs resumed give the same files", async () => {
+    const { mkdtempSync, rmSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { run } = await import("../../engine/run.ts");
+    const { mergeShards } = await import("../../engine/merge.ts");
+    const text = source("phase financial_reporting { returned_payments = 5% }", 3).replace("phase transactions { volume = 1500 per year }", "phase transactions { volume = 1500 per year block_size = 64 }");
+    const plan = compile(text, { path: "fr.synth" }).plan!;
+    const dir = mkdtempSync(join(tmpdir(), "synth-fr-"));
+    const quiet = { progress: "none" as const, formats: ["csv" as const] };
+    try {
+      const a = await run(plan, { ...quiet, out: join(dir, "a"), workers: 1 }).done;
+      const b = await run(plan, { ...quiet, out: join(dir, "b"), workers: 2, batchSize: 1 }).done;
+      const parts = [0, 1, 2].map((i) => join(dir, `s${i}`));
+      for (let i = 0; i < 3; i++) await run(plan, { ...quiet, out: parts[i]!, workers: 0, shard: { index: i, count: 3 } }).done;
+      await mergeShards([parts[1]!, parts[2]!, parts[0]!], { out: join(dir, "m"), progress: "none" });
+      const digests = (files: typeof a.files) => Object.fromEntries(files.map((f) => [f.path, f.sha256]));
+      expect(digests(b.files)).toEqual(digests(a.files));
+      const merged = JSON.parse(readFileSync(join(dir, "m", "manifest.json"), "utf8"));
+      expect(digests(merged.files)).toEqual(digests(a.files));
+      expect(a.files.some((f) => f.table === "bank_statement_lines" && f.rows > 100)).toBe(true);
+      // Stopped while transactions post (cash lines in flight) and while the statements are written: resumed, the same files.
+      for (const [at, percent] of [["transactions", 30], ["financial_reporting", 0]] as const) {
+        const out = join(dir, `r-${at}`);
+        let stopped = false;
+        const r = run(plan, { ...quiet, out, workers: 2, batchSize: 1, checkpointEveryMs: 0, onProgress: (pr) => {
+          if (!stopped && pr.phase === at && pr.percent >= percent) (stopped = true), r.stop();
+        } });
+        await r.done.catch(() => undefined);
+        expect(stopped).toBe(true);
+        expect(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).status).toBe("interrupted");
+        const resumed = await run(plan, { ...quiet, out, workers: 1, resume: true }).done;
+        expect(digests(resumed.files)).toEqual(digests(a.files));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
