@@ -100,6 +100,17 @@ export function statementProblems(t: Tables): string[] {
     if (at("cash_at_start") + minorOf(r.amount) !== at("cash_and_equivalents", "balance_sheet")) problems.push(`cash at the end of ${key(r.entity, r.period_type, r.fiscal_year, r.fiscal_period)} is not the balance sheet's`);
   }
 
+  // Changes in equity: every column's closing is its opening plus its movements; the total is the balance sheet's equity.
+  const soce = new Map<string, number>();
+  for (const r of fs) {
+    if (r.statement !== "equity_changes") continue;
+    const k = key(r.scope, r.entity, r.period_type, r.fiscal_year, r.fiscal_period, r.equity_component);
+    add(soce, k, (r.line_code === "closing_balance" ? -1 : 1) * minorOf(r.amount));
+    if (r.line_code !== "closing_balance" || (r.equity_component !== "total" && r.equity_component !== "non_controlling_interests")) continue;
+    expectLine("changes in equity", key(r.scope, r.entity, "balance_sheet", r.period_type, r.fiscal_year, r.fiscal_period, r.equity_component === "total" ? "total_equity" : "non_controlling_interests", ""), minorOf(r.amount));
+  }
+  for (const [k, v] of soce) if (v !== 0) problems.push(`changes in equity ${k}: the rows miss the closing balance by ${v}`);
+
   // The group: cash and total equity from the consolidated trial balance; its cash flow ties month to month.
   const groupCash = new Map<string, number>();
   const groupEquity = new Map<string, number>();
