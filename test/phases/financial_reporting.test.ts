@@ -295,7 +295,9 @@ describe("financial reporting on random scenarios", () => {
     const arb = scenarioParams({ maxEntriesPerYear: 400, maxMonths: 14 });
     fc.assert(
       fc.property(arb, (p) => {
-        const r = compile(scenarioSource(p) + "\nphase financial_reporting {}", { path: "property.synth" });
+        // A second company, when there is one, is 75% owned: the group carries non-controlling interests.
+        const text = scenarioSource(p).replace("company C2 {", "company C2 { ownership = 75%") + "\nphase financial_reporting {}";
+        const r = compile(text, { path: "property.synth" });
         if (!r.plan) throw new Error(r.diagnostics.map((d) => d.message).join("; "));
         const plan = r.plan;
         const tables = generateInMemory(plan).tables;
