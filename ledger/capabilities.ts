@@ -47,3 +47,19 @@ export const SOURCING_KINDS = {
   priceDeviations: (vendor: number) => `s2c_dev:${vendor}`,
   invoices: (vendor: number) => `s2c_inv:${vendor}`,
 } as const;
+
+/** Makes goods instead of buying them: the manufacturing phase provides it, replenishment asks. */
+export const PRODUCTION = "production";
+
+/** A material replenishment keeps in stock, with its expected yearly units at plan year 0. */
+export interface StockItem {
+  material: number;
+  yearly: number;
+}
+
+export interface Production {
+  /** Goods the company makes (replenishment does not buy them). */
+  makes(cx: RunContext, c: CompanyInfo): ReadonlySet<number>;
+  /** Materials production consumes: replenishment buys them like goods, from what production issued. */
+  components(cx: RunContext, c: CompanyInfo): readonly StockItem[];
+}

@@ -12,7 +12,7 @@ import { graphsSpec } from "./graphs/spec.ts";
 import { hrPhase } from "./hr/index.ts";
 import { initializePhase } from "./initialize/index.ts";
 import { llmEnrichmentSpec } from "./llm_enrichment/spec.ts";
-import { manufacturingSpec } from "./manufacturing/spec.ts";
+import { manufacturingPhase } from "./manufacturing/index.ts";
 import { masterDataPhase } from "./master_data/index.ts";
 import { openingBalancesPhase } from "./opening_balances/index.ts";
 import { periodClosePhase } from "./period_close/index.ts";
@@ -34,7 +34,7 @@ export const PHASE_MODULES: readonly PhaseModule[] = [
   hrPhase,
   initializePhase,
   { spec: llmEnrichmentSpec, steps: {} },
-  { spec: manufacturingSpec, steps: {} },
+  manufacturingPhase,
   masterDataPhase,
   openingBalancesPhase,
   periodClosePhase,

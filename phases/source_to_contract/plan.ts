@@ -1,6 +1,7 @@
 // The sourcing plan of a company: a function of the plan alone, so every block prices purchase
 // orders from the same contracts. The baseline is the business plan's purchasing per category
-// (material group): expected yearly units of each good at its standard cost. A category is
+// (material group): expected yearly units of each material bought (the goods sold, or, when
+// the company makes them, their components) at its standard cost. A category is
 // tendered in lots (its goods split so the year's projects each have one, the largest
 // categories first); qualified vendors of the goods pool bid, the best weighted bid wins when it
 // beats the current prices (the first `contracts` projects of a year award), and the contract
@@ -11,7 +12,7 @@ import { civilFromDays, daysFromCivil, daysInMonth } from "../../core/calendar.t
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import { companyTargets, planYear } from "../../ledger/business.ts";
 import { material } from "../master_data/index.ts";
-import { assortment } from "../master_data/assortment.ts";
+import { boughtItems } from "../transactions/replenish.ts";
 import { vendorPools } from "../transactions/p2p.ts";
 import { paramsOf } from "../../specs/phase.ts";
 import { sourceToContractSpec } from "./spec.ts";
@@ -76,12 +77,11 @@ export function sourcingPlan(cx: RunContext, c: CompanyInfo): SourcingPlan {
 
 /** Yearly spend per category of plan year 0: every good's expected units at its standard cost. */
 export function baselineSpend(cx: RunContext, c: CompanyInfo): [string, number][] {
-  const a = assortment(cx, c);
   const spend = new Map<string, number>();
-  a.goods.forEach((m, k) => {
+  for (const { material: m, yearly } of boughtItems(cx, c)) {
     const mat = material(cx, c.index, m);
-    spend.set(mat.group, (spend.get(mat.group) ?? 0) + a.yearlyUnits[k]! * mat.standardCost);
-  });
+    spend.set(mat.group, (spend.get(mat.group) ?? 0) + yearly * mat.standardCost);
+  }
   return [...spend].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
 }
 
@@ -96,16 +96,16 @@ interface Lot {
 
 /** The lots the year's projects tender: lot 0 of every category by spend, then lot 1, and so on. */
 function lotsOf(cx: RunContext, c: CompanyInfo, projects: number): Lot[] {
-  const a = assortment(cx, c);
+  const items = boughtItems(cx, c);
   const categories = baselineSpend(cx, c);
   const per = Math.max(1, Math.ceil(projects / Math.max(1, categories.length)));
   const byCategory = categories.map(([category]) => {
-    const goods = a.goods.map((m, k) => ({ m, k })).filter((g) => material(cx, c.index, g.m).group === category);
+    const goods = items.filter((g) => material(cx, c.index, g.material).group === category);
     const count = Math.min(per, goods.length);
     return Array.from({ length: count }, (_, lot): Lot => {
       const mine = goods.filter((_, i) => i % count === lot);
-      const costs = new Map(mine.map((g) => [g.m, material(cx, c.index, g.m).standardCost]));
-      return { category, lot: lot + 1, goods: mine.map((g) => g.m), costs, baseline: mine.reduce((s, g) => s + a.yearlyUnits[g.k]! * costs.get(g.m)!, 0) };
+      const costs = new Map(mine.map((g) => [g.material, material(cx, c.index, g.material).standardCost]));
+      return { category, lot: lot + 1, goods: mine.map((g) => g.material), costs, baseline: mine.reduce((s, g) => s + g.yearly * costs.get(g.material)!, 0) };
     });
   });
   const out: Lot[] = [];

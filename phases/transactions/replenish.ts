@@ -23,7 +23,7 @@ import { assortment } from "../master_data/assortment.ts";
 import { planYear } from "../../ledger/business.ts";
 import { lag, stockOrders } from "./chains.ts";
 import { grIrOpen, orderDates, purchase, sourceOf, vendorPools, type P2PParams } from "./p2p.ts";
-import type { ContractTerms } from "../../ledger/capabilities.ts";
+import { PRODUCTION, type ContractTerms, type Production, type StockItem } from "../../ledger/capabilities.ts";
 import { docOffset } from "./standalone.ts";
 import { workDayOnOrAfter, workDayOnOrBefore } from "./dates.ts";
 
@@ -41,7 +41,7 @@ export const PURCHASING: Slice<Purchasing, never> = {
   fromJSON: (_cx, json) => json as Purchasing,
 };
 
-interface Need {
+export interface Need {
   material: number;
   /** The receipt day (on or before the first day stock would be negative, for an urgent order) and the quantity. */
   day: number;
@@ -63,7 +63,8 @@ export const replenishStep: MainStep = {
       const firstSeq = seg ? docOffset(phase, seg) + 1 : 0;
       const env = flowEnv(cx, new Rng(cx.seed, hash32("replenish"), c.index, p.index), stateTotals(state), out);
       // Without procure-to-pay there are no orders to reserve: every need is bought directly.
-      const needs = planOrders(cx, state, c, p.index, params ? budget : assortment(cx, c).goods.length, env.rng);
+      const items = boughtItems(cx, c);
+      const needs = planNeeds(cx, state, c, p.index, items, params ? budget : items.length, env.rng);
       if (needs.length === 0) continue;
       if (!params) {
         needs.forEach((n, i) => directPurchase(env, c, n, `${c.code}-${String(p.index).padStart(3, "0")}${String(i + 1).padStart(5, "0")}`));
@@ -104,16 +105,27 @@ function dailyDemand(cx: RunContext, state: RunState, c: CompanyInfo, period: nu
 }
 
 /**
- * The replenishment orders of a company for a period, as many as the volume reserves for stock
+ * What replenishment buys: the goods the company sells, but those it makes (manufacturing), and
+ * the materials production consumes.
+ */
+export function boughtItems(cx: RunContext, c: CompanyInfo): StockItem[] {
+  const a = assortment(cx, c);
+  const production = cx.capability<Production>(PRODUCTION);
+  const made = production?.makes(cx, c);
+  const goods = a.goods.flatMap((m, k) => (made?.has(m) ? [] : [{ material: m, yearly: a.yearlyUnits[k]! }]));
+  return production ? [...goods, ...production.components(cx, c)] : goods;
+}
+
+/**
+ * The replenishment orders of a company for a period (of the items given), as many as the volume reserves for stock
  * when it can: every good that would run short gets an urgent order arriving before it does;
  * every good whose stock ends the period below its stock days of demand gets an order for the
  * difference. Too many needs: the largest are ordered (urgent ones always); too few: the
  * largest orders are split.
  */
-function planOrders(cx: RunContext, state: RunState, c: CompanyInfo, period: number, budget: number, rng: Rng): Need[] {
+export function planNeeds(cx: RunContext, state: RunState, c: CompanyInfo, period: number, items: readonly StockItem[], budget: number, rng: Rng): Need[] {
   const p = cx.periods[period]!;
   const end = p.firstDay + p.days;
-  const a = assortment(cx, c);
   const stock = state.get(STOCK);
   const stockDays = Math.max(7, c.business.stock_days);
   const growth = dpow(1 + c.business.growth, planYear(period));
@@ -122,13 +134,14 @@ function planOrders(cx: RunContext, state: RunState, c: CompanyInfo, period: num
   // The stock the company aims to hold (value of every good's stock days) and what it will hold.
   let aim = 0;
   let held = 0;
-  a.goods.forEach((m, k) => {
-    const daily = dailyDemand(cx, state, c, period, m, (a.yearlyUnits[k]! * growth) / 365);
+  items.forEach(({ material: m, yearly }) => {
+    const daily = dailyDemand(cx, state, c, period, m, (yearly * growth) / 365);
     const w = stock.window.get(`${c.index}:${m}`);
     let s = stock.quantityAfter(c.index, m, period - 1);
     let lowest = s;
     let short = -1;
-    const days = w ? [...w.keys()].filter((d) => d < end).sort((x, y) => x - y) : [];
+    // The window from the period's first day (days before it are in the periods' totals).
+    const days = w ? [...w.keys()].filter((d) => d >= p.firstDay && d < end).sort((x, y) => x - y) : [];
     for (const d of days) {
       s += w!.get(d)!;
       if (s < lowest) lowest = s;

@@ -56,6 +56,8 @@ export const DOCUMENT_TYPES = {
   WE: "goods receipt",
   RE: "vendor invoice",
   ZP: "outgoing payment (vendor payment run)",
+  PP: "production (components issued, time confirmed, goods received from production, order settled)",
+  WI: "inventory count difference",
   PR: "payroll (salaries and employer costs, funding of the payroll account, net salaries paid)",
   ZT: "treasury and settlement (tax return, payroll remittance, income tax instalment, debt service, prepayment, dividend, cash deposit, credit line, shareholder loan)",
   IC: "intercompany recharge, loan, interest or settlement",
