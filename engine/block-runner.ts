@@ -105,7 +105,10 @@ export class ChunkCollector implements TableOut {
     this.formats = chunkFormats(formats);
     if (producer) {
       const own = [...producer.phase.outputs, ...(producer.phase.streams ?? [])];
-      this.allowed = new Set([...own, ...(producer.overlays ?? []).flatMap((o) => o.phase.outputs)]);
+      // A capability's provider writes its own records when the asking phase calls it.
+      const plan = producer.cx.plan;
+      const lent = Object.values(plan.capabilities).flatMap((id) => plan.phases.find((p) => p.id === id)?.outputs ?? []);
+      this.allowed = new Set([...own, ...lent, ...(producer.overlays ?? []).flatMap((o) => o.phase.outputs)]);
     }
   }
 

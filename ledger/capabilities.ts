@@ -3,6 +3,7 @@
 // (`cx.capability(PURCHASE_PRICING)`) and keeps its own behaviour when no phase provides one,
 // so no generator imports the phase that extends it.
 import type { CompanyInfo, RunContext } from "./context.ts";
+import type { FlowEnv } from "./flows.ts";
 
 /**
  * Bank charges: by default the settlements charge a flat monthly fee with the debt service; a
@@ -46,6 +47,9 @@ export const SOURCING_KINDS = {
   late: (vendor: number) => `s2c_late:${vendor}`,
   priceDeviations: (vendor: number) => `s2c_dev:${vendor}`,
   invoices: (vendor: number) => `s2c_inv:${vendor}`,
+  /** Receipts inspected at the dock (production's incoming inspection) and those partly returned. */
+  inspected: (vendor: number) => `s2c_qi:${vendor}`,
+  rejected: (vendor: number) => `s2c_qr:${vendor}`,
 } as const;
 
 /** Makes goods instead of buying them: the manufacturing phase provides it, replenishment asks. */
@@ -62,4 +66,18 @@ export interface Production {
   makes(cx: RunContext, c: CompanyInfo): ReadonlySet<number>;
   /** Materials production consumes: replenishment buys them like goods, from what production issued. */
   components(cx: RunContext, c: CompanyInfo): readonly StockItem[];
+  /**
+   * Inspects a bought component's receipt at the dock and writes the inspection: the units
+   * returned to the vendor (0 when accepted). Undefined when the receipt is not inspected.
+   */
+  inspectReceipt(env: FlowEnv, c: CompanyInfo, lot: ReceiptLot): { id: string; returned: number } | undefined;
+}
+
+/** A goods receipt offered to the incoming inspection. */
+export interface ReceiptLot {
+  id: string;
+  materialIndex: number;
+  vendorIndex: number;
+  day: number;
+  qty: number;
 }

@@ -63,6 +63,8 @@ export interface Production {
   made: Set<number>;
   /** Bought materials production consumes, with their expected yearly units. */
   components: StockItem[];
+  /** The same components' material indexes (what the incoming inspection looks at). */
+  bought: Set<number>;
 }
 
 const WORK_CENTERS: [string, number, number][] = [
@@ -104,7 +106,7 @@ function build(cx: RunContext, c: CompanyInfo): Production {
   const semis = ofType("semi_finished");
   const recipes = new Map<number, Recipe>();
   const made = new Set<number>();
-  if (raws.length === 0) return { workCenters, recipes, made, components: [] };
+  if (raws.length === 0) return { workCenters, recipes, made, components: [], bought: new Set() };
   const a = assortment(cx, c);
   const uses = new Map<number, number>();
   // Semi-finished first: finished goods use them as components.
@@ -130,7 +132,7 @@ function build(cx: RunContext, c: CompanyInfo): Production {
     explode(r, a.yearlyUnits[k]!);
   });
   const components = [...uses].sort((x, y) => x[0] - y[0]).map(([m, yearly]) => ({ material: m, yearly }));
-  return { workCenters, recipes, made, components };
+  return { workCenters, recipes, made, components, bought: new Set(components.map((i) => i.material)) };
 }
 
 /** The cost center of production (the first of the Production department, else the first). */

@@ -8,10 +8,12 @@ import { masterStep } from "./master.ts";
 import { productionStep } from "./steps.ts";
 import { countsStep } from "./counts.ts";
 import { reconcileStep } from "./reconcile.ts";
+import { inspectReceipt } from "./inspections.ts";
 
 const makes: ProductionCapability = {
   makes: (cx, c) => production(cx, c).made,
   components: (cx, c) => production(cx, c).components,
+  inspectReceipt,
 };
 
 export const manufacturingPhase: PhaseModule = {

@@ -2,12 +2,17 @@
 // general inspection level II, normal single sampling at AQL 2.5. The lot size gives the
 // sample size code letter and the plan (sample size, acceptance number); the defectives found
 // in the sample decide: accept, else rework or scrap the lot's estimated defectives. An
-// in-process inspection follows the first operation, a final one precedes the receipt.
+// in-process inspection follows the first operation, a final one precedes the receipt. Bought
+// components are inspected at the dock; a rejected lot's defectives go back to the vendor.
 import { formatIso } from "../../core/calendar.ts";
-import type { Rng } from "../../core/rng.ts";
+import { Rng, hash32 } from "../../core/rng.ts";
+import type { ReceiptLot } from "../../ledger/capabilities.ts";
 import type { CompanyInfo } from "../../ledger/context.ts";
 import type { FlowEnv } from "../../ledger/flows.ts";
-import { material } from "../master_data/index.ts";
+import { paramsOf } from "../../specs/phase.ts";
+import { material, vendor } from "../master_data/index.ts";
+import { production } from "./bom.ts";
+import { manufacturingSpec } from "./spec.ts";
 import { inspectionResults, qualityInspections } from "./tables.ts";
 
 /** Table 1, general level II: the largest lot size of each code letter. */
@@ -64,12 +69,39 @@ export function inspect(env: FlowEnv, c: CompanyInfo, order: string, m: number, 
     if (decision === "scrap") out.scrapped += estimated;
     const id = `${order}-Q${k + 1}`;
     const w = env.out.table(qualityInspections);
-    w.id(c.code); w.id(id); w.id(order); w.id(material(env.cx, c.index, m).id); w.id(type); w.date(formatIso(day)); w.int(lot);
+    w.id(c.code); w.id(id); w.id(order); w.empty(); w.empty(); w.id(material(env.cx, c.index, m).id); w.id(type); w.date(formatIso(day)); w.int(lot);
     w.id(plan.letter); w.int(plan.sample); w.int(plan.accept); w.int(defects); w.id(decision);
-    w.int(decision === "rework" ? estimated : 0); w.int(decision === "scrap" ? estimated : 0); w.end();
+    w.int(decision === "rework" ? estimated : 0); w.int(decision === "scrap" ? estimated : 0); w.int(0); w.end();
     results(env, c, id, plan.sample, defects, rng);
   }
   return out;
+}
+
+/**
+ * The incoming inspection of a bought component's receipt (a share of them, by the phase's
+ * receipt inspection rate): a rejected lot is sorted and its estimated defectives go back to the
+ * vendor. Each vendor has its own quality level, so scorecards tell good suppliers from bad.
+ * Purchasing offers only lots no shortage waits for (an urgent lot is released to production
+ * at once), so a return never takes stock that production has already issued.
+ */
+export function inspectReceipt(env: FlowEnv, c: CompanyInfo, lot: ReceiptLot): { id: string; returned: number } | undefined {
+  const { cx, rng } = env;
+  if (lot.qty < 2 || !production(cx, c).bought.has(lot.materialIndex)) return undefined;
+  if (!rng.chance(paramsOf(manufacturingSpec, cx).receipt_inspection_rate)) return undefined;
+  const u = new Rng(cx.seed, hash32("vendor_quality"), c.index, lot.vendorIndex).next();
+  const rate = 0.002 + 0.05 * u * u * u;
+  const plan = samplingPlan(lot.qty);
+  let defects = 0;
+  for (let k = 0; k < plan.sample; k++) if (rng.next() < rate) defects++;
+  const returned = defects > plan.accept ? Math.min(lot.qty - 1, Math.max(1, Math.round((lot.qty * defects) / plan.sample))) : 0;
+  const id = `QI-${lot.id.slice(3)}`;
+  const w = env.out.table(qualityInspections);
+  w.id(c.code); w.id(id); w.empty(); w.id(lot.id); w.id(vendor(cx, c.index, lot.vendorIndex).id); w.id(material(cx, c.index, lot.materialIndex).id);
+  w.id("goods_receipt"); w.date(formatIso(lot.day)); w.int(lot.qty);
+  w.id(plan.letter); w.int(plan.sample); w.int(plan.accept); w.int(defects); w.id(returned > 0 ? "return_to_vendor" : "accept");
+  w.int(0); w.int(0); w.int(returned); w.end();
+  results(env, c, id, plan.sample, defects, rng);
+  return { id, returned };
 }
 
 /** 2-3 measured characteristics; the first carries the defectives outside its limits. */

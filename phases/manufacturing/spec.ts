@@ -16,6 +16,7 @@ import { billsOfMaterial, cycleCounts, inspectionResults, productionConfirmation
 const params = z.object({
   production_orders: f.rate("production orders of finished goods (each company by its share; needs beyond it still get orders, reported)").default({ amount: 2000, per: "year" }),
   inspection_rate: f.percent("share of production orders inspected (in process and final)").default(0.2),
+  receipt_inspection_rate: f.percent("share of component receipts inspected at the dock (a lot a shortage waits for is released at once)").default(0.6),
   cycle_counts: f.rate("cycle count sessions (A materials every session, B quarterly, C once a year)").default({ amount: 12, per: "year" }),
   scrap_rate: f.percent("planned scrap: orders are planned this much above the need").max(0.3).default(0.02),
 });

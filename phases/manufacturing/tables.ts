@@ -77,22 +77,25 @@ export const productionConfirmations = table("production_confirmations", "time c
   conversion_cost: c.money("minutes x the work center's rates, absorbed into WIP"),
 });
 
-export const qualityInspections = table("quality_inspections", "inspection lots: in-process and final inspections of production orders (ISO 2859-1 general level II, AQL 2.5)", {
+export const qualityInspections = table("quality_inspections", "inspection lots: incoming inspections of bought components at the dock, in-process and final inspections of production orders (ISO 2859-1 general level II, AQL 2.5)", {
   company_code: company,
   inspection_id: c.id("inspection lot id"),
-  order_id: order,
+  order_id: c.optional(c.id("production order inspected (production_orders.order_id); empty for a goods receipt")),
+  gr_id: c.optional(c.id("goods receipt inspected (goods_receipts.gr_id); empty for a production order")),
+  vendor_id: c.optional(c.id("vendor of the goods receipt (vendors.vendor_id)")),
   material_id: materialId,
-  inspection_type: c.id("in_process or final"),
+  inspection_type: c.id("goods_receipt, in_process or final"),
   inspection_date: c.date("date of the usage decision"),
   lot_size: c.int("units in the lot"),
   code_letter: c.id("sample size code letter (ISO 2859-1 table 1, level II)"),
   sample_size: c.int("units inspected (the whole lot when the plan's sample is larger)"),
   accept_number: c.int("largest number of defectives that accepts the lot (Ac)"),
   defects: c.int("defective units found in the sample"),
-  usage_decision: c.id("accept, rework (defectives reworked: extra time) or scrap (the lot's estimated defectives scrapped)"),
+  usage_decision: c.id("accept; rework (defectives reworked: extra time) or scrap (the lot's estimated defectives scrapped) for production; return_to_vendor (the lot's estimated defectives sent back) for a goods receipt"),
   units_reworked: c.int("units reworked"),
   units_scrapped: c.int("units scrapped"),
-});
+  units_returned: c.int("units returned to the vendor (inventory_movements of type return_to_vendor)"),
+}, { documents: { quality_inspection: "inspection_id" } });
 
 export const inspectionResults = table("inspection_results", "measured characteristics of an inspection lot's sample against their limits", {
   company_code: company,

@@ -95,9 +95,17 @@ export const scorecardsStep: MainStep = {
         const deviations = sum(SOURCING_KINDS.priceDeviations(v));
         const onTime = (receipts - late) / receipts;
         const compliance = invoices === 0 ? 1 : (invoices - deviations) / invoices;
-        const score = Math.round((60 * onTime + 40 * compliance) * 100) / 100;
+        const inspected = sum(SOURCING_KINDS.inspected(v));
+        const rejected = sum(SOURCING_KINDS.rejected(v));
+        const quality = inspected === 0 ? undefined : (inspected - rejected) / inspected;
+        // Quality counts only where the lots were inspected (manufacturing inspects its components).
+        const raw = quality === undefined ? 60 * onTime + 40 * compliance : 50 * onTime + 30 * compliance + 20 * quality;
+        const score = Math.round(raw * 100) / 100;
         w.id(c.code); w.int(p.fiscalYear); w.int(p.fiscalPeriod); w.id(vendor(cx, c.index, v).id);
         w.int(receipts); w.int(late); w.decimal(onTime.toFixed(4)); w.int(invoices); w.int(deviations); w.decimal(compliance.toFixed(4));
+        w.int(inspected); w.int(rejected);
+        if (quality === undefined) w.empty();
+        else w.decimal(quality.toFixed(4));
         w.decimal(score.toFixed(2)); w.id(score >= 90 ? "A" : score >= 75 ? "B" : score >= 60 ? "C" : "D"); w.end();
       }
     }

@@ -120,6 +120,9 @@ export const supplierScorecards = table("supplier_scorecards", "quarterly scorec
   invoices: c.int("invoices matched in the quarter"),
   price_deviations: c.int("invoices with a price variance against the order"),
   price_compliance: c.decimal("share of invoices at the order price", { precision: 9, scale: 4 }),
-  score: c.decimal("0-100: on time 60%, price compliance 40%", { precision: 9, scale: 2 }),
+  lots_inspected: c.int("receipts inspected at the dock in the quarter (with manufacturing on; quality_inspections)"),
+  lots_rejected: c.int("inspected receipts partly returned to the vendor"),
+  quality_rate: c.optional(c.decimal("share of inspected lots accepted; empty when none was inspected", { precision: 9, scale: 4 })),
+  score: c.decimal("0-100: on time 60%, price compliance 40%; with inspected lots on time 50%, price compliance 30%, quality 20%", { precision: 9, scale: 2 }),
   rating: c.id("A (90+), B (75+), C (60+) or D"),
 });

@@ -10,7 +10,7 @@ import { goodsReceipts, purchaseOrders } from "../../specs/records/flows.ts";
 import { bankDayOnOrAfter, type BlockRef, type CompanyInfo, type RunContext } from "../../ledger/context.ts";
 import { rateText } from "../../ledger/fx.ts";
 import { hash32 } from "../../core/rng.ts";
-import { PURCHASE_PRICING, SOURCING_KINDS, type ContractTerms, type PurchasePricing } from "../../ledger/capabilities.ts";
+import { PRODUCTION, PURCHASE_PRICING, SOURCING_KINDS, type ContractTerms, type Production, type PurchasePricing } from "../../ledger/capabilities.ts";
 import { formatMinor } from "../../output/writers.ts";
 import { foreign, moneyOf, newLines, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "../../ledger/flows.ts";
 import { counts, inventoryAccount, material, vendor, type Material, type Vendor } from "../master_data/index.ts";
@@ -42,6 +42,8 @@ export interface Purchase {
   receiptDays: number[];
   /** Stock purchases debit inventory at standard cost; the others an expense. */
   stock: boolean;
+  /** A stock lot that may wait for the incoming inspection: not one a shortage is waiting for (released at once). */
+  inspect?: boolean;
   /** The expense account of a non-stock purchase, and its agreed unit price (company currency). */
   expense?: Account;
   unitPrice?: number;
@@ -76,6 +78,9 @@ interface Receipt {
   /** GR/IR credited at the receipt, company currency, and the rate used. */
   grIr: number;
   rate: number;
+  /** Inspected at the dock, and the units returned to the vendor (qty and grIr are then what was kept). */
+  inspected?: boolean;
+  returned?: number;
 }
 
 const docNo = (prefix: string, c: CompanyInfo, seq: number) => `${prefix}-${c.code}-${String(seq).padStart(9, "0")}`;
@@ -223,6 +228,8 @@ function recordSourcing(env: FlowEnv, c: CompanyInfo, pu: Purchase, m: Material,
     const at = periodOfDay(cx, r.day);
     totals.subledger(c.index, at, SOURCING_KINDS.receipts(pu.vendorIndex), 1);
     if (r.day > pu.promisedDay) totals.subledger(c.index, at, SOURCING_KINDS.late(pu.vendorIndex), 1);
+    if (r.inspected) totals.subledger(c.index, at, SOURCING_KINDS.inspected(pu.vendorIndex), 1);
+    if (r.returned) totals.subledger(c.index, at, SOURCING_KINDS.rejected(pu.vendorIndex), 1);
   }
 }
 
@@ -237,6 +244,7 @@ function postReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, m: Ma
   const { cx, fx } = env;
   r.rate = fx.rate(doc.currency, c.currency, r.day);
   r.grIr = fx.convert(r.qty * priceDoc, doc.currency, doc.digits, c.currency, c.digits, r.day);
+  const received = { qty: r.qty, grIr: r.grIr };
   const lines = newLines(env);
   const debitValue = pu.stock ? r.qty * Math.max(1, m.standardCost) : r.grIr;
   if (pu.stock) {
@@ -251,6 +259,13 @@ function postReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, m: Ma
   }
   lines.add(cx.chart.one("gr_ir"), 0, r.grIr, -1, "");
   post(env, c, r.day, { documentId: `JE-${r.id}`, docType: "WE", source: "automated", event: "goods_receipt", postedBy: "SYS-MM", text: pu.stock ? "Goods receipt" : "Service entry", sourceId: r.id, sourceType: "goods_receipt" }, lines);
+  // Production inspects its components at the dock; what fails goes back before it is invoiced.
+  const lot = pu.stock && pu.inspect ? cx.capability<Production>(PRODUCTION)?.inspectReceipt(env, c, { id: r.id, materialIndex: pu.materialIndex, vendorIndex: pu.vendorIndex, day: r.day, qty: r.qty }) : undefined;
+  if (lot) {
+    r.inspected = true;
+    reference(env, c, r.id, "goods_receipt", lot.id, "quality_inspection", "inspected_as");
+    if (lot.returned > 0) returnToVendor(env, c, r, m, pu, priceDoc, doc, lot);
+  }
   grIrOpen(env, c, r, invoiceDay);
   const w = env.out.table(goodsReceipts);
   w.id(c.code);
@@ -258,12 +273,35 @@ function postReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, m: Ma
   w.id(po);
   w.id(m.id);
   w.date(formatIso(r.day));
-  w.int(r.qty);
+  w.int(received.qty);
+  w.int(received.qty - r.qty);
   w.money(debitValue, c.digits);
-  w.money(r.grIr, c.digits);
+  w.money(received.grIr, c.digits);
   w.bool(partial);
   w.id(`JE-${r.id}`);
   w.end();
+}
+
+/** A rejected lot's defectives go back to the vendor on the receipt day: stock and GR/IR reversed, the invoice bills the rest. */
+function returnToVendor(env: FlowEnv, c: CompanyInfo, r: Receipt, m: Material, pu: Purchase, priceDoc: number, doc: Money, lot: { id: string; returned: number }): void {
+  const { cx, fx } = env;
+  const qty = lot.returned;
+  const value = qty * Math.max(1, m.standardCost);
+  // What stays on GR/IR is the accepted quantity at the receipt's rate, so the invoice clears it exactly.
+  const kept = fx.convert((r.qty - qty) * priceDoc, doc.currency, doc.digits, c.currency, c.digits, r.day);
+  const back = r.grIr - kept;
+  const lines = newLines(env);
+  lines.add(cx.chart.one("gr_ir"), back, 0, -1, "");
+  lines.add(inventoryAccount(cx, m), 0, value, -1, "");
+  const ppv = back - value;
+  if (ppv !== 0) lines.add(cx.chart.one("price_variance"), ppv < 0 ? -ppv : 0, ppv > 0 ? ppv : 0, -1, "");
+  const id = `RT-${r.id.slice(3)}`;
+  post(env, c, r.day, { documentId: `JE-${id}`, docType: "WE", source: "automated", event: "return_to_vendor", postedBy: "SYS-MM", text: "Return to vendor after incoming inspection", sourceId: lot.id, sourceType: "quality_inspection" }, lines);
+  env.totals.movement(c.index, periodOfDay(cx, r.day), pu.materialIndex, -qty, -value, r.day);
+  writeMovement(env, c, id, m.id, r.day, "return_to_vendor", -qty, -value, lot.id);
+  r.qty -= qty;
+  r.grIr = kept;
+  r.returned = qty;
 }
 
 /** GR/IR carries the receipt from its day until its invoice (or payment): the GR/IR subledger. */

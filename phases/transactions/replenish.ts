@@ -84,7 +84,7 @@ export const replenishStep: MainStep = {
         if (source.contract && !validOn(source.contract, ordered)) source = sourceOf(env, c, n.material, ordered, pool);
         const contract = source.contract;
         const v = vendor(cx, c.index, source.vendorIndex);
-        purchase(env, c, { seq, vendor: v, vendorIndex: source.vendorIndex, contract, materialIndex: n.material, quantity: n.qty, orderDay: ordered, promisedDay: promised, receiptDays: [n.day], stock: true }, params);
+        purchase(env, c, { seq, vendor: v, vendorIndex: source.vendorIndex, contract, materialIndex: n.material, quantity: n.qty, orderDay: ordered, promisedDay: promised, receiptDays: [n.day], stock: true, inspect: !n.urgent }, params);
       });
       env.reval.post(env, `R${String(p.index).padStart(3, "0")}`);
       state.get(PURCHASING).extraOrders[c.index]! += Math.max(0, needs.length - budget);

@@ -29,6 +29,7 @@ export const goodsReceipts = table("goods_receipts", "goods receipts and service
   material_id: c.id("material"),
   receipt_date: c.date("posting date of the receipt"),
   quantity: c.int("received quantity"),
+  returned_quantity: c.int("units returned to the vendor after the incoming inspection (quality_inspections); the vendor invoices the rest"),
   inventory_value: c.money("debit to inventory (standard cost) or expense, company currency"),
   gr_ir_value: c.money("credit to GR/IR (order price), company currency"),
   is_partial: c.bool("one of several partial deliveries"),
@@ -169,8 +170,8 @@ export const inventoryMovements = table("inventory_movements", "stock movements 
   movement_id: c.id("movement id"),
   material_id: c.id("material"),
   movement_date: c.date("posting date"),
-  movement_type: c.id("opening, receipt or issue"),
+  movement_type: c.id("opening, receipt, issue, return_to_vendor; with manufacturing also production_issue, production_receipt and count_difference"),
   quantity: c.int("signed quantity (+ in, - out)"),
   value: c.money("signed value at standard cost, company currency"),
-  reference_document_id: c.id("goods receipt, delivery or opening balance document"),
+  reference_document_id: c.id("goods receipt, delivery, opening balance, quality inspection (returns), production order or cycle count document"),
 });

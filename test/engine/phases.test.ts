@@ -27,7 +27,13 @@ function examplePlan(file: string, scale = 0.02): Plan {
 /** Runs a plan in memory and records, per phase, the tables its steps wrote rows to. */
 function tablesWritten(plan: Plan): Map<string, Set<string>> {
   const written = new Map<string, Set<string>>();
-  generateInMemory(plan, DEFAULT_MODULES, (w, c) => written.set(w.phase.id, (written.get(w.phase.id) ?? new Set()).add(c.table)));
+  // A capability's provider writes its own tables when the asking phase calls it: they count as the provider's.
+  const lent = new Map<string, string>();
+  for (const id of Object.values(plan.capabilities)) for (const t of plan.phases.find((p) => p.id === id)?.outputs ?? []) lent.set(t, id);
+  generateInMemory(plan, DEFAULT_MODULES, (w, c) => {
+    const phase = w.phase.outputs.includes(c.table) ? w.phase.id : (lent.get(c.table) ?? w.phase.id);
+    written.set(phase, (written.get(phase) ?? new Set()).add(c.table));
+  });
   return written;
 }
 

@@ -147,6 +147,68 @@ describe("manufacturing", () => {
     expect(a.size).toBe(8);
   });
 
+  test("incoming inspection: bought components sampled at the dock; a rejected lot's defectives go back to the vendor and only the rest is invoiced", () => {
+    const rx = tablesOf(scenario("phase manufacturing { production_orders = 600 per year receipt_inspection_rate = 100% }\nphase source_to_contract { }", 6));
+    const r = (name: string) => (rx.get(name) ?? []) as Row[];
+    expect(verifyLedger(rx, DEFAULT_MODULES.tables())).toEqual([]);
+    expect(verifyFlows(rx)).toEqual([]);
+    const lots = r("quality_inspections").filter((q) => q.inspection_type === "goods_receipt");
+    const receipts = new Map(r("goods_receipts").map((g) => [key(g.company_code, g.gr_id), g]));
+    const components = new Set(r("bills_of_material").map((b) => key(b.company_code, b.component_material_id)));
+    expect(lots.length).toBeGreaterThan(20);
+    for (const q of lots) {
+      const g = receipts.get(key(q.company_code, q.gr_id))!;
+      expect(g).toBeDefined();
+      expect(components.has(key(q.company_code, g.material_id))).toBe(true);
+      expect(Number(q.lot_size)).toBe(Number(g.quantity));
+      expect(Number(q.sample_size)).toBe(samplingPlan(Number(q.lot_size)).sample);
+      // Rejected exactly when the sample holds more defectives than the plan accepts.
+      expect(q.usage_decision).toBe(Number(q.defects) > Number(q.accept_number) ? "return_to_vendor" : "accept");
+      expect(Number(q.units_returned)).toBe(Number(g.returned_quantity));
+    }
+    const returned = lots.filter((q) => q.usage_decision === "return_to_vendor");
+    expect(returned.length).toBeGreaterThan(0);
+    const moves = new Map(r("inventory_movements").filter((m) => m.movement_type === "return_to_vendor").map((m) => [key(m.company_code, m.reference_document_id), m]));
+    const entries = r("journal_entries");
+    const invoices = r("vendor_invoices");
+    const ppv = new Set(r("chart_of_accounts").filter((a) => a.role === "price_variance").map((a) => a.account_number));
+    for (const q of returned) {
+      const g = receipts.get(key(q.company_code, q.gr_id))!;
+      const m = moves.get(key(q.company_code, q.inspection_id))!;
+      expect(Number(m.quantity)).toBe(-Number(q.units_returned));
+      // The return's entry credits inventory by the movement's value and debits GR/IR.
+      const lines = entries.filter((e) => e.company_code === q.company_code && e.source_document_id === q.inspection_id);
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      expect(sum(lines, "debit_amount")).toBe(sum(lines, "credit_amount"));
+      expect(sum(lines.filter((e) => !ppv.has(e.account_number)), "credit_amount")).toBe(-minorOf(m.value));
+      // The invoice clears what stayed on GR/IR: received minus returned, nothing more.
+      const inv = invoices.find((i) => i.company_code === q.company_code && i.gr_id === g.gr_id);
+      if (inv && inv.variance_type === "none" && inv.currency === "EUR") {
+        const kept = minorOf(g.gr_ir_value) - sum(lines.filter((e) => !ppv.has(e.account_number)), "debit_amount");
+        expect(minorOf(inv.net_amount)).toBe(kept);
+      }
+    }
+    // Supplier scorecards rate quality from these lots: inspected and rejected per vendor and quarter.
+    const vendorOf = new Map(r("purchase_orders").map((p) => [key(p.company_code, p.po_id), p.vendor_id]));
+    const quarterOf = (d: unknown) => Math.floor((Number(String(d).slice(5, 7)) - 1) / 3);
+    const counted = new Map<string, [number, number]>();
+    for (const q of lots) {
+      const v = vendorOf.get(key(q.company_code, receipts.get(key(q.company_code, q.gr_id))!.po_id));
+      const k = key(q.company_code, v, quarterOf(q.inspection_date));
+      const [n, bad] = counted.get(k) ?? [0, 0];
+      counted.set(k, [n + 1, bad + (q.usage_decision === "return_to_vendor" ? 1 : 0)]);
+    }
+    const cards = r("supplier_scorecards");
+    let rated = 0;
+    for (const c of cards) {
+      const [n, bad] = counted.get(key(c.company_code, c.vendor_id, Math.floor((Number(c.fiscal_period) - 1) / 3))) ?? [0, 0];
+      expect([Number(c.lots_inspected), Number(c.lots_rejected)]).toEqual([n, bad]);
+      if (n > 0) rated++;
+      expect(c.quality_rate === null || c.quality_rate === undefined ? undefined : Number(c.quality_rate)).toEqual(n > 0 ? Number(((n - bad) / n).toFixed(4)) : undefined);
+    }
+    expect(rated).toBeGreaterThan(0);
+  });
+
   test("sampling plans: the sample never exceeds the lot and grows with it", () => {
     fc.assert(fc.property(fc.integer({ min: 2, max: 1_000_000 }), fc.integer({ min: 2, max: 1_000_000 }), (x, y) => {
       const [small, large] = x <= y ? [x, y] : [y, x];
