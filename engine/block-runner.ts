@@ -210,7 +210,11 @@ export function runMain(cx: RunContext, impl: StepImpl, w: Work, state: RunState
   if (impl.kind !== "main") throw new Error(`internal: step ${w.step.step} of ${w.phase.id} is not a main step`);
   const out = new ChunkCollector(formats, keep, { cx, phase: w.phase, period: w.period, overlays }, drain);
   impl.run(cx, w.phase, state, out, w.period);
-  return out.chunks();
+  // Overlays on a main step's tables keep their figures as in a block: deltas, folded at once.
+  const deltas: Deltas = {};
+  const chunks = out.chunks(deltas);
+  state.fold(deltas);
+  return chunks;
 }
 
 export function runBlock(

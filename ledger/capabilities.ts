@@ -12,6 +12,12 @@ import type { FlowEnv } from "./flows.ts";
  */
 export const BANK_CHARGES = "bank_charges";
 
+/**
+ * Keeps GL actuals per cost center (ledger/cost-centers.ts): a phase that needs them (budgets
+ * by cost center) provides it and lends the COST_CENTERS slice; without it nothing is kept.
+ */
+export const COST_CENTER_ACTUALS = "cost_center_actuals";
+
 /** Prices purchase orders from contracts: the source-to-contract phase provides it, procure-to-pay asks. */
 export const PURCHASE_PRICING = "purchase_pricing";
 

@@ -7,6 +7,8 @@ import type { Lines } from "./lines.ts";
 import type { RunState } from "./state.ts";
 import { LEDGER, LIQUIDITY } from "./slices.ts";
 import { CASH_LINES, type CashLine, type CashLineSink } from "./cash-lines.ts";
+import type { Account } from "./chart.ts";
+import { COST_CENTERS, keepsCostCenter, keepsCostCenters } from "./cost-centers.ts";
 
 /** Where a posted document's figures go: block totals in a worker, the run state on the main thread. */
 export interface PostingTarget {
@@ -16,15 +18,21 @@ export interface PostingTarget {
   liquid(company: number, day: number, slot: number, amount: number): void;
   /** A line on a bank account, with its document (only when a phase collects cash lines). */
   cashLine?(line: CashLine): void;
+  /** A P&L line's net on a cost center (only when the run keeps cost-center actuals, ledger/cost-centers.ts). */
+  costCenter?(company: number, period: number, account: Account, cc: number, net: number): void;
 }
 
 /** The target that posts into the run state (main-thread steps). */
 export function stateTarget(state: RunState): PostingTarget {
   const ledger = state.get(LEDGER);
   const liquidity = state.get(LIQUIDITY);
-  const sink = state.cx.capability<CashLineSink>(CASH_LINES);
   const target: PostingTarget = { cell: (c, p) => ledger.cell(c, p), liquid: (c, d, slot, a) => liquidity.add(c, d, slot, a) };
+  const sink = state.cx.capability<CashLineSink>(CASH_LINES);
   if (sink) target.cashLine = (l) => sink.record(state, l);
+  if (keepsCostCenters(state.cx)) {
+    const byCc = state.get(COST_CENTERS);
+    target.costCenter = (c, p, a, cc, net) => keepsCostCenter(a, cc) && byCc.add(c, p, a.index, cc, net);
+  }
   return target;
 }
 
@@ -71,6 +79,7 @@ export function writeDocument(w: RowWriter, h: DocHeader, lines: Lines, target: 
     totals[a.index * 2 + 1] = totals[a.index * 2 + 1]! + k;
     if (a.liquid >= 0) target.liquid(c.index, h.day, a.liquid, d - k);
     if (a.liquid === 0 && target.cashLine) target.cashLine(cashLineOf(h, lines, i));
+    if (target.costCenter) target.costCenter(c.index, h.period.index, a, lines.costCenter[i]!, d - k);
     if (h.fx) docBalance += (d > 0 ? 1 : -1) * (lines.docAmount[i]! >= 0 ? lines.docAmount[i]! : d + k);
     writeLine(w, h, lines, i, ccIds);
   }

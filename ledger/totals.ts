@@ -9,6 +9,8 @@ import { stateTarget, type PostingTarget } from "./journal.ts";
 import { STOCK, SUBLEDGER } from "./slices.ts";
 import type { RunState } from "./state.ts";
 import { CASH_LINES, CashLineBuffer, type CashLine, type CashLineSink } from "./cash-lines.ts";
+import type { Account } from "./chart.ts";
+import { COST_CENTERS, CostCenterCollector, keepsCostCenter, keepsCostCenters } from "./cost-centers.ts";
 
 /** Everything a document flow posts to: the ledger and liquidity, subledger figures and stock. */
 export interface Totals extends PostingTarget {
@@ -40,6 +42,8 @@ export class BlockTotals implements Totals {
   private readonly cash?: { sink: CashLineSink; lines: CashLineBuffer };
   /** Set only when collected: writeDocument then builds no line objects for nothing. */
   readonly cashLine?: (line: CashLine) => void;
+  /** Cost-center actuals, when the run keeps them (ledger/cost-centers.ts). */
+  private readonly byCc: CostCenterCollector | undefined;
 
   constructor(cx: RunContext) {
     this.periods = cx.periods.length;
@@ -49,6 +53,12 @@ export class BlockTotals implements Totals {
       const cash = (this.cash = { sink, lines: new CashLineBuffer() });
       this.cashLine = (line) => cash.lines.add(line);
     }
+    this.byCc = keepsCostCenters(cx) ? new CostCenterCollector(this.periods, cx.chart.accounts.length) : undefined;
+    if (!this.byCc) this.costCenter = undefined;
+  }
+
+  costCenter?(company: number, period: number, account: Account, cc: number, net: number): void {
+    if (keepsCostCenter(account, cc)) this.byCc!.add(company, period, account.index, cc, net);
   }
 
   /** The dense debit/credit cell of a company and period (debit at 2i, credit at 2i+1). */
@@ -79,6 +89,7 @@ export class BlockTotals implements Totals {
     const subledger: SubledgerDelta = { kinds: [...this.kinds.keys()], values: Float64Array.from(this.sub) };
     const deltas: Deltas = { ledger, subledger, stock: Float64Array.from(this.stock), liquidity: Float64Array.from(this.liquidity) };
     if (this.cash && this.cash.lines.size > 0) deltas[this.cash.sink.slice] = this.cash.lines.pack();
+    if (this.byCc) deltas[COST_CENTERS.name] = this.byCc.pack();
     return deltas;
   }
 }

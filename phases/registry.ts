@@ -16,7 +16,7 @@ import { manufacturingPhase } from "./manufacturing/index.ts";
 import { masterDataPhase } from "./master_data/index.ts";
 import { openingBalancesPhase } from "./opening_balances/index.ts";
 import { periodClosePhase } from "./period_close/index.ts";
-import { salesKpisBudgetsSpec } from "./sales_kpis_budgets/spec.ts";
+import { salesKpisBudgetsPhase } from "./sales_kpis_budgets/index.ts";
 import { sourceToContractPhase } from "./source_to_contract/index.ts";
 import { transactionsPhase } from "./transactions/index.ts";
 
@@ -38,7 +38,7 @@ export const PHASE_MODULES: readonly PhaseModule[] = [
   masterDataPhase,
   openingBalancesPhase,
   periodClosePhase,
-  { spec: salesKpisBudgetsSpec, steps: {} },
+  salesKpisBudgetsPhase,
   sourceToContractPhase,
   transactionsPhase,
 ].sort((a, b) => a.spec.rank - b.spec.rank);

@@ -133,6 +133,23 @@ function servicePlans(cx: RunContext, c: CompanyInfo): SegmentPlan[] {
 }
 
 /**
+ * Where purchased other opex is expected to land, by expense role: the share of the services
+ * pool's vendors whose category names the role (a vendor naming none spreads over OTHER_OPEX),
+ * as servicePurchasesBlock picks them. For budgets (sales_kpis_budgets).
+ */
+export function purchasedOpexShares(cx: RunContext, c: CompanyInfo): Map<AccountRole, number> {
+  const pool = vendorPools(cx, c).services;
+  const out = new Map<AccountRole, number>();
+  const add = (role: AccountRole, share: number) => out.set(role, (out.get(role) ?? 0) + share);
+  for (const i of pool) {
+    const role = SERVICE_ROLE[vendor(cx, c.index, i).category];
+    if (role === undefined) for (const r of OTHER_OPEX) add(r, 1 / pool.length / OTHER_OPEX.length);
+    else add(role === "marketing" ? "it_services" : role, 1 / pool.length);
+  }
+  return out;
+}
+
+/**
  * A block of purchased services: each order is marketing or other opex (exact counts per
  * segment), and each kind's orders share the block's slice of its purchased budget. A service
  * is received (and expensed) in the period it is budgeted for, ordered before; its order line is
