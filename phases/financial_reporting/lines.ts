@@ -69,7 +69,7 @@ export const INCOME_STATEMENT: readonly LineDef[] = [
   item("other_operating_income", "Other operating income"),
   item("materials_and_goods", "Cost of materials and goods"),
   item("personnel_expenses", "Personnel expenses"),
-  item("depreciation", "Depreciation"),
+  item("depreciation", "Depreciation and impairment"),
   item("other_operating_expenses", "Other operating expenses"),
   sub("operating_profit", "Operating profit", ["revenue", "other_operating_income", "materials_and_goods", "personnel_expenses", "depreciation", "other_operating_expenses"]),
   item("finance_income", "Finance income"),
@@ -92,7 +92,7 @@ export const COMPREHENSIVE_INCOME: readonly LineDef[] = [
 
 export const CASH_FLOW: readonly LineDef[] = [
   item("profit_for_period", "Profit for the period"),
-  item("depreciation", "Depreciation (non-cash)"),
+  item("depreciation", "Depreciation and impairment (non-cash)"),
   item("change_in_receivables", "(Increase) / decrease in trade receivables"),
   item("change_in_inventories", "(Increase) / decrease in inventories"),
   item("change_in_other_assets", "(Increase) / decrease in other current assets"),
@@ -146,7 +146,8 @@ export const STATEMENT_LINES: Record<Statement, readonly LineDef[]> = {
 
 const BY_ROLE: Partial<Record<AccountRole, MappableLine>> = {
   cash: "cash_and_equivalents", bank: "cash_and_equivalents", payroll_bank: "cash_and_equivalents",
-  ar_control: "trade_receivables", allowance_doubtful: "trade_receivables", ic_receivable: "group_receivables",
+  ar_control: "trade_receivables", allowance_doubtful: "trade_receivables", unbilled_receivables: "trade_receivables", ic_receivable: "group_receivables",
+  contract_asset: "other_current_assets",
   raw_materials: "inventories", finished_goods: "inventories", trading_goods: "inventories", wip: "inventories",
   input_tax: "other_current_assets", prepaid_expenses: "other_current_assets",
   ppe: "property_plant_equipment", accumulated_depreciation: "property_plant_equipment",
@@ -158,7 +159,7 @@ const BY_ROLE: Partial<Record<AccountRole, MappableLine>> = {
   revenue: "revenue", service_revenue: "revenue", sales_discounts: "revenue", ic_revenue: "revenue",
   other_income: "other_operating_income", discount_received: "other_operating_income",
   cogs: "materials_and_goods", price_variance: "materials_and_goods", freight: "materials_and_goods",
-  salaries: "personnel_expenses", social_security: "personnel_expenses", depreciation_expense: "depreciation",
+  salaries: "personnel_expenses", social_security: "personnel_expenses", depreciation_expense: "depreciation", impairment_loss: "depreciation",
   rent: "other_operating_expenses", utilities: "other_operating_expenses", office_supplies: "other_operating_expenses", travel: "other_operating_expenses",
   it_services: "other_operating_expenses", professional_fees: "other_operating_expenses", marketing: "other_operating_expenses", insurance: "other_operating_expenses",
   repairs: "other_operating_expenses", telecom: "other_operating_expenses", ic_expense: "other_operating_expenses", bad_debt_expense: "other_operating_expenses",

@@ -68,6 +68,9 @@ export const DOCUMENT_TYPES = {
   CL: "year-end closing of profit and loss",
   OB: "opening balances",
   BK: "bank statement item booked (bank charges, interest, direct debit, returned payment and its re-presentation)",
+  RR: "revenue recognition from the revenue schedule (IFRS 15 / ASC 606)",
+  IM: "impairment loss on property, plant and equipment (IAS 36 / ASC 360)",
+  EC: "expected credit loss allowance on receivables and contract assets (IFRS 9 / CECL)",
 } as const;
 
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
