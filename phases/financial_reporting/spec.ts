@@ -54,8 +54,10 @@ export const financialReportingSpec = {
   steps: [
     // The account-to-line mapping, once.
     { name: "mapping", stage: "setup", kind: "main" },
-    // Before the close, after every other posting: the company books what its bank statements showed.
-    { name: "bank_bookings", stage: "posting", kind: "main", reads: ["ledger", "liquidity"], posts: ["ledger", "liquidity"] },
+    // Before the close, after every posting that moves cash (it reads liquidity, not the period's ledger: postings
+    // that move no cash, such as accounting_standards' recognition and allowances, may follow it): the company
+    // books what its bank statements showed.
+    { name: "bank_bookings", stage: "posting", kind: "main", reads: ["liquidity"], posts: ["ledger", "liquidity"] },
     // After the close: the statements, the bank statements and their reconciliations.
     { name: "statements", stage: "reporting", kind: "main", reads: ["ledger", "period_close"] },
   ],
