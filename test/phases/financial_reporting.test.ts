@@ -3,7 +3,7 @@
 // statements tie to the trial balance and the journal, balance sheets balance, the cash flow's
 // net change is the change of the cash and bank accounts, each bank reconciliation starts from
 // the GL balance, lists exactly the open items and reaches zero.
-import { describe, expect, test } from "bun:test";
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import { compile } from "../../compiler/compile.ts";
 import { generateInMemory, scenarioParams, scenarioSource } from "../../testing/arbitraries.ts";
@@ -186,10 +186,20 @@ export function reconciliationProblems(t: Tables): string[] {
   return problems;
 }
 
-const on = tablesOf(source("phase financial_reporting { returned_payments = 5% }"));
+// Generated once for the describe below and released after it: bun runs every test file in one
+// process, and the runs of later files watch its memory.
+let on: Tables = new Map();
 const t = (name: string) => rows(on, name);
 
 describe("financial reporting", () => {
+  beforeAll(() => {
+    on = tablesOf(source("phase financial_reporting { returned_payments = 5% }"));
+  });
+  afterAll(() => {
+    on = new Map();
+    Bun.gc(true);
+  });
+
   test("the ledger stays whole with the bank's items booked", () => {
     expect(verifyLedger(on, DEFAULT_MODULES.tables())).toEqual([]);
     expect(verifyFlows(on)).toEqual([]);
