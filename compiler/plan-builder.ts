@@ -134,6 +134,7 @@ function buildCompanies(m: Model): Omit<PlanCompany, "business">[] {
     country: c.country,
     currency: c.currency ?? group,
     share: c.share ?? rest,
+    ownership: c.ownership,
     vatRate: c.vat_rate,
     incomeTaxRate: c.income_tax_rate,
     source: ref(m.spans.get(["company", code])),

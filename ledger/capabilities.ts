@@ -9,6 +9,13 @@ import type { Lines } from "./lines.ts";
 import type { Deltas, RunState } from "./state.ts";
 
 /**
+ * Bank charges: by default the settlements charge a flat monthly fee with the debt service; a
+ * phase that builds bank statements (financial_reporting) takes them over and books the
+ * bank's tariff from the statement instead, so fees are charged once.
+ */
+export const BANK_CHARGES = "bank_charges";
+
+/**
  * Keeps GL actuals per cost center (ledger/cost-centers.ts): a phase that needs them (budgets
  * by cost center) provides it and lends the COST_CENTERS slice; without it nothing is kept.
  */

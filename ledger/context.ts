@@ -16,6 +16,8 @@ export interface CompanyInfo {
   currency: string;
   digits: number;
   share: number;
+  /** Share of the company's equity the group holds (1: wholly owned). */
+  ownership: number;
   /** Units of group currency per unit of the company currency. */
   toGroup: number;
   /** Overrides from the scenario (else: the country's VAT, the period_close tax rate). */
@@ -61,6 +63,7 @@ export function buildContext(plan: Plan, tables: ReadonlyMap<string, TableSpec> 
     currency: c.currency,
     digits: minorDigits(c.currency),
     share: c.share,
+    ownership: c.ownership ?? 1,
     toGroup: toGroup(c.currency),
     vatRate: c.vatRate,
     incomeTaxRate: c.incomeTaxRate,

@@ -6,6 +6,7 @@ import type { DocumentType } from "../specs/records/ledger.ts";
 import type { Lines } from "./lines.ts";
 import type { RunState } from "./state.ts";
 import { LEDGER, LIQUIDITY } from "./slices.ts";
+import { CASH_LINES, type CashLine, type CashLineSink } from "./cash-lines.ts";
 import type { Account } from "./chart.ts";
 import { COST_CENTERS, keepsCostCenter, keepsCostCenters } from "./cost-centers.ts";
 import { hash32 } from "../core/rng.ts";
@@ -17,6 +18,8 @@ export interface PostingTarget {
   cell(company: number, period: number): Float64Array;
   /** A movement of a cash (slot 1) or bank (slot 0) account on a day: the treasury keeps daily balances. */
   liquid(company: number, day: number, slot: number, amount: number): void;
+  /** A line on a bank account, with its document (only when a phase collects cash lines). */
+  cashLine?(line: CashLine): void;
   /** A P&L line's net on a cost center (only when the run keeps cost-center actuals, ledger/cost-centers.ts). */
   costCenter?(company: number, period: number, account: Account, cc: number, net: number): void;
 }
@@ -26,6 +29,8 @@ export function stateTarget(state: RunState): PostingTarget {
   const ledger = state.get(LEDGER);
   const liquidity = state.get(LIQUIDITY);
   const target: PostingTarget = { cell: (c, p) => ledger.cell(c, p), liquid: (c, d, slot, a) => liquidity.add(c, d, slot, a) };
+  const sink = state.cx.capability<CashLineSink>(CASH_LINES);
+  if (sink) target.cashLine = (l) => sink.record(state, l);
   if (keepsCostCenters(state.cx)) {
     const byCc = state.get(COST_CENTERS);
     target.costCenter = (c, p, a, cc, net) => keepsCostCenter(a, cc) && byCc.add(c, p, a.index, cc, net);
@@ -185,12 +190,23 @@ export function writeDocument(w: RowWriter, h: DocHeader, lines: Lines, target: 
     totals[a.index * 2] = totals[a.index * 2]! + d;
     totals[a.index * 2 + 1] = totals[a.index * 2 + 1]! + k;
     if (a.liquid >= 0) target.liquid(c.index, h.day, a.liquid, d - k);
+    if (a.liquid === 0 && target.cashLine) target.cashLine(cashLineOf(h, lines, i));
     if (target.costCenter) target.costCenter(c.index, h.period.index, a, lines.costCenter[i]!, d - k);
     if (h.fx) docBalance += (d > 0 ? 1 : -1) * (lines.docAmount[i]! >= 0 ? lines.docAmount[i]! : d + k);
     writeLine(w, h, lines, i, ccIds, st);
   }
   if (dr !== cr) throw new Error(`internal: document ${h.documentId}${h.documentSeq ?? ""} does not balance (${dr} != ${cr})`);
   if (docBalance !== 0) throw new Error(`internal: document ${h.documentId}${h.documentSeq ?? ""} does not balance in ${h.fx!.currency} (${docBalance})`);
+}
+
+function cashLineOf(h: DocHeader, lines: Lines, i: number): CashLine {
+  let partner = lines.partner[i]!;
+  for (let j = 0; !partner && j < lines.n; j++) partner = lines.partner[j]!;
+  return {
+    company: h.company.index, account: lines.account[i]!.index, day: h.day, amount: lines.debit[i]! - lines.credit[i]!,
+    documentId: h.documentSeq === undefined ? h.documentId : h.documentId + String(h.documentSeq).padStart(9, "0"),
+    line: i + 1, docType: h.docType, event: h.event, partner, sourceId: h.sourceId ?? "",
+  };
 }
 
 function writeLine(w: RowWriter, h: DocHeader, lines: Lines, i: number, ccIds: (i: number) => string, st: { time: string; approvedBy: string | null; approvedAt: string | null }): void {

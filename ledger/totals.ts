@@ -8,6 +8,7 @@ import type { LedgerDelta, SubledgerDelta } from "./slices.ts";
 import { stateTarget, type PostingTarget } from "./journal.ts";
 import { STOCK, SUBLEDGER } from "./slices.ts";
 import type { RunState } from "./state.ts";
+import { CASH_LINES, CashLineBuffer, type CashLine, type CashLineSink } from "./cash-lines.ts";
 import type { Account } from "./chart.ts";
 import { COST_CENTERS, CostCenterCollector, keepsCostCenter, keepsCostCenters } from "./cost-centers.ts";
 
@@ -37,12 +38,21 @@ export class BlockTotals implements Totals {
   private readonly liquidity: number[] = [];
   private readonly periods: number;
   private readonly width: number;
+  /** Bank lines with their documents, when a phase collects them (see cash-lines.ts). */
+  private readonly cash?: { sink: CashLineSink; lines: CashLineBuffer };
+  /** Set only when collected: writeDocument then builds no line objects for nothing. */
+  readonly cashLine?: (line: CashLine) => void;
   /** Cost-center actuals, when the run keeps them (ledger/cost-centers.ts). */
   private readonly byCc: CostCenterCollector | undefined;
 
   constructor(cx: RunContext) {
     this.periods = cx.periods.length;
     this.width = cx.chart.accounts.length * 2;
+    const sink = cx.capability<CashLineSink>(CASH_LINES);
+    if (sink) {
+      const cash = (this.cash = { sink, lines: new CashLineBuffer() });
+      this.cashLine = (line) => cash.lines.add(line);
+    }
     this.byCc = keepsCostCenters(cx) ? new CostCenterCollector(this.periods, cx.chart.accounts.length) : undefined;
     if (!this.byCc) this.costCenter = undefined;
   }
@@ -78,6 +88,7 @@ export class BlockTotals implements Totals {
     const ledger: LedgerDelta = [...this.cells].sort(([a], [b]) => a - b).map(([key, data]) => ({ company: Math.floor(key / this.periods), period: key % this.periods, data }));
     const subledger: SubledgerDelta = { kinds: [...this.kinds.keys()], values: Float64Array.from(this.sub) };
     const deltas: Deltas = { ledger, subledger, stock: Float64Array.from(this.stock), liquidity: Float64Array.from(this.liquidity) };
+    if (this.cash && this.cash.lines.size > 0) deltas[this.cash.sink.slice] = this.cash.lines.pack();
     if (this.byCc) deltas[COST_CENTERS.name] = this.byCc.pack();
     return deltas;
   }

@@ -7,7 +7,7 @@ import { bankingSpec } from "./banking/spec.ts";
 import { causalOverlaySpec } from "./causal_overlay/spec.ts";
 import { diffusionSpec } from "./diffusion/spec.ts";
 import { exportPhase } from "./export/index.ts";
-import { financialReportingSpec } from "./financial_reporting/spec.ts";
+import { financialReportingPhase } from "./financial_reporting/index.ts";
 import { graphsSpec } from "./graphs/spec.ts";
 import { hrPhase } from "./hr/index.ts";
 import { initializePhase } from "./initialize/index.ts";
@@ -29,7 +29,7 @@ export const PHASE_MODULES: readonly PhaseModule[] = [
   { spec: causalOverlaySpec, steps: {} },
   { spec: diffusionSpec, steps: {} },
   exportPhase,
-  { spec: financialReportingSpec, steps: {} },
+  financialReportingPhase,
   { spec: graphsSpec, steps: {} },
   hrPhase,
   initializePhase,

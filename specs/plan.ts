@@ -30,6 +30,8 @@ export const PlanCompany = z.strictObject({
   currency: Currency,
   /** Fraction of the group's volume. */
   share: z.number().min(0).max(1),
+  /** Share of the company's equity the group holds; absent: 100% (no non-controlling interests). */
+  ownership: z.number().gt(0.5).max(1).optional(),
   /** Sales tax / VAT rate as a fraction; absent: the runtime's table for the country. */
   vatRate: z.number().min(0).max(1).optional(),
   /** Income tax rate as a fraction; absent: period_close's tax_rate. */

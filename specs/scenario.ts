@@ -61,6 +61,7 @@ export const CompanyBlock = z
     country: f.country("ISO 3166 country code (two upper-case letters); also picks the holiday calendar").default("US"),
     currency: f.currency("functional currency (default: group currency)").optional(),
     share: f.percent("share of the group's volume (default: the rest, split evenly)").optional(),
+    ownership: f.percent("share of the company's equity the group holds, over 50% (consolidated in full; the rest is non-controlling interests); default 100%").gt(0.5).optional(),
     vat_rate: f.percent("sales tax / VAT rate (default: the country's standard rate)").optional(),
     income_tax_rate: f.percent("income tax rate (default: phase period_close tax_rate)").optional(),
     business: CompanyBusinessBlock.optional(),

@@ -41,6 +41,7 @@ export const setupStep: MainStep = {
       wc.id(c.country);
       wc.id(c.currency);
       wc.decimal(c.share.toFixed(6));
+      wc.decimal(c.ownership.toFixed(6));
       wc.end();
     }
     const wa = out.table(chartOfAccounts);

@@ -16,6 +16,7 @@ import type { RowWriter } from "../../specs/records/table.ts";
 import type { MainStep } from "../api.ts";
 import { openingSheet } from "../opening_balances/sheet.ts";
 import { costCenterId } from "../master_data/index.ts";
+import { BANK_CHARGES } from "../../ledger/capabilities.ts";
 
 /** Net balance (debit positive) of a role's accounts after the close of the period before `p` (the opening balance for p = 0). */
 export function balanceBefore(cx: RunContext, state: RunState, c: CompanyInfo, role: AccountRole, p: number): number {
@@ -114,12 +115,13 @@ function financing(x: Poster, day: number, before: (r: AccountRole) => number): 
   const interest = Math.round((loan * b.loan_rate) / 12);
   const opening = -openingSheet(cx, c).sheet.get(cx.chart.one("loans_payable"))! || 0;
   const instalment = Math.min(loan, Math.round(opening / (b.loan_years * 12)));
-  const fees = Math.max(10 ** c.digits, Math.round(companyTargets(cx, c).revenue(planYear(x.p.index)) * 0.0004 / 12));
+  // Another phase may book the bank's charges from its statements (capability bank_charges).
+  const fees = cx.provides("transactions", BANK_CHARGES) ? Math.max(10 ** c.digits, Math.round(companyTargets(cx, c).revenue(planYear(x.p.index)) * 0.0004 / 12)) : 0;
   const lines = new Lines();
   if (interest > 0) lines.add(cx.chart.one("interest_expense"), interest, 0, -1, "");
   if (instalment > 0) lines.add(cx.chart.one("loans_payable"), instalment, 0, -1, "");
-  lines.add(cx.chart.one("bank_charges"), fees, 0, -1, "");
-  lines.add(cx.chart.one("bank"), 0, interest + instalment + fees, -1, "");
+  if (fees > 0) lines.add(cx.chart.one("bank_charges"), fees, 0, -1, "");
+  if (interest + instalment + fees > 0) lines.add(cx.chart.one("bank"), 0, interest + instalment + fees, -1, "");
   postEntry(x, day, "debt_service", "Loan interest, instalment and bank fees", lines);
 }
 

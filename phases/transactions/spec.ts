@@ -84,5 +84,5 @@ export const transactionsSpec = {
     },
     technology: { volume: { amount: 12000, per: "year" }, amounts: { median: money(4000), sigma: 1.9 } },
   },
-  defaults: ["payroll_postings", "purchase_pricing", "production"],
+  defaults: ["payroll_postings", "purchase_pricing", "production", "bank_charges"],
 } satisfies PhaseSpec<typeof params>;

@@ -8,6 +8,7 @@ export const companies = table("companies", "companies of the group", {
   country: c.id("ISO 3166 country code"),
   currency: c.id("functional currency (ISO 4217)"),
   share: c.decimal("share of the group's transaction volume", { precision: 18, scale: 6 }),
+  ownership: c.decimal("share of the company's equity the group holds (1 wholly owned; the rest is non-controlling interests)", { precision: 18, scale: 6 }),
 });
 
 export const chartOfAccounts = table("chart_of_accounts", "the chart of accounts (shared by all companies)", {
@@ -66,6 +67,7 @@ export const DOCUMENT_TYPES = {
   TX: "income tax provision",
   CL: "year-end closing of profit and loss",
   OB: "opening balances",
+  BK: "bank statement item booked (bank charges, interest, direct debit, returned payment and its re-presentation)",
   RR: "revenue recognition from the revenue schedule (IFRS 15 / ASC 606)",
   IM: "impairment loss on property, plant and equipment (IAS 36 / ASC 360)",
   EC: "expected credit loss allowance on receivables and contract assets (IFRS 9 / CECL)",
