@@ -38,6 +38,8 @@ export class MemoryGovernor {
     private readonly readRss: RssReader = processRss,
     /** Fixed batch size (runtime.batch_size = N): never grown, only shrunk under pressure. */
     readonly fixedBatch = false,
+    /** RSS the process held before the run (not the run's): the limits apply above it. */
+    readonly base = 0,
   ) {
     this.batchBlocks = fixedBatch ? maxBatch : 1;
     this.inFlight = maxInFlight;
@@ -68,6 +70,7 @@ export class MemoryGovernor {
     return Math.max(1, Math.min(this.maxBatch, Math.floor(this.budget / (this.blockBytes * this.maxInFlight))));
   }
 
+  /** Process RSS (peaks are reported as the process's). */
   rss(): number {
     const r = this.readRss();
     if (r > this.peakRss) this.peakRss = r;
@@ -76,9 +79,14 @@ export class MemoryGovernor {
     return r;
   }
 
+  /** What the limits measure: RSS above the process's before the run. */
+  used(): number {
+    return Math.max(0, this.rss() - this.base);
+  }
+
   /** Called after each completed batch; returns whether dispatching may continue. */
   review(phase: string, blocksDone: number): boolean {
-    const rss = this.rss();
+    const rss = this.used();
     const { soft, hard } = this.limits;
     if (rss >= hard) {
       if (!this.dispatchStopped) this.note(phase, blocksDone, rss, "pause-dispatch");

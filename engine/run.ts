@@ -11,7 +11,7 @@ import { RunControl } from "./control.ts";
 import { ConfigurationError, GenerationError, Interrupted, RunError } from "../core/errors.ts";
 import { ByteBuffer } from "../output/writers.ts";
 import { RunState } from "../ledger/state.ts";
-import { MemoryGovernor, type RssReader } from "./memory.ts";
+import { MemoryGovernor, processRss, type RssReader } from "./memory.ts";
 import { WorkerPool } from "./pool.ts";
 import { makeView, ProgressTracker, type Progress, type ProgressMode, type ProgressView } from "./progress.ts";
 import { runBlocks, type BatchRunner } from "./scheduler.ts";
@@ -45,6 +45,13 @@ export interface RunOptions {
   signals?: boolean;
   checkpointEveryMs?: number;
   readRss?: RssReader;
+  /**
+   * What the memory limits measure: "process" (the CLI: the whole process's RSS, what a
+   * container limit sees) or "run" (default for a library call: RSS above what the process
+   * held when the run started, so an embedding application's or a test runner's own memory
+   * is not counted as the run's).
+   */
+  memoryScope?: "process" | "run";
   /** Run only this slice of every block step, writing parts for `synth merge`. */
   shard?: ShardSpec;
   /** The phase modules (default: the registry); modules not loaded from files run without workers. */
@@ -164,7 +171,8 @@ class Orchestrator {
     const hard = opts.memoryLimit ?? plan.runtime.memoryHard;
     const soft = opts.memoryLimit ? Math.floor(hard * 0.6) : plan.runtime.memorySoft;
     const fixed = opts.batchSize ?? (plan.runtime.batchSize === "auto" ? undefined : plan.runtime.batchSize);
-    this.governor = new MemoryGovernor({ soft, hard }, fixed ?? 16, Math.max(1, workers) * 2, opts.readRss, fixed !== undefined);
+    const base = opts.readRss || opts.memoryScope === "process" ? 0 : processRss();
+    this.governor = new MemoryGovernor({ soft, hard }, fixed ?? 16, Math.max(1, workers) * 2, opts.readRss, fixed !== undefined, base);
     this.tracker = new ProgressTracker(this.works().reduce((s, w) => s + this.blocksOf(w), 0));
   }
 

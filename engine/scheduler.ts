@@ -125,7 +125,7 @@ async function guardMemory(phase: PlanPhase, written: number, inFlight: number, 
   if (h.governor.review(phase.id, written)) return;
   await h.sink.flush();
   Bun.gc(true);
-  const rss = h.governor.rss();
+  const rss = h.governor.used();
   if (rss >= h.governor.limits.hard && inFlight === 0) throw new MemoryExceeded(h.governor.limits.hard, rss);
   h.governor.review(phase.id, written);
 }

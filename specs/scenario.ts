@@ -155,8 +155,8 @@ export const outputBlock = (tables: readonly [string, ...string[]]) =>
 export const RuntimeBlock = z
   .object({
     workers: f.autoOrCount("worker threads (auto: all cores)", 256).default("auto"),
-    memory_soft: f.bytes("start shrinking dispatch batches above this RSS").default(512 * 2 ** 20),
-    memory_hard: f.bytes("stop dispatching above this RSS").default(1024 * 2 ** 20),
+    memory_soft: f.bytes("start shrinking dispatch batches above this RSS (the CLI: the process; a library call: above the process at the run's start)").default(512 * 2 ** 20),
+    memory_hard: f.bytes("stop dispatching above this RSS (measured as memory_soft is)").default(1024 * 2 ** 20),
     batch_size: f.autoOrCount("blocks per dispatch batch (auto: sized for memory)").default("auto"),
   })
   .meta({ doc: "how to run: workers, memory limits, batching (never changes the data)" });

@@ -292,6 +292,17 @@ describe("synth run on files", () => {
     expect(report.error.kind).toBe("MemoryExceeded");
     expect(report.adjustments.map((a: { action: string }) => a.action)).toContain("pause-dispatch");
   });
+
+  test("a library run's limits count what the run adds, not what the process held before it (the CLI's count the process)", async () => {
+    // A limit well below what this process already holds (the test runner, earlier files).
+    const held = process.memoryUsage.rss();
+    const limit = Math.floor(held / 2);
+    expect(held).toBeGreaterThan(100e6);
+    const ok = await run(p, { ...base, out: dir(), workers: 1, memoryLimit: Math.max(limit, 80e6) }).done.catch((e) => e);
+    expect(ok).not.toBeInstanceOf(Error);
+    const err = await run(p, { ...base, out: dir(), workers: 1, memoryLimit: limit, memoryScope: "process" }).done.catch((e) => e);
+    expect(err).toBeInstanceOf(MemoryExceeded);
+  });
 });
 
 describe("runtime errors", () => {
