@@ -3,7 +3,7 @@ import type { PhaseModule } from "./api.ts";
 import { accountingStandardsSpec } from "./accounting_standards/spec.ts";
 import { anomaliesSpec } from "./anomalies/spec.ts";
 import { auditSpec } from "./audit/spec.ts";
-import { bankingSpec } from "./banking/spec.ts";
+import { bankingPhase } from "./banking/index.ts";
 import { causalOverlaySpec } from "./causal_overlay/spec.ts";
 import { diffusionSpec } from "./diffusion/spec.ts";
 import { exportPhase } from "./export/index.ts";
@@ -25,7 +25,7 @@ export const PHASE_MODULES: readonly PhaseModule[] = [
   { spec: accountingStandardsSpec, steps: {} },
   { spec: anomaliesSpec, steps: {} },
   { spec: auditSpec, steps: {} },
-  { spec: bankingSpec, steps: {} },
+  bankingPhase,
   { spec: causalOverlaySpec, steps: {} },
   { spec: diffusionSpec, steps: {} },
   exportPhase,

@@ -1,0 +1,224 @@
+// A customer's own activity in a month, beyond what is scheduled: card purchases (merchant
+// category codes, online with a device and IP address, now and then abroad), cash at ATMs,
+// transfers and bills; for businesses card takings, customer payments, cash takings and
+// supplier payments. Exactly `n` items, their outgoing amounts scaled to the month's budget.
+import { dexp } from "../../core/detmath.ts";
+import { hash32, Rng } from "../../core/rng.ts";
+import { countryProfile, PARTNER_COUNTRIES } from "../../data/countries.ts";
+import { MCC } from "../../data/banking.ts";
+import { H_BANK, isBankDay, type Bank } from "./bank.ts";
+import type { Channel, Ev, Party, Rail, TxType } from "./events.ts";
+import { nationalAccount } from "./ids.ts";
+import { businessName, fullName, personName } from "./names.ts";
+import type { Sched } from "./schedule.ts";
+import type { Partner } from "./typologies-fraud.ts";
+
+interface Kind {
+  type: TxType;
+  channel: Channel;
+  rail: Rail;
+  dir: 1 | -1;
+  /** Typical amount in USD (purchases: from the MCC). */
+  usd: number;
+  w: number;
+}
+
+const PERSON_KINDS: Kind[] = [
+  { type: "card_purchase", channel: "card_pos", rail: "card", dir: -1, usd: 0, w: 56 },
+  { type: "card_purchase", channel: "card_online", rail: "card", dir: -1, usd: 0, w: 16 },
+  { type: "atm_withdrawal", channel: "atm", rail: "cash", dir: -1, usd: 80, w: 8 },
+  { type: "transfer_out", channel: "mobile_app", rail: "domestic", dir: -1, usd: 150, w: 8 },
+  { type: "direct_debit", channel: "direct_debit", rail: "domestic", dir: -1, usd: 60, w: 4 },
+  { type: "wire_out", channel: "online_banking", rail: "wire", dir: -1, usd: 400, w: 0.6 },
+  { type: "transfer_in", channel: "system", rail: "domestic", dir: 1, usd: 120, w: 6 },
+  { type: "cash_deposit", channel: "atm", rail: "cash", dir: 1, usd: 200, w: 1 },
+];
+
+function businessKinds(cashShare: number, segment: string): Kind[] {
+  const cards = ["retail_shop", "restaurant", "online_merchant"].includes(segment);
+  const trade = segment === "import_export";
+  return [
+    { type: "card_settlement", channel: "system", rail: "card", dir: 1, usd: 0, w: cards ? 20 : 0 },
+    { type: "transfer_in", channel: "system", rail: "domestic", dir: 1, usd: 0, w: cards ? 8 : 30 },
+    { type: "cash_deposit", channel: "branch", rail: "cash", dir: 1, usd: 0, w: cashShare > 0 ? 14 : 0 },
+    { type: "wire_in", channel: "system", rail: "wire", dir: 1, usd: 0, w: trade ? 10 : 1 },
+    { type: "transfer_out", channel: "online_banking", rail: "domestic", dir: -1, usd: 1500, w: 30 },
+    { type: "wire_out", channel: "online_banking", rail: "wire", dir: -1, usd: 8000, w: trade ? 12 : 1 },
+    { type: "card_purchase", channel: "card_online", rail: "card", dir: -1, usd: 0, w: 10 },
+    { type: "direct_debit", channel: "direct_debit", rail: "domestic", dir: -1, usd: 300, w: 6 },
+    { type: "atm_withdrawal", channel: "atm", rail: "cash", dir: -1, usd: 200, w: 1 },
+  ].filter((k) => k.w > 0) as Kind[];
+}
+
+/** The bank day on or after `day`, else before it, within [lo, hi] (the day itself when the month has none). */
+function bankDayIn(bank: Bank, day: number, lo: number, hi: number): number {
+  for (let d = day; d <= hi; d++) if (isBankDay(bank, d)) return d;
+  for (let d = day - 1; d >= lo; d--) if (isBankDay(bank, d)) return d;
+  return day;
+}
+
+function pickKind(rng: Rng, kinds: Kind[], dir: 1 | -1): Kind {
+  const list = kinds.filter((k) => k.dir === dir);
+  let r = rng.next() * list.reduce((s, k) => s + k.w, 0);
+  for (const k of list) if ((r -= k.w) < 0) return k;
+  return list[list.length - 1]!;
+}
+
+const merchants = new WeakMap<Bank, Map<string, string[]>>();
+
+/** Eight merchants per category code and country (names are coined). */
+function merchant(bank: Bank, mcc: string, country: string, rng: Rng): string {
+  let m = merchants.get(bank);
+  if (!m) merchants.set(bank, (m = new Map()));
+  const key = `${mcc}:${country}`;
+  let list = m.get(key);
+  if (!list) {
+    const r = new Rng(bank.seed, H_BANK, hash32("merchants"), hash32(key));
+    m.set(key, (list = Array.from({ length: 8 }, () => businessName(r, countryProfile(country), "retail_trade"))));
+  }
+  return list[rng.int(list.length)]!;
+}
+
+/** A customer's usual payees: five persons or companies at other banks of the country. */
+function payees(s: Sched): Party[] {
+  const rng = new Rng(s.bank.seed, H_BANK, hash32("payees"), s.h.i);
+  return Array.from({ length: 5 }, (_, k) => {
+    const business = s.h.kind !== "person" || k >= 3;
+    const acc = nationalAccount(rng, s.bank.profile);
+    return { name: business ? businessName(rng, s.bank.profile, s.h.kind === "person" ? "utilities" : "raw_materials") : fullName(personName(rng, s.bank.profile)), account: acc.iban ?? acc.account, bank: acc.code, country: s.bank.country };
+  });
+}
+
+/** Seconds of the day for a channel: shops by day, ATMs and online at any hour, branches in opening hours. */
+function timeOf(rng: Rng, channel: Channel): number {
+  const h = (a: number, b: number) => Math.floor((a + (b - a) * (rng.next() + rng.next()) / 2) * 3600);
+  switch (channel) {
+    case "card_pos": return h(8, 22);
+    case "card_online": return rng.int(86_400);
+    case "atm": return h(6, 24);
+    case "branch": return h(9, 16);
+    case "system": return h(1, 7);
+    case "direct_debit": return h(4, 6);
+    default: return h(7, 23);
+  }
+}
+
+export interface Month {
+  index: number;
+  first: number;
+  days: number;
+}
+
+export interface Budget {
+  /** What outgoing items add up to, and incoming ones (minor units). */
+  spend: number;
+  earn: number;
+}
+
+/** Exactly n discretionary items of customer s in month m, on days its accounts are open. */
+export function discretionary(s: Sched, m: Month, n: number, budget: Budget, bec: Partner | undefined): Ev[] {
+  if (n <= 0) return [];
+  const { bank, h, accts, rec } = s;
+  const rng = new Rng(bank.seed, H_BANK, hash32("activity"), h.i, m.index);
+  const person = h.kind === "person";
+  const kinds = person ? PERSON_KINDS : businessKinds(h.cashShare, h.segment);
+  const inShare = person ? 0.07 : 0.45;
+  const card = accts.find((a) => a.type === "credit_card");
+  const open = accts[0]!.open;
+  const from = Math.max(m.first, open);
+  const span = m.first + m.days - from;
+  if (span <= 0) return [];
+  const who = payees(s);
+  const out: Ev[] = [];
+  const ins = Math.min(n, Math.round(n * inShare));
+  for (let k = 0; k < n; k++) {
+    const kind = pickKind(rng, kinds, k < ins ? 1 : -1);
+    let day = from + rng.int(span);
+    if (kind.channel === "branch") day = bankDayIn(bank, day, Math.max(from, m.first), m.first + m.days - 1);
+    const useCard = kind.type === "card_purchase" && card !== undefined && day >= card.open && rng.chance(0.75);
+    const acct = useCard ? card!.k : 0;
+    const ev: Ev = {
+      day, sec: timeOf(rng, kind.channel), ord: 0, acct, dir: kind.dir, amount: 0, must: false, known: false, normal: true,
+      type: kind.type, channel: kind.channel, rail: kind.rail, ref: "", country: bank.country, city: rec.address.city,
+    };
+    dress(bank, s, ev, kind, rng, who);
+    out.push(ev);
+  }
+  if (bec) payKnownSupplier(out, bec, rng);
+  scale(bank, out, budget, rng, h.income);
+  return out;
+}
+
+/** Merchant, payee, location, device and a raw amount (before scaling) for an item. */
+function dress(bank: Bank, s: Sched, ev: Ev, kind: Kind, rng: Rng, who: Party[]): void {
+  const dev = s.rec.devices[rng.int(s.rec.devices.length)]!;
+  if (ev.type === "card_purchase") {
+    const [mcc, , , typical] = pickMcc(rng);
+    const abroad = rng.chance(0.03);
+    const country = abroad ? PARTNER_COUNTRIES[rng.int(PARTNER_COUNTRIES.length)]![0] : bank.country;
+    ev.mcc = mcc;
+    ev.cp = { name: merchant(bank, mcc, country, rng), country };
+    ev.country = country;
+    ev.city = abroad ? undefined : ev.city;
+    ev.ref = ev.cp.name;
+    ev.amount = typical * dexp(0.7 * rng.normal());
+  } else if (ev.type === "card_settlement") {
+    ev.cp = { name: "Card acquirer settlement", country: bank.country };
+    ev.ref = "Card takings";
+    ev.amount = 1;
+  } else if (ev.rail === "cash") {
+    ev.ref = ev.type === "atm_withdrawal" ? "ATM withdrawal" : "Cash deposit";
+    ev.amount = ev.type === "atm_withdrawal" ? [20, 40, 50, 100, 200, 300][rng.int(6)]! : s.h.kind === "person" ? kind.usd * dexp(0.5 * rng.normal()) : 1;
+  } else {
+    const abroad = ev.rail === "wire";
+    const p = who[rng.int(who.length)]!;
+    ev.cp = abroad ? foreignParty(rng) : p;
+    ev.ref = ev.dir > 0 ? "Payment received" : ev.type === "direct_debit" ? "Direct debit" : s.h.kind === "person" ? "Transfer" : "Supplier payment";
+    ev.amount = kind.usd ? kind.usd * dexp(0.6 * rng.normal()) : 1;
+  }
+  if (ev.channel === "card_online" || ev.channel === "online_banking" || ev.channel === "mobile_app") {
+    ev.device = dev.id;
+    ev.ip = dev.ip;
+  }
+}
+
+function foreignParty(rng: Rng): Party {
+  const p = countryProfile(PARTNER_COUNTRIES[rng.int(PARTNER_COUNTRIES.length)]![0]);
+  const acc = nationalAccount(rng, p);
+  return { name: businessName(rng, p, "logistics"), account: acc.iban ?? acc.account, bank: acc.code, country: p.code };
+}
+
+function pickMcc(rng: Rng): (typeof MCC)[number] {
+  let r = rng.next() * 100;
+  for (const m of MCC) if ((r -= m[2]) < 0) return m;
+  return MCC[0]!;
+}
+
+/** A business email compromise victim pays the impersonated supplier's real account in the months before the fraud. */
+function payKnownSupplier(out: Ev[], v: Partner, rng: Rng): void {
+  const ev = out.find((e) => e.dir < 0 && e.acct === 0 && e.rail !== "cash");
+  if (!ev) return;
+  ev.type = v.country === ev.country ? "transfer_out" : "wire_out";
+  ev.rail = v.country === ev.country ? "domestic" : "wire";
+  ev.channel = "online_banking";
+  ev.cp = { name: v.name, account: v.account, bank: v.bank, country: v.country };
+  ev.ref = `Invoice ${v.id.slice(-4)}-${1000 + rng.int(9000)}`;
+}
+
+/** Scales raw amounts (USD-ish weights) so outgoing items add up to the budget's spend and incoming ones to its earnings. */
+function scale(bank: Bank, evs: Ev[], budget: Budget, rng: Rng, income: number): void {
+  for (const dir of [-1, 1] as const) {
+    const list = evs.filter((e) => e.dir === dir);
+    const raw = list.reduce((s, e) => s + e.amount, 0);
+    const target = dir < 0 ? budget.spend : budget.earn;
+    const minor = 10 ** bank.digits;
+    for (const e of list) {
+      const exact = raw > 0 ? (e.amount / raw) * target : 0;
+      // Cash from ATMs in notes; everything else to the cent; never below one major unit.
+      const unit = e.type === "atm_withdrawal" ? 10 * minor : 1;
+      e.amount = Math.max(unit, Math.round(exact / unit) * unit, minor);
+    }
+  }
+  void rng;
+  void income;
+}
