@@ -32,6 +32,8 @@ export interface Leg {
   /** Booked from a device and IP address the customer never used (account takeover). */
   takeover?: boolean;
   mcc?: string;
+  /** The payer's booking names this payee instead of the receiving customer (business email compromise). */
+  payeeName?: string;
   /** The payee names this watchlist entry (misspelt): payment screening hit it and an analyst cleared it. */
   watchEntry?: number;
 }

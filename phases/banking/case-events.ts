@@ -38,7 +38,8 @@ function partyOfEnd(bank: Bank, e: End): Party | undefined {
 }
 
 function event(bank: Bank, rec: CustomerRecord, s: Sched, caseIndex: number, leg: Leg, dir: 1 | -1, other: End, role: Role): Ev {
-  const cp = partyOfEnd(bank, other);
+  const found = partyOfEnd(bank, other);
+  const cp = found && dir < 0 && leg.payeeName ? { ...found, name: leg.payeeName } : found;
   const online = leg.channel === "online_banking" || leg.channel === "mobile_app" || leg.channel === "card_online";
   let device: string | undefined;
   let ip: string | undefined;

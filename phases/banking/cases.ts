@@ -30,7 +30,7 @@ const controllerLast = (k: number, min: number) => (j: number) => k >= min && j 
 
 export const TYPOLOGY_META: Record<Typology, TypologyMeta> = {
   structuring: { parts: [1, 1], victims: 0, role: () => "launderer", kind: () => "any", minRows: () => 4, rows: 10, days: 10 },
-  smurfing: { parts: [2, 5], victims: 0, role: (j) => (j === 0 ? "collector" : "smurf"), kind: (j) => (j === 0 ? "any" : "person"), minRows: (k) => (k === 1 ? 4 : 3 * Math.max(3, k - 1) + 1), rows: 14, days: 14 },
+  smurfing: { parts: [3, 6], victims: 0, role: (j) => (j === 0 ? "collector" : "smurf"), kind: (j) => (j === 0 ? "any" : "person"), minRows: (k) => (k <= 2 ? 4 : 3 * Math.max(3, k - 1) + 1), rows: 14, days: 14 },
   cuckoo_smurfing: { parts: [1, 4], victims: 1, victimKind: "person", role: () => "smurf", kind: () => "person", minRows: (k) => Math.max(3, k), rows: 6, days: 7 },
   funnel_account: { parts: [1, 3], victims: 0, role: (j) => (j === 0 ? "funnel" : "smurf"), kind: (j) => (j === 0 ? "any" : "person"), minRows: (k) => 4 + (k - 1), rows: 12, days: 21 },
   layering: { parts: [2, 6], victims: 0, role: () => "hop", kind: () => "any", minRows: (k) => 2 * k, rows: 10, days: 7 },

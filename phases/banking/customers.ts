@@ -105,8 +105,10 @@ function onboarding(bank: Bank, rng: Rng, s: SuspiciousRole | undefined): number
   const span = bank.endDay - bank.firstDay;
   const inside = bank.firstDay + rng.int(Math.max(1, span - 20));
   const fresh = s && (s.role === "mule" || s.role === "shell" || s.role === "funnel") && rng.chance(0.7);
-  if (fresh) return Math.min(s.case.start - 5, s.case.start - 10 - rng.int(80));
-  return during ? inside : before;
+  if (fresh) return s.case.start - 10 - rng.int(80);
+  const day = during ? inside : before;
+  // Everyone in a case is a customer before it starts.
+  return s ? Math.min(day, s.case.start - 5 - rng.int(30)) : day;
 }
 
 /** Whether customer i can be a victim of a case of this kind: not suspicious, the right kind, a customer before the scenario starts. */

@@ -159,8 +159,10 @@ function businessEmailCompromise(b: CaseBuilder): void {
   const amount = Math.max(1, Math.round(income * (0.15 + 0.3 * b.rng.next())));
   const when = b.at(b.first + Math.min(40, Math.floor(b.info.days / 2)), true);
   const ref = `Invoice ${vendor ? vendor.id.slice(-4) : "4471"}-${1000 + b.rng.int(9000)}`;
-  if (victim !== undefined) move(b, victim, mule!, when, amount, { stage: "placement", label: "fraud", ref });
-  else wireIn(b, mule!, when, amount, b.company(b.bank.country), { stage: "placement", ref });
+  if (victim !== undefined) {
+    move(b, victim, mule!, when, amount, { stage: "placement", label: "fraud", ref });
+    if (vendor) b.legs[b.legs.length - 1]!.payeeName = vendor.name;
+  } else wireIn(b, mule!, when, amount, b.company(b.bank.country), { stage: "placement", ref });
   drain(b, mule!, b.after(when, b.rng.int(2)), b.info.rows - b.rows, { stage: "layering", to: () => b.company(b.pick(["HK", "AE", "TR", "NG"]), "merchandise"), ref: "Supplier payment" });
 }
 

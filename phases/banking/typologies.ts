@@ -3,7 +3,7 @@
 // helper (testing/verify-banking.ts) checks them in the output.
 import { FATF_CALL_FOR_ACTION, OFFSHORE_CENTRES, TRANSIT_COUNTRIES } from "../../data/banking.ts";
 import { PARTNER_COUNTRIES } from "../../data/countries.ts";
-import type { Bank } from "./bank.ts";
+import { isBankDay, type Bank } from "./bank.ts";
 import { CaseBuilder, type CasePlan, type End, type Leg, type When } from "./case-builder.ts";
 import type { CaseInfo } from "./cases.ts";
 import type { Stage } from "./events.ts";
@@ -25,7 +25,7 @@ function underThreshold(b: CaseBuilder): number {
 /** Days a round of deposits spreads over. */
 const roundWindow = (b: CaseBuilder, deposits: number) => Math.max([4, 8, 15, 25][b.soph]!, Math.ceil(deposits * 1.6));
 
-/** Places `deposits` cash deposits into `to` in rounds (each round: at least 3 deposits, one a day, within the window). */
+/** Places `deposits` cash deposits into `to` in rounds (each round: at least 3 deposits, one a bank day, close together). */
 function depositRounds(b: CaseBuilder, to: number, deposits: number, opts: { perRound: number; depositor?: (k: number) => End; cities?: string[] }): When {
   let start = b.first;
   let last: When = b.at(start);
@@ -34,29 +34,29 @@ function depositRounds(b: CaseBuilder, to: number, deposits: number, opts: { per
   while (k < deposits) {
     let n = Math.min(opts.perRound, deposits - k);
     if (deposits - k - n > 0 && deposits - k - n < 3) n = deposits - k;
-    const w = roundWindow(b, n);
-    window = Math.max(window, w);
-    const days = spreadDays(b, start, w, n);
+    const days = spreadDays(b, start, roundWindow(b, n), n);
+    window = Math.max(window, days[days.length - 1]! - days[0]! + 1);
     for (const d of days) {
-      last = b.at(d, true, 9 * 3600, 16 * 3600);
+      last = { day: d, sec: 9 * 3600 + b.rng.int(7 * 3600) };
       const city = opts.cities ? opts.cities[k % opts.cities.length] : undefined;
       cashIn(b, to, last, underThreshold(b), { depositor: opts.depositor?.(k), city, stage: "placement" });
       k++;
     }
-    start += w;
+    start = days[days.length - 1]! + 2 + b.rng.int(5);
   }
   b.plan.window = window;
   b.plan.threshold = b.bank.threshold;
   return last;
 }
 
-/** n distinct days within [start, start + window) (as many as fit; the rest repeat the last). */
+/** n distinct bank days from `start`, spread over the window (longer when the window has too few bank days). */
 function spreadDays(b: CaseBuilder, start: number, window: number, n: number): number[] {
-  const days = new Set<number>();
-  for (let t = 0; days.size < n && t < n * 8; t++) days.add(start + b.rng.int(window));
-  const out = [...days].sort((x, y) => x - y);
-  while (out.length < n) out.push(out[out.length - 1] ?? start);
-  return out;
+  const open: number[] = [];
+  for (let d = start; open.length < Math.max(n, 1) || d < start + window; d++) if (isBankDay(b.bank, d)) open.push(d);
+  const out = new Set<number>();
+  for (let t = 0; out.size < n && t < n * 8; t++) out.add(open[b.rng.int(open.length)]!);
+  for (const d of open) if (out.size < n) out.add(d);
+  return [...out].sort((x, y) => x - y);
 }
 
 const structuring: Build = (b) => {
@@ -71,9 +71,12 @@ const smurfing: Build = (b) => {
   const [collector, ...smurfs] = b.parts;
   b.selfFunded(...b.parts);
   const n = b.info.rows;
-  if (smurfs.length === 0) {
+  if (smurfs.length < 2) {
+    // Too few smurfs of its own: outsiders (and the one smurf, in person) pay cash straight into the collector's account.
     const outs = n >= 10 ? 2 : 1;
-    const last = depositRounds(b, collector!, n - outs, { perRound: 6, depositor: () => b.person(b.bank.country) });
+    const own = smurfs[0];
+    const depositor = (k: number): End => (own !== undefined && k % 2 === 0 ? { kind: "cash", depositor: { name: "", customer: own } } : b.person(b.bank.country));
+    const last = depositRounds(b, collector!, n - outs, { perRound: 6, depositor });
     drain(b, collector!, b.after(last, 1), outs, { stage: "layering", to: () => b.company(foreign(b)), ref: "Invoice payment" });
     return;
   }
@@ -81,7 +84,7 @@ const smurfing: Build = (b) => {
   const deposits = (n - outs) / 3;
   let last: When = b.at(b.first);
   const days = spreadDays(b, b.first, roundWindow(b, Math.ceil(deposits / smurfs.length)), deposits);
-  b.plan.window = roundWindow(b, Math.ceil(deposits / smurfs.length));
+  b.plan.window = days[days.length - 1]! - days[0]! + 1;
   b.plan.threshold = b.bank.threshold;
   for (let k = 0; k < deposits; k++) {
     const s = smurfs[k % smurfs.length]!;
@@ -100,7 +103,7 @@ const cuckooSmurfing: Build = (b) => {
   b.selfFunded(...b.parts);
   const n = b.info.rows;
   const days = spreadDays(b, b.first, roundWindow(b, n), n);
-  b.plan.window = roundWindow(b, n);
+  b.plan.window = days[days.length - 1]! - days[0]! + 1;
   b.plan.threshold = b.bank.threshold;
   days.forEach((d, k) => {
     const smurf = b.parts[k % b.parts.length]!;
@@ -119,16 +122,17 @@ const funnelAccount: Build = (b) => {
   for (let k = 0; k < cities.length; k++) cities[k] = b.city(cities);
   const away = b.city(cities);
   const per = Math.ceil(deposits / outs);
+  const days = spreadDays(b, b.first, roundWindow(b, deposits), deposits);
   let k = 0;
   let when = b.at(b.first);
   b.plan.threshold = b.bank.threshold;
-  b.plan.window = roundWindow(b, deposits);
+  b.plan.window = days[days.length - 1]! - days[0]! + 1;
   for (let o = 0; o < outs; o++) {
     const batch = o === outs - 1 ? deposits - k : Math.min(per, deposits - k - (outs - o - 1));
     for (let d = 0; d < batch; d++, k++) {
-      when = b.after(when, b.rng.int(3));
+      when = { day: days[k]!, sec: 9 * 3600 + b.rng.int(7 * 3600) };
       const helper = helpers.length && b.rng.chance(0.6) ? helpers[k % helpers.length] : undefined;
-      cashIn(b, funnel!, { day: when.day, sec: Math.max(9 * 3600, Math.min(16 * 3600, when.sec)) }, underThreshold(b), {
+      cashIn(b, funnel!, when, underThreshold(b), {
         city: cities[k % cities.length], stage: "placement", depositor: helper === undefined ? undefined : { kind: "cash", depositor: { name: "", customer: helper } },
       });
     }
