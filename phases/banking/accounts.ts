@@ -65,6 +65,7 @@ function extraShares(apc: number): [number, number, number] {
   return q as [number, number, number];
 }
 
+/** The customer's accounts; products that would open after the scenario are left out. */
 export function accountsOf(bank: Bank, h: Head): Account[] {
   const rng = customerRng(bank, h.i, "accounts");
   const [qs, qc, ql] = extraShares(bank.p.accounts_per_customer);
@@ -84,8 +85,17 @@ function base(bank: Bank, h: Head, k: number, type: AccountType, product: string
   };
 }
 
-/** A later product opens within a year after onboarding (so some open during the scenario). */
-const laterOpen = (h: Head, rng: Rng) => h.onboard + rng.int(365);
+/**
+ * When a further product was opened: for most customers some time between onboarding and the
+ * scenario start, for one in ten during the scenario; for new customers within two months of
+ * onboarding. Never later than 30 days before the scenario's end.
+ */
+function laterOpen(bank: Bank, h: Head, rng: Rng): number {
+  const last = bank.endDay - 30;
+  if (h.onboard >= bank.firstDay - 30) return Math.min(last, h.onboard + rng.int(60));
+  if (rng.chance(0.1)) return bank.firstDay + rng.int(Math.max(1, last - bank.firstDay));
+  return h.onboard + rng.int(bank.firstDay - h.onboard);
+}
 
 function current(bank: Bank, h: Head, rng: Rng): Account {
   const business = h.kind !== "person";
@@ -99,7 +109,7 @@ function current(bank: Bank, h: Head, rng: Rng): Account {
 }
 
 function savings(bank: Bank, h: Head, rng: Rng, k: number): Account {
-  const a = base(bank, h, k, "savings", h.kind === "person" ? "easy_saver" : "business_deposit", laterOpen(h, rng));
+  const a = base(bank, h, k, "savings", h.kind === "person" ? "easy_saver" : "business_deposit", laterOpen(bank, h, rng));
   a.rate = 500 + rng.int(3500);
   a.standing = roundTo(h.income * (0.03 + 0.07 * rng.next()), usd(bank, 10));
   a.standingDay = 1 + rng.int(5);
@@ -108,7 +118,7 @@ function savings(bank: Bank, h: Head, rng: Rng, k: number): Account {
 }
 
 function card(bank: Bank, h: Head, rng: Rng, k: number): Account {
-  const a = base(bank, h, k, "credit_card", h.kind === "person" ? "credit_card_classic" : "business_card", laterOpen(h, rng));
+  const a = base(bank, h, k, "credit_card", h.kind === "person" ? "credit_card_classic" : "business_card", laterOpen(bank, h, rng));
   const limit = roundTo(h.income * (0.5 + 1.5 * rng.next()), usd(bank, 100));
   a.floor = -limit;
   a.rate = 18000 + rng.int(11000);
@@ -122,7 +132,7 @@ function card(bank: Bank, h: Head, rng: Rng, k: number): Account {
 function loan(bank: Bank, h: Head, rng: Rng, k: number): Account {
   const mortgage = h.kind === "person" && rng.chance(0.5);
   const product = h.kind !== "person" ? "business_loan" : mortgage ? "mortgage" : "personal_loan";
-  const a = base(bank, h, k, "loan", product, laterOpen(h, rng));
+  const a = base(bank, h, k, "loan", product, laterOpen(bank, h, rng));
   a.term = mortgage ? 240 + 60 * rng.int(3) : product === "business_loan" ? 36 + 12 * rng.int(8) : 24 + 12 * rng.int(6);
   const multiple = mortgage ? 36 + rng.int(60) : product === "business_loan" ? 2 + rng.int(10) : 3 + rng.int(10);
   a.principal = roundTo(h.income * multiple, usd(bank, 1000));

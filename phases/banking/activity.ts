@@ -5,7 +5,7 @@
 import { dexp } from "../../core/detmath.ts";
 import { hash32, Rng } from "../../core/rng.ts";
 import { countryProfile, PARTNER_COUNTRIES } from "../../data/countries.ts";
-import { MCC } from "../../data/banking.ts";
+import { MCC, OFFSHORE_CENTRES, TRANSIT_COUNTRIES } from "../../data/banking.ts";
 import { H_BANK, isBankDay, type Bank } from "./bank.ts";
 import type { Channel, Ev, Party, Rail, TxType } from "./events.ts";
 import { nationalAccount } from "./ids.ts";
@@ -145,7 +145,7 @@ export function discretionary(s: Sched, m: Month, n: number, budget: Budget, bec
     out.push(ev);
   }
   if (bec) payKnownSupplier(out, bec, rng);
-  scale(bank, out, budget, rng, h.income);
+  scale(bank, out, budget);
   return out;
 }
 
@@ -172,7 +172,9 @@ function dress(bank: Bank, s: Sched, ev: Ev, kind: Kind, rng: Rng, who: Party[])
   } else {
     const abroad = ev.rail === "wire";
     const p = who[rng.int(who.length)]!;
-    ev.cp = abroad ? foreignParty(rng) : p;
+    // Holdings, traders and wealthy customers also deal with offshore and transit jurisdictions, lawfully.
+    const far = abroad && (s.h.segment === "holding" || s.h.segment === "import_export" || s.h.segment === "high_net_worth") && rng.chance(0.15);
+    ev.cp = abroad ? foreignParty(rng, far ? (s.h.segment === "import_export" ? TRANSIT_COUNTRIES : OFFSHORE_CENTRES) : undefined) : p;
     ev.ref = ev.dir > 0 ? "Payment received" : ev.type === "direct_debit" ? "Direct debit" : s.h.kind === "person" ? "Transfer" : "Supplier payment";
     ev.amount = kind.usd ? kind.usd * dexp(0.6 * rng.normal()) : 1;
   }
@@ -182,8 +184,8 @@ function dress(bank: Bank, s: Sched, ev: Ev, kind: Kind, rng: Rng, who: Party[])
   }
 }
 
-function foreignParty(rng: Rng): Party {
-  const p = countryProfile(PARTNER_COUNTRIES[rng.int(PARTNER_COUNTRIES.length)]![0]);
+function foreignParty(rng: Rng, among?: readonly string[]): Party {
+  const p = countryProfile(among ? among[rng.int(among.length)]! : PARTNER_COUNTRIES[rng.int(PARTNER_COUNTRIES.length)]![0]);
   const acc = nationalAccount(rng, p);
   return { name: businessName(rng, p, "logistics"), account: acc.iban ?? acc.account, bank: acc.code, country: p.code };
 }
@@ -205,20 +207,24 @@ function payKnownSupplier(out: Ev[], v: Partner, rng: Rng): void {
   ev.ref = `Invoice ${v.id.slice(-4)}-${1000 + rng.int(9000)}`;
 }
 
-/** Scales raw amounts (USD-ish weights) so outgoing items add up to the budget's spend and incoming ones to its earnings. */
-function scale(bank: Bank, evs: Ev[], budget: Budget, rng: Rng, income: number): void {
+/**
+ * Scales raw amounts so outgoing items add up to the budget's spend and incoming ones to its
+ * earnings; ATM withdrawals keep their note amounts (they count against the budget as they are)
+ * and card purchases stay under a cap.
+ */
+function scale(bank: Bank, evs: Ev[], budget: Budget): void {
+  const minor = 10 ** bank.digits;
+  const atm = evs.filter((e) => e.type === "atm_withdrawal");
+  let cash = 0;
+  for (const e of atm) cash += (e.amount = Math.max(minor, Math.round((e.amount * bank.usdToMinor) / (10 * minor)) * 10 * minor));
+  const cap = Math.round(25_000 * bank.usdToMinor);
   for (const dir of [-1, 1] as const) {
-    const list = evs.filter((e) => e.dir === dir);
+    const list = evs.filter((e) => e.dir === dir && e.type !== "atm_withdrawal");
     const raw = list.reduce((s, e) => s + e.amount, 0);
-    const target = dir < 0 ? budget.spend : budget.earn;
-    const minor = 10 ** bank.digits;
+    const target = Math.max(0, (dir < 0 ? budget.spend - cash : budget.earn));
     for (const e of list) {
       const exact = raw > 0 ? (e.amount / raw) * target : 0;
-      // Cash from ATMs in notes; everything else to the cent; never below one major unit.
-      const unit = e.type === "atm_withdrawal" ? 10 * minor : 1;
-      e.amount = Math.max(unit, Math.round(exact / unit) * unit, minor);
+      e.amount = Math.max(minor, Math.round(e.type === "card_purchase" ? Math.min(cap, exact) : exact));
     }
   }
-  void rng;
-  void income;
 }

@@ -18,7 +18,7 @@ import { investigate } from "./investigations.ts";
 import { kycOf, ownersOf } from "./kyc.ts";
 import { recordOf } from "./record.ts";
 import { monitor } from "./rules.ts";
-import { allocatePositive, monthWeights, simulate } from "./simulate.ts";
+import { allocatePositive, monthWeights, prepare, simulate, systemRows } from "./simulate.ts";
 import * as T from "./tables.ts";
 import * as A from "./tables-aml.ts";
 import { casePlan } from "./typologies.ts";
@@ -58,30 +58,40 @@ function thresholds(bank: Bank, out: TableOut): void {
   }
 }
 
-/** Customers first..first+count-1 of block b: quotas by activity, then each customer whole. */
+/**
+ * Customers first..first+count-1 of block b. Each gets the normal items it will have anyway
+ * (scheduled items, the bank's postings) plus a share of the rest of the block's quota by its
+ * activity; what a customer still needs beyond its quota is taken from the next one's.
+ */
 function customers(bank: Bank, b: number, first: number, count: number, out: TableOut, flows: BankFlows): void {
-  const heads = Array.from({ length: count }, (_, k) => headOf(bank, first + k));
-  const weights = heads.map((h) => h.activity * monthWeights(bank, h.onboard).reduce((s, x) => s + x, 0));
-  const quotas = allocatePositive(blockQuota(bank, b), weights);
+  const prepared = Array.from({ length: count }, (_, k) => {
+    const h = headOf(bank, first + k);
+    const rec = recordOf(bank, h.i);
+    const accts = accountsOf(bank, h);
+    const sched = prepare(bank, rec, accts);
+    return { h, rec, accts, sched, fixed: systemRows(bank, sched) };
+  });
+  const fixed = prepared.reduce((s, x) => s + x.fixed, 0);
+  const weights = prepared.map(({ h }) => h.activity * monthWeights(bank, h.onboard).reduce((s, x) => s + x, 0));
+  const extra = allocatePositive(Math.max(0, blockQuota(bank, b) - fixed), weights);
   const io: SimIO = {
     tx: out.table(T.bankTransactions),
     label: out.table(A.amlTransactionLabels),
     gl: (p, d, c, amount) => flows.post(p, d, c, amount),
     overdraft: (p, amount) => flows.addOverdraft(p, amount),
   };
-  let carry = 0;
-  heads.forEach((h, k) => {
-    const rec = recordOf(bank, h.i);
+  let carry = Math.max(0, fixed - blockQuota(bank, b));
+  prepared.forEach(({ h, rec, accts, sched, fixed: own }, k) => {
     const kyc = kycOf(bank, rec);
     writeCustomer(out.table(T.bankCustomers), rec);
     writeKyc(out.table(T.kycProfiles), bank, rec, kyc);
     const owners = ownersOf(bank, rec);
     for (const o of owners) writeOwner(out.table(T.beneficialOwners), rec, o);
-    const accts = accountsOf(bank, h);
     const vc = victimCase(bank, h.i);
     const bec = vc?.typology === "business_email_compromise" ? becOf(bank, vc) : undefined;
-    const sim = simulate(bank, rec, accts, Math.max(0, quotas[k]! - carry), io, bec);
-    carry = sim.deficit;
+    const quota = own + extra[k]!;
+    const sim = simulate(bank, sched, Math.max(0, quota - carry), io, bec);
+    carry = Math.max(0, carry - quota) + sim.deficit;
     const booker = sim.booker;
     accts.forEach((a, j) => {
       writeAccount(out.table(T.bankAccounts), bank, rec, a, booker.opening[j]!, !booker.active[j]);

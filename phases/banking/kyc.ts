@@ -35,6 +35,8 @@ const TRUE_SOURCE: Record<string, string> = {
   mule: "fraud_proceeds", controller: "criminal_proceeds", originator: "undeclared_income", evader: "business_revenue",
 };
 
+const careful = (h: Head) => !!h.suspicious && (h.suspicious.case.sophistication === "professional" || h.suspicious.case.sophistication === "advanced") && h.suspicious.role !== "mule";
+
 export const REVIEW_CYCLE_DAYS = { low: 3 * 365, medium: 2 * 365, high: 365 } as const;
 
 export function kycOf(bank: Bank, rec: CustomerRecord): Kyc {
@@ -66,7 +68,8 @@ export function kycOf(bank: Bank, rec: CustomerRecord): Kyc {
     docType, docNumber, verified: !rng.chance(0.01), verifiedDay: h.onboard, declared: h.declaredSource, trueSource,
     occupation: person ? OCCUPATIONS[h.segment as PersonSegment]?.[rng.int(OCCUPATIONS[h.segment as PersonSegment]?.length ?? 1)] : undefined,
     industry: person ? undefined : h.kind === "trust" ? "trust_and_estate" : h.segment,
-    expectedTurnover: Math.round(h.income * (0.8 + 0.45 * rng.next()) / 100) * 100,
+    // Professional launderers declare a turnover that covers what they will move.
+    expectedTurnover: Math.round((h.income * (0.8 + 0.45 * rng.next()) * (careful(h) ? 4 + 4 * rng.next() : 1)) / 100) * 100,
     pep, pepCategory: pep ? (["domestic", "foreign", "international_organisation", "family_member", "close_associate"] as const)[rng.int(5)] : undefined,
     screening: pep ? "confirmed_match" : isDecoy(bank, h.i) ? "potential_match_cleared" : "clear",
     rating, score, reasons, lastReview, nextReview: lastReview + cycle,

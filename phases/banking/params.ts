@@ -44,7 +44,7 @@ export const params = z.object({
   country: f.country("country of the bank (default: the first company's)").optional(),
   name: f.string("name of the bank").default("Synth Community Bank"),
   group_accounts: f.bool("the group's companies in the bank's currency bank here: their payments and receipts appear on their accounts").default(false),
-  block_size: f.autoOrCount("customers per block (auto: about 40k transactions a block)", 1_000_000).default("auto"),
+  block_size: f.autoOrCount("customers per block (auto: about 15k transactions a block)", 1_000_000).default("auto"),
 });
 
 export type BankingParams = z.infer<typeof params>;

@@ -63,10 +63,27 @@ function reserves(list: Ev[], acct: number): Float64Array {
   return req;
 }
 
-export function simulate(bank: Bank, rec: CustomerRecord, accts: Account[], quota: number, io: SimIO, bec: { vendor: Partner; day: number } | undefined): SimResult {
+/** The customer's scheduled items and case steps, in time order. */
+export function prepare(bank: Bank, rec: CustomerRecord, accts: Account[]): Sched {
   const s = schedule(bank, rec, accts);
   for (const ev of caseEvents(bank, rec, s)) s.events.push(ev);
   s.events.sort(compareEv);
+  return s;
+}
+
+/** Normal items the customer will have whatever it does: its scheduled ones, card statements and savings interest (an estimate of the bank's postings). */
+export function systemRows(bank: Bank, s: Sched): number {
+  let n = 0;
+  for (const e of s.events) if (e.normal) n += rows(e);
+  for (const a of s.accts) {
+    if (a.type !== "credit_card" && a.type !== "savings") continue;
+    for (const p of bank.periods) if (a.open < p.firstDay) n += a.type === "credit_card" ? 2 : 1;
+  }
+  return n;
+}
+
+export function simulate(bank: Bank, s: Sched, quota: number, io: SimIO, bec: { vendor: Partner; day: number } | undefined): SimResult {
+  const { rec, accts } = s;
   const lists: Ev[][] = accts.map(() => []);
   for (const ev of s.events) {
     if (!ev.known) continue;

@@ -2,10 +2,10 @@
 // customers per block and the watchlist's parts.
 import type { BankingParams } from "./params.ts";
 
-/** About 40k transactions a block (auto), so a block's rows stay small whatever the scenario's length. */
+/** About 15k transactions a block (auto, like a block of the transactions phase), so a block's rows stay small whatever the scenario's length. */
 export function customersPerBlock(p: Pick<BankingParams, "block_size" | "transactions_per_customer">, months: number): number {
   if (p.block_size !== "auto") return p.block_size;
-  return Math.max(8, Math.min(4096, Math.round(40_000 / (p.transactions_per_customer * Math.max(1, months)))));
+  return Math.max(8, Math.min(4096, Math.round(15_000 / (p.transactions_per_customer * Math.max(1, months)))));
 }
 
 /** Watchlist entries: one per PEP customer, one decoy near each screening false positive, and unrelated entries (sanctions evasion uses those). */

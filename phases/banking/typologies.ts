@@ -23,7 +23,7 @@ function underThreshold(b: CaseBuilder): number {
 }
 
 /** Days a round of deposits spreads over. */
-const roundWindow = (b: CaseBuilder, deposits: number) => Math.max([4, 8, 15, 25][b.soph]!, Math.ceil(deposits * 1.6));
+const roundWindow = (b: CaseBuilder, deposits: number) => Math.max([4, 8, 15, 25][b.soph]!, Math.ceil(deposits * [1.6, 1.6, 2.5, 3.5][b.soph]!));
 
 /** Places `deposits` cash deposits into `to` in rounds (each round: at least 3 deposits, one a bank day, close together). */
 function depositRounds(b: CaseBuilder, to: number, deposits: number, opts: { perRound: number; depositor?: (k: number) => End; cities?: string[] }): When {
