@@ -131,7 +131,9 @@ function timing(bank: Bank, x: CaseInfo): void {
   // More steps need more days: at least one bank day per two labelled transactions.
   const days = Math.min(span, Math.max(2, Math.round(typical * (0.7 + 0.6 * rng.next())), Math.ceil((x.rows * 7) / 10)));
   x.days = days;
-  x.start = bank.firstDay + rng.int(Math.max(1, span - days + 1));
+  // A business email compromise needs the victim's earlier payments to the real supplier in the data.
+  const earliest = x.typology === "business_email_compromise" ? Math.min(40, Math.max(0, span - days)) : 0;
+  x.start = bank.firstDay + earliest + rng.int(Math.max(1, span - days - earliest + 1));
 }
 
 /** Binary search: the case whose slots hold suspicious slot s. */

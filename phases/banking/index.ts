@@ -25,7 +25,9 @@ export const bankingPhase: PhaseModule = {
       cases: cases.cases.length,
       normalTransactionsPlanned: bank.normalTotal,
       normalTransactions: f?.counter("normalRows"),
-      labelledTransactionsPlanned: cases.requestedRows,
+      // The rate asks for `requested`; when the cases' minimum steps need more, they keep them.
+      labelledTransactionsRequested: cases.requestedRows,
+      labelledTransactionsPlanned: cases.rows,
       labelledTransactions: f?.counter("labelledRows"),
       launderingShare: rows ? Number((f!.counter("labelledRows") / rows).toFixed(6)) : undefined,
       launderingRate: bank.p.laundering_rate,
