@@ -207,7 +207,11 @@ export function runMain(cx: RunContext, impl: StepImpl, w: Work, state: RunState
   if (impl.kind !== "main") throw new Error(`internal: step ${w.step.step} of ${w.phase.id} is not a main step`);
   const out = new ChunkCollector(formats, keep, { cx, phase: w.phase, period: w.period, overlays }, drain);
   impl.run(cx, w.phase, state, out, w.period);
-  return out.chunks();
+  // Overlays of a main step's rows get deltas too, folded here as a block's would be.
+  const deltas: Deltas = {};
+  const chunks = out.chunks(deltas);
+  state.fold(deltas);
+  return chunks;
 }
 
 export function runBlock(

@@ -25,7 +25,30 @@ export function verifyBanking(t: Tables, expect: BankingExpectations = {}): Viol
   shares(t, expect, report);
   references(t, report);
   checkTypologies(t, report);
+  groupLink(t, report);
   return result();
+}
+
+/** The group's companies that bank here: every journal line on their bank accounts is a bank transaction with the same amount and value date. */
+function groupLink(t: Tables, report: Report): void {
+  const linked = new Set(rows(t, "bank_customers").filter((c) => c.customer_type === "group_company").map((c) => s(c.group_company)));
+  if (linked.size === 0) return;
+  const banks = new Set(rows(t, "chart_of_accounts").filter((a) => a.role === "bank" || a.role === "payroll_bank").map((a) => s(a.account_number)));
+  const key = (doc: string, date: string, amount: number) => `${doc}|${date}|${amount}`;
+  const want = new Map<string, number>();
+  for (const r of rows(t, "journal_entries")) {
+    if (!linked.has(s(r.company_code)) || !banks.has(s(r.account_number)) || r.document_type === "OB") continue;
+    const k = key(s(r.document_id), s(r.posting_date), minorOf(r.debit_amount) - minorOf(r.credit_amount));
+    want.set(k, (want.get(k) ?? 0) + 1);
+  }
+  for (const r of rows(t, "bank_transactions")) {
+    if (!s(r.customer_id).startsWith("BC-G")) continue;
+    const k = key(s(r.reference).split(" ")[0]!, s(r.value_date), r.direction === "credit" ? minorOf(r.amount) : -minorOf(r.amount));
+    const n = want.get(k) ?? 0;
+    if (n === 0) report("group-link", `${r.transaction_id}: no journal line ${k}`);
+    else want.set(k, n - 1);
+  }
+  for (const [k, n] of want) if (n > 0) report("group-link", `journal bank line ${k} has no bank transaction`);
 }
 
 export interface AccountHistory {

@@ -108,11 +108,14 @@ export interface LedgerState {
   balances: number[];
   reclass: number;
   entries: number;
+  /** The group's accounts here (group_accounts = on): running balances by company code, and transactions numbered. */
+  group: Record<string, number[]>;
+  groupSeq: number;
 }
 
 export const BANK_LEDGER: Slice<LedgerState, never> = {
   name: "bank_ledger",
-  create: () => ({ balances: GL.map(() => 0), reclass: 0, entries: 0 }),
+  create: () => ({ balances: GL.map(() => 0), reclass: 0, entries: 0, group: {}, groupSeq: 0 }),
   fold: () => {},
   // Shards run no main steps: their ledger state is always the initial one.
   add: () => {},

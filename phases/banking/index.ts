@@ -4,13 +4,14 @@ import { bankingSpec } from "./spec.ts";
 import { recordsStep } from "./blocks.ts";
 import { booksStep } from "./books.ts";
 import { BANK_FLOWS, BANK_LEDGER } from "./gl.ts";
+import { BANK_FEED, feedStep } from "./feed.ts";
 import { bankOf } from "./bank.ts";
 import { caseTable } from "./cases.ts";
 
 export const bankingPhase: PhaseModule = {
   spec: bankingSpec,
-  steps: { records: recordsStep, books: booksStep },
-  slices: [BANK_FLOWS, BANK_LEDGER],
+  steps: { records: recordsStep, feed: feedStep, books: booksStep },
+  slices: [BANK_FLOWS, BANK_LEDGER, BANK_FEED],
   report(cx, state) {
     const bank = bankOf(cx.plan);
     const cases = caseTable(bank);
@@ -35,6 +36,7 @@ export const bankingPhase: PhaseModule = {
       alerts: f?.counter("alerts"),
       truePositiveAlerts: f?.counter("truePositiveAlerts"),
       sars: f?.counter("sars"),
+      groupTransactions: f?.counter("groupRows"),
     };
   },
 };

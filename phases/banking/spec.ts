@@ -34,8 +34,10 @@ export const bankingSpec = {
   steps: [
     // Customers, their accounts and their whole scenario: block-parallel, before the periods.
     { name: "records", stage: "setup", kind: "blocks", posts: ["bank_flows"] },
+    // The group's journal lines on bank accounts, kept for their statements (group_accounts = on).
+    { name: "feed", stage: "posting", kind: "overlay", posts: ["journal_entries"] },
     // The bank's books (and the group's accounts) once each period's postings are known.
-    { name: "books", stage: "reporting", kind: "main", reads: ["bank_flows", "liquidity"], posts: ["bank_ledger"] },
+    { name: "books", stage: "reporting", kind: "main", reads: ["bank_flows", "bank_feed"], posts: ["bank_ledger", "bank_flows"] },
   ],
   layout(cx) {
     const p = cx.params.banking as BankingParams;

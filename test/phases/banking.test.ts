@@ -98,6 +98,27 @@ describe("banking", () => {
   });
 });
 
+describe("the group's companies bank here", () => {
+  test("every journal line on their bank accounts is a bank transaction with the same amount and value date", () => {
+    const r = compile(`
+scenario "Group bank" { seed = 3  industry = retail  start = 2025-01-01  months = 3 }
+company US1 { country = US  currency = USD  share = 70% }
+company DE1 { country = DE  currency = EUR }
+phase master_data { vendors = 20 customers = 20 materials = 10 fixed_assets = 5 employees = 12 cost_centers = 3 }
+phase transactions { volume = 2k per year }
+process procure_to_pay { volume = 300 per year }
+process order_to_cash { volume = 400 per year }
+phase banking { customers = 100  transactions_per_customer = 6  group_accounts = on }
+`, { path: "group-bank.synth" });
+    const t = generateInMemory(r.plan!).tables;
+    expect(verifyBanking(t, { suspiciousRate: 0.02 })).toEqual([]);
+    const group = (t.get("bank_transactions") ?? []).filter((x) => x.customer_id === "BC-GUS1");
+    expect(group.length).toBeGreaterThan(100);
+    // Only the company in the bank's currency banks here.
+    expect((t.get("bank_customers") ?? []).filter((c) => c.customer_type === "group_company").map((c) => c.group_company)).toEqual(["US1"]);
+  });
+});
+
 describe("banking on files", () => {
   const plan = scenario("customers = 120  transactions_per_customer = 8  suspicious_rate = 10%  laundering_rate = 1%  block_size = 16", "DE", "EUR", 3);
   const quiet = { progress: "none" as const, formats: ["csv" as const] };
