@@ -62,6 +62,9 @@ export interface AccountHistory {
 /** Replays every account: first before = opening balance, after = before +/- amount (declined: unchanged), never below the floor. */
 function runningBalances(t: Tables, report: Report): Map<string, AccountHistory> {
   const accounts = new Map<string, AccountHistory>();
+  const periods = rows(t, "fiscal_periods");
+  const first = periods.length ? s(periods[0]!.start_date) : "0000-00-00";
+  const end = periods.length ? s(periods[periods.length - 1]!.end_date) : "9999-99-99";
   for (const a of rows(t, "bank_accounts")) accounts.set(s(a.account_id), { type: s(a.account_type), floor: minorOf(a.balance_floor), opening: minorOf(a.opening_balance), path: [] });
   const last = new Map<string, number>();
   for (const r of rows(t, "bank_transactions")) {
@@ -80,6 +83,7 @@ function runningBalances(t: Tables, report: Report): Map<string, AccountHistory>
     if (after !== before + moved) report("running-balance", `${r.transaction_id}: ${before} ${r.direction} ${amount} (${r.status}) gives ${after}`);
     if (after < acc.floor) report("floor", `${r.transaction_id}: balance ${after} below the floor ${acc.floor} of ${id}`);
     if (!(amount > 0)) report("amount", `${r.transaction_id}: amount ${amount}`);
+    if (s(r.booking_date) < first || s(r.booking_date) > end) report("period", `${r.transaction_id}: booked on ${r.booking_date}, outside the scenario (${first} .. ${end})`);
     const ip = r.ip_address === null || r.ip_address === undefined ? "" : s(r.ip_address);
     if (ip && !/^(192\.0\.2\.|198\.51\.100\.|203\.0\.113\.|2001:db8:)/.test(ip)) report("ip", `${r.transaction_id}: ${ip} is not in a documentation range`);
     last.set(id, after);

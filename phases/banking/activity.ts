@@ -116,7 +116,7 @@ export interface Budget {
 }
 
 /** Exactly n discretionary items of customer s in month m, on days its accounts are open. */
-export function discretionary(s: Sched, m: Month, n: number, budget: Budget, bec: Partner | undefined): Ev[] {
+export function discretionary(s: Sched, m: Month, n: number, budget: Budget, bec: { vendor: Partner; day: number } | undefined): Ev[] {
   if (n <= 0) return [];
   const { bank, h, accts, rec } = s;
   const rng = new Rng(bank.seed, H_BANK, hash32("activity"), h.i, m.index);
@@ -196,9 +196,10 @@ function pickMcc(rng: Rng): (typeof MCC)[number] {
   return MCC[0]!;
 }
 
-/** A business email compromise victim pays the impersonated supplier's real account in the months before the fraud. */
-function payKnownSupplier(out: Ev[], v: Partner, rng: Rng): void {
-  const ev = out.find((e) => e.dir < 0 && e.acct === 0 && e.rail !== "cash");
+/** A business email compromise victim pays the impersonated supplier's real account in the months before the fraud (and earlier in its month). */
+function payKnownSupplier(out: Ev[], bec: { vendor: Partner; day: number }, rng: Rng): void {
+  const v = bec.vendor;
+  const ev = out.find((e) => e.dir < 0 && e.acct === 0 && e.rail !== "cash" && e.day < bec.day);
   if (!ev) return;
   ev.type = v.country === ev.country ? "transfer_out" : "wire_out";
   ev.rail = v.country === ev.country ? "domestic" : "wire";

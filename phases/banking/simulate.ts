@@ -111,7 +111,7 @@ export function simulate(bank: Bank, s: Sched, quota: number, io: SimIO, bec: { 
     const budget = budgetOf(bank, s, scheduled, booker, m);
     const monthEnd = p.firstDay + p.days;
     // A business email compromise victim pays the supplier's real account in the three months before the fraud.
-    const own = discretionary(s, month, n, budget, bec && bec.day >= monthEnd && bec.day - monthEnd < 92 ? bec.vendor : undefined);
+    const own = discretionary(s, month, n, budget, bec && bec.day > p.firstDay && bec.day - monthEnd < 92 ? bec : undefined);
     let ord = 1e9;
     for (const e of own) e.ord = ord++;
     const all = [...scheduled, ...dyn, ...own].sort(compareEv);

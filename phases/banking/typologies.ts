@@ -49,14 +49,23 @@ function depositRounds(b: CaseBuilder, to: number, deposits: number, opts: { per
   return last;
 }
 
-/** n distinct bank days from `start`, spread over the window (longer when the window has too few bank days). */
+/**
+ * n distinct bank days from `start`, spread over the window; the window ends with the scenario,
+ * and when it holds too few bank days it grows backwards from `start` (a short scenario may
+ * still run out: then days repeat).
+ */
 function spreadDays(b: CaseBuilder, start: number, window: number, n: number): number[] {
+  const end = Math.min(start + Math.max(1, window), b.lastDay + 1);
   const open: number[] = [];
-  for (let d = start; open.length < Math.max(n, 1) || d < start + window; d++) if (isBankDay(b.bank, d)) open.push(d);
+  for (let d = start; d < end; d++) if (isBankDay(b.bank, d)) open.push(d);
+  for (let d = Math.min(start, end) - 1; open.length < n && d >= b.bank.firstDay; d--) if (isBankDay(b.bank, d)) open.unshift(d);
+  if (open.length === 0) open.push(b.clampDay(start));
   const out = new Set<number>();
-  for (let t = 0; out.size < n && t < n * 8; t++) out.add(open[b.rng.int(open.length)]!);
+  for (let t = 0; out.size < Math.min(n, open.length) && t < n * 8; t++) out.add(open[b.rng.int(open.length)]!);
   for (const d of open) if (out.size < n) out.add(d);
-  return [...out].sort((x, y) => x - y);
+  const days = [...out].sort((x, y) => x - y);
+  while (days.length < n) days.push(days[days.length - 1]!);
+  return days;
 }
 
 const structuring: Build = (b) => {
