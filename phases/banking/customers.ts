@@ -117,7 +117,8 @@ function victimFits(bank: Bank, i: number, kind: "person" | "business" | undefin
   return !h.suspicious && (kind === undefined || h.kind === kind) && h.onboard < bank.firstDay - 60;
 }
 
-const TRIES = 4;
+// Enough tries that a business victim (about one customer in nine) is nearly always found among the bank's customers.
+const TRIES = 32;
 
 /** Victim j of a case: the first fitting candidate of its slot's tries, or undefined (the case then has an outside victim). */
 export function victimOf(bank: Bank, c: CaseInfo, j: number): number | undefined {

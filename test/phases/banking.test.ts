@@ -48,6 +48,8 @@ describe("banking", () => {
   test("every running balance is exact, deposits reconcile to the ledger, labels follow the rates, every typology's pattern is in its transactions", () => {
     expect(verifyBanking(tables, { suspiciousRate: 0.15, launderingRate: 0.01, pepRate: 0.01 })).toEqual([]);
     expect(new Set(rows("aml_cases").map((c) => c.typology))).toEqual(new Set(TYPOLOGIES));
+    // Victims are the bank's own customers (account takeover, push payments, email compromise, cuckoo smurfing).
+    for (const c of rows("aml_cases")) if (["account_takeover", "authorised_push_payment", "business_email_compromise", "cuckoo_smurfing"].includes(String(c.typology))) expect(c.victims).toBe(1);
   });
 
   test("structuring in the US: every deposit under 10,000 USD, each window's deposits above it", () => {
