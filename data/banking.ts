@@ -88,7 +88,10 @@ export const FATF_CALL_FOR_ACTION = ["KP", "IR", "MM"] as const;
 /** Offshore financial centres the round-tripping and shell typologies route through (an assumption, not a legal list). */
 export const OFFSHORE_CENTRES = ["VG", "KY", "PA", "SC", "BZ", "BS"] as const;
 
-/** Transit jurisdictions of the sanctions-evasion typology's intermediaries (an assumption). */
+/**
+ * Transit jurisdictions of the sanctions-evasion typology's intermediaries: transshipment points
+ * FinCEN and BIS named in FIN-2022-Alert003 (28 June 2022), plus Hong Kong (an assumption).
+ */
 export const TRANSIT_COUNTRIES = ["AE", "TR", "HK", "AM", "KG", "RS"] as const;
 
 /** ISO 18245 merchant category codes used for card purchases: [code, description, weight, typical amount in USD]. */

@@ -79,8 +79,16 @@ function merchant(bank: Bank, mcc: string, country: string, rng: Rng): string {
   return list[rng.int(list.length)]!;
 }
 
+const payeeCache = new WeakMap<Sched, Party[]>();
+
 /** A customer's usual payees: five persons or companies at other banks of the country. */
 function payees(s: Sched): Party[] {
+  let p = payeeCache.get(s);
+  if (!p) payeeCache.set(s, (p = makePayees(s)));
+  return p;
+}
+
+function makePayees(s: Sched): Party[] {
   const rng = new Rng(s.bank.seed, H_BANK, hash32("payees"), s.h.i);
   return Array.from({ length: 5 }, (_, k) => {
     const business = s.h.kind !== "person" || k >= 3;

@@ -46,12 +46,9 @@ export interface TxRec {
   customerInitiated: boolean;
 }
 
-const HMS: string[] = [];
-function hms(sec: number): string {
-  let s = HMS[sec];
-  if (s === undefined) s = HMS[sec] = `${pad(Math.floor(sec / 3600), 2)}:${pad(Math.floor(sec / 60) % 60, 2)}:${pad(sec % 60, 2)}`;
-  return s;
-}
+const TWO = Array.from({ length: 60 }, (_, i) => (i < 10 ? "0" : "") + i);
+/** HH:MM:SS of a second of the day. */
+const hms = (sec: number) => `${TWO[Math.floor(sec / 3600)]}:${TWO[Math.floor(sec / 60) % 60]}:${TWO[sec % 60]}`;
 
 const VALUE_NEXT_BANK_DAY = new Set<Rail>(["domestic", "wire", "cash", "internal", "book"]);
 const BANK_POSTED = new Set<TxType>(["fee", "interest_credit", "interest_charge", "card_repayment", "loan_instalment", "loan_disbursement", "standing_order", "salary"]);
