@@ -67,7 +67,7 @@ const pct = (x: number, rate: number) => Math.round(x * rate);
 /** Keeps reserves between 1% and 4% of deposits: placements and borrowing with other banks. */
 function treasury(b: Books): void {
   const deposits = -(bal(b, "2000") + bal(b, "2010"));
-  const assets = GL.reduce((s, [n, , t], g) => s + (t === "asset" ? b.led.balances[g]! : 0), 0);
+  const assets = GL.reduce((s, [, , t], g) => s + (t === "asset" ? b.led.balances[g]! : 0), 0);
   entry(b, "operating_costs", "Staff, premises and IT", [["5100", pct(assets, 0.012 / 12)], ["1100", -pct(assets, 0.012 / 12)]]);
   entry(b, "interbank", "Interest on interbank borrowing", [["5010", pct(-bal(b, "2100"), 0.04 / 12)], ["1100", -pct(-bal(b, "2100"), 0.04 / 12)]]);
   entry(b, "interbank", "Interest on interbank placements", [["1100", pct(bal(b, "1200"), 0.035 / 12)], ["4020", -pct(bal(b, "1200"), 0.035 / 12)]]);

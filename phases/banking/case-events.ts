@@ -10,23 +10,23 @@ import { victimCase } from "./customers.ts";
 import type { Ev, Party } from "./events.ts";
 import { documentationIp } from "./ids.ts";
 import type { CustomerRecord } from "./record.ts";
-import { partyOf, type Sched } from "./schedule.ts";
+import { partyOf } from "./schedule.ts";
 import { casePlan } from "./typologies.ts";
 
-export function caseEvents(bank: Bank, rec: CustomerRecord, s: Sched): Ev[] {
+export function caseEvents(bank: Bank, rec: CustomerRecord): Ev[] {
   const h = rec.head;
   const out: Ev[] = [];
-  if (h.suspicious) add(bank, rec, s, out, casePlan(bank, h.suspicious.case), h.suspicious.role);
+  if (h.suspicious) add(bank, rec, out, casePlan(bank, h.suspicious.case), h.suspicious.role);
   const v = victimCase(bank, h.i);
-  if (v) add(bank, rec, s, out, casePlan(bank, v), v.typology === "cuckoo_smurfing" ? "unwitting_recipient" : "victim");
+  if (v) add(bank, rec, out, casePlan(bank, v), v.typology === "cuckoo_smurfing" ? "unwitting_recipient" : "victim");
   return out;
 }
 
-function add(bank: Bank, rec: CustomerRecord, s: Sched, out: Ev[], plan: CasePlan, role: Role): void {
+function add(bank: Bank, rec: CustomerRecord, out: Ev[], plan: CasePlan, role: Role): void {
   const i = rec.head.i;
   for (const leg of plan.legs) {
-    if (leg.from.kind === "customer" && leg.from.i === i) out.push(event(bank, rec, s, plan.info.index, leg, -1, leg.to, role));
-    if (leg.to.kind === "customer" && leg.to.i === i) out.push(event(bank, rec, s, plan.info.index, leg, 1, leg.from, role));
+    if (leg.from.kind === "customer" && leg.from.i === i) out.push(event(bank, rec, plan.info.index, leg, -1, leg.to, role));
+    if (leg.to.kind === "customer" && leg.to.i === i) out.push(event(bank, rec, plan.info.index, leg, 1, leg.from, role));
   }
 }
 
@@ -37,7 +37,7 @@ function partyOfEnd(bank: Bank, e: End): Party | undefined {
   return e.depositor;
 }
 
-function event(bank: Bank, rec: CustomerRecord, s: Sched, caseIndex: number, leg: Leg, dir: 1 | -1, other: End, role: Role): Ev {
+function event(bank: Bank, rec: CustomerRecord, caseIndex: number, leg: Leg, dir: 1 | -1, other: End, role: Role): Ev {
   const found = partyOfEnd(bank, other);
   const cp = found && dir < 0 && leg.payeeName ? { ...found, name: leg.payeeName } : found;
   const online = leg.channel === "online_banking" || leg.channel === "mobile_app" || leg.channel === "card_online";

@@ -5,7 +5,7 @@
 // exactly the laundering share of the transactions). Roles follow from a customer's slot.
 import { allocate } from "../../core/allocate.ts";
 import { hash32, Rng } from "../../core/rng.ts";
-import { bankOf, H_BANK, type Bank } from "./bank.ts";
+import { H_BANK, type Bank } from "./bank.ts";
 import { SOPHISTICATION, type Sophistication, type Typology } from "./params.ts";
 import { Permutation } from "./perm.ts";
 import type { ROLES } from "./tables-aml.ts";
@@ -185,4 +185,3 @@ export function suspiciousRole(bank: Bank, i: number): SuspiciousRole | undefine
 /** Customer index of participant j of a case. */
 export const participant = (bank: Bank, c: CaseInfo, j: number) => bank.suspiciousPerm.at(c.slotStart + j);
 
-export { bankOf };

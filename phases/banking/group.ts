@@ -28,7 +28,7 @@ export function groupFlows(cx: RunContext, bank: Bank, state: RunState, out: Tab
   const now = feed.lines.filter((l) => l.day < end);
   feed.lines = feed.lines.filter((l) => l.day >= end);
   const led = state.get(BANK_LEDGER);
-  if (period === 0) openAccounts(cx, bank, state, out, list, now);
+  if (period === 0) openAccounts(bank, state, out, list, now);
   const flows = state.get(BANK_FLOWS);
   let rows = 0;
   list.forEach((g) => {
@@ -57,7 +57,7 @@ function internalDocs(lines: FeedLine[]): Set<string> {
 }
 
 /** The companies' customer, KYC, label and account rows, opened with the opening balance sheet's bank balances. */
-function openAccounts(cx: RunContext, bank: Bank, state: RunState, out: TableOut, list: GroupCompany[], now: FeedLine[]): void {
+function openAccounts(bank: Bank, state: RunState, out: TableOut, list: GroupCompany[], now: FeedLine[]): void {
   const led = state.get(BANK_LEDGER);
   const flows = state.get(BANK_FLOWS);
   const first = formatIso(bank.firstDay);

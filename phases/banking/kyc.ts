@@ -1,13 +1,13 @@
 // The KYC file of a customer (identity document, declared and true source of funds, expected
 // turnover, PEP status, screening result, risk rating with its reasons) and the owners of
 // businesses and trusts. Suspicious customers declare an ordinary source; their true one differs.
-import { hash32, type Rng } from "../../core/rng.ts";
+import type { Rng } from "../../core/rng.ts";
 import { countryProfile } from "../../data/countries.ts";
 import { OCCUPATIONS, OFFSHORE_CENTRES, type PersonSegment } from "../../data/banking.ts";
 import type { Bank } from "./bank.ts";
 import { participant } from "./cases.ts";
 import { customerRng, isDecoy, isPep, type Head } from "./customers.ts";
-import { customerId, fillTemplate } from "./ids.ts";
+import { fillTemplate } from "./ids.ts";
 import { businessName, fullName, personName } from "./names.ts";
 import { recordOf, type CustomerRecord } from "./record.ts";
 
@@ -135,5 +135,3 @@ function splitHundredths(rng: Rng, k: number): number[] {
   return parts.sort((a, b) => b - a);
 }
 
-export const ownerKey = (rec: CustomerRecord) => hash32(rec.id);
-export { customerId };

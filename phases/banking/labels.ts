@@ -59,14 +59,13 @@ export function relationships(bank: Bank, out: TableOut, rec: CustomerRecord, ow
   if (rec.household !== undefined && rec.household !== h.i) row(rec.id, customerId(rec.household), "household_member", undefined, false, undefined);
   for (const o of owners) row(o.id, rec.id, "beneficial_owner", o.percent > 0 ? o.percent : undefined, !!s, s?.case.index);
   if (s && s.j > 0) {
-    const lead = customerId(participant(bank, s.case, s.role === "mule" || s.role === "smurf" ? leadOf(bank, s.case) : 0));
+    const lead = customerId(participant(bank, s.case, s.role === "mule" || s.role === "smurf" ? leadOf(s.case) : 0));
     if (lead !== rec.id) row(rec.id, lead, s.role === "mule" || s.role === "smurf" ? "recruited_by" : "co_participant", undefined, true, s.case.index);
   }
   if (s && s.role === "evader") row(entryId(sanctionsEntry(bank, s.case).index), rec.id, "owned_by_listed_party", undefined, true, s.case.index);
 }
 
 /** Who recruited a case's mules or smurfs: the controller (last participant) of a mule ring, else the first participant. */
-function leadOf(bank: Bank, c: { typology: string; parts: number }): number {
-  void bank;
+function leadOf(c: { typology: string; parts: number }): number {
   return c.typology === "money_mule" && c.parts >= 3 ? c.parts - 1 : 0;
 }

@@ -91,7 +91,7 @@ function makeRecord(bank: Bank, i: number): CustomerRecord {
     const birth = bank.firstDay - age * 365 - rng.int(365);
     const foreignNational = rng.chance(h.country.code === bank.country ? 0.08 : 0.9);
     return {
-      ...base, name: fullName(person), person, birth, nationality: foreignNational ? nationalityOf(rng, h) : h.country.code, address: addr,
+      ...base, name: fullName(person), person, birth, nationality: foreignNational ? nationalityOf(rng) : h.country.code, address: addr,
       household: hh !== i || (i + 1 < bank.customers && householdHead(bank, i + 1) === i) ? hh : undefined, email: emailOf(person, i),
     };
   }
@@ -101,7 +101,7 @@ function makeRecord(bank: Bank, i: number): CustomerRecord {
   return { ...base, name: h.kind === "trust" ? `${name.split(" ")[0]} ${h.segment === "family_trust" ? "Family" : "Charitable"} Trust` : name, incorporated, address: address(rng, h.country), partnerRef: partnerRef?.id };
 }
 
-function nationalityOf(rng: Rng, h: Head): string {
+function nationalityOf(rng: Rng): string {
   const list = ["US", "GB", "DE", "FR", "IT", "ES", "PL", "IN", "CN", "BR", "MX", "NL", "TR", "NG", "PH"];
   return list[rng.int(list.length)]!;
 }

@@ -3,12 +3,11 @@
 // instalments and interest, package fees, card subscriptions, transfers with other customers
 // (the P2P schedule both blocks compute) and the steps of its cases. Their reserve is what keeps
 // every balance above its floor whatever the customer's other spending.
-import { civilFromDays, daysFromCivil } from "../../core/calendar.ts";
 import { hash32, Rng } from "../../core/rng.ts";
 import { H_BANK, isBankDay, p2pOf, usd, type Bank } from "./bank.ts";
 import type { Account } from "./accounts.ts";
 import { customerRng, headOf, type Head } from "./customers.ts";
-import type { Channel, Ev, Party, Rail, TxType } from "./events.ts";
+import type { Ev, Party, TxType } from "./events.ts";
 import { accountId, customerId, nationalAccount, ownAccount } from "./ids.ts";
 import { businessName, fullName, personName } from "./names.ts";
 import { recordOf, type CustomerRecord } from "./record.ts";
@@ -35,9 +34,8 @@ function own(s: Sched, day: number, sec: number, from: number, to: number, amoun
   if (day < s.accts[from]!.open || day < s.accts[to]!.open) return;
   const cp = (k: number): Party => ({ name: s.rec.name, accountId: s.accts[k]!.id, customerId: s.rec.id, account: s.accts[k]!.number.iban ?? s.accts[k]!.number.account, country: s.bank.country });
   const credit: Ev = { day, sec, ord: 0, acct: to, dir: 1, amount, must: true, known: true, normal: true, type, channel: "standing_order", rail: "internal", ref, cp: cp(from), country: s.bank.country };
-  const debit = push(s, day, sec, from, -1, amount, { type, channel: "standing_order", rail: "internal", ref, cp: cp(to), country: s.bank.country, pair: credit });
+  push(s, day, sec, from, -1, amount, { type, channel: "standing_order", rail: "internal", ref, cp: cp(to), country: s.bank.country, pair: credit });
   credit.ord = s.ord++;
-  void debit;
 }
 
 /** Day d of each scenario month (clamped to the month's length), as a day number. */
@@ -146,7 +144,7 @@ function p2p(s: Sched): void {
   const { bank, h } = s;
   const slots = Math.round(bank.customers * bank.p.p2p_rate);
   if (slots === 0 || h.kind !== "person") return;
-  bank.periods.forEach((p, m) => {
+  bank.periods.forEach((_, m) => {
     const { senders, receivers } = p2pOf(bank, m);
     const out = senders.indexOf(h.i);
     if (out < slots) {
@@ -192,4 +190,3 @@ export function p2pTransfer(bank: Bank, m: number, k: number): P2P | undefined {
   return { id: `P2P-${m + 1}-${k + 1}`, from, to, day: p.firstDay + rng.int(p.days), sec: 7 * 3600 + rng.int(15 * 3600), amount, ref: rng.pick(["Dinner", "Rent share", "Birthday", "Tickets", "Thanks", "Holiday"]) };
 }
 
-export { daysFromCivil, civilFromDays, type Channel, type Rail };

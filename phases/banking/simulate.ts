@@ -66,7 +66,7 @@ function reserves(list: Ev[], acct: number): Float64Array {
 /** The customer's scheduled items and case steps, in time order. */
 export function prepare(bank: Bank, rec: CustomerRecord, accts: Account[]): Sched {
   const s = schedule(bank, rec, accts);
-  for (const ev of caseEvents(bank, rec, s)) s.events.push(ev);
+  for (const ev of caseEvents(bank, rec)) s.events.push(ev);
   s.events.sort(compareEv);
   return s;
 }

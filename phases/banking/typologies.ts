@@ -1,12 +1,11 @@
 // The typologies' patterns: each turns a case (participants, victims, sophistication, exact row
 // count) into legs. docs/banking.md describes every pattern and its sources; the verification
 // helper (testing/verify-banking.ts) checks them in the output.
-import { FATF_CALL_FOR_ACTION, OFFSHORE_CENTRES, TRANSIT_COUNTRIES } from "../../data/banking.ts";
+import { FATF_CALL_FOR_ACTION, OFFSHORE_CENTRES } from "../../data/banking.ts";
 import { PARTNER_COUNTRIES } from "../../data/countries.ts";
 import { isBankDay, type Bank } from "./bank.ts";
 import { CaseBuilder, type CasePlan, type End, type Leg, type When } from "./case-builder.ts";
 import type { CaseInfo } from "./cases.ts";
-import type { Stage } from "./events.ts";
 import type { Typology } from "./params.ts";
 import { buildFraud } from "./typologies-fraud.ts";
 import { cashIn, drain, move, wireIn, wireOut } from "./legs.ts";
@@ -255,5 +254,3 @@ function makePlan(bank: Bank, info: CaseInfo): CasePlan {
 
 const byTime = (x: Leg, y: Leg) => x.day - y.day || x.sec - y.sec || x.index - y.index;
 
-export { foreign, offshore, underThreshold, spreadDays, TRANSIT_COUNTRIES };
-export type { Stage };

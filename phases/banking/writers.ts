@@ -4,7 +4,6 @@ import type { RowWriter } from "../../specs/records/table.ts";
 import type { Bank } from "./bank.ts";
 import type { Account } from "./accounts.ts";
 import type { CasePlan } from "./case-builder.ts";
-import { TYPOLOGY_META } from "./cases.ts";
 import { customerId } from "./ids.ts";
 import type { Kyc, Owner } from "./kyc.ts";
 import type { CustomerRecord } from "./record.ts";
@@ -12,7 +11,7 @@ import { entryId, type Entry } from "./watchlist.ts";
 
 const opt = (w: RowWriter, v: string | undefined) => (v === undefined ? w.empty() : w.id(v));
 const optDate = (w: RowWriter, v: number | undefined) => (v === undefined ? w.empty() : w.date(formatIso(v)));
-const hundredths = (v: number) => `${Math.floor(v / 100)}.${String(v % 100).padStart(2, "0")}`;
+export const hundredths = (v: number) => `${Math.floor(v / 100)}.${String(v % 100).padStart(2, "0")}`;
 
 export function writeCustomer(w: RowWriter, r: CustomerRecord): void {
   const h = r.head;
@@ -57,11 +56,9 @@ export function writeCase(w: RowWriter, bank: Bank, plan: CasePlan, first: numbe
   if (plan.fair !== undefined) (w.money(plan.fair, d), w.money(plan.invoiced!, d));
   else (w.empty(), w.empty());
   opt(w, plan.partnerRef); opt(w, plan.watchEntry === undefined ? undefined : entryId(plan.watchEntry)); w.text(plan.description); w.end();
-  void TYPOLOGY_META;
 }
 
 export function writeEntry(w: RowWriter, e: Entry): void {
   w.id(e.id); w.id(e.list); w.id(e.type); w.text(e.name); optDate(w, e.birth); w.id(e.country); w.id(e.program); w.date(formatIso(e.listed)); w.end();
 }
 
-export { opt, optDate, hundredths };
