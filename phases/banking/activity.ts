@@ -11,7 +11,6 @@ import type { Channel, Ev, Party, Rail, TxType } from "./events.ts";
 import { nationalAccount } from "./ids.ts";
 import { businessName, fullName, personName } from "./names.ts";
 import type { Sched } from "./schedule.ts";
-import type { Partner } from "./typologies-fraud.ts";
 
 interface Kind {
   type: TxType;
@@ -124,7 +123,7 @@ export interface Budget {
 }
 
 /** Exactly n discretionary items of customer s in month m, on days its accounts are open. */
-export function discretionary(s: Sched, m: Month, n: number, budget: Budget, bec: { vendor: Partner; day: number } | undefined): Ev[] {
+export function discretionary(s: Sched, m: Month, n: number, budget: Budget): Ev[] {
   if (n <= 0) return [];
   const { bank, h, accts, rec } = s;
   const rng = new Rng(bank.seed, H_BANK, hash32("activity"), h.i, m.index);
@@ -152,7 +151,6 @@ export function discretionary(s: Sched, m: Month, n: number, budget: Budget, bec
     dress(bank, s, ev, kind, rng, who);
     out.push(ev);
   }
-  if (bec) payKnownSupplier(out, bec, rng);
   scale(bank, out, budget);
   return out;
 }
@@ -202,18 +200,6 @@ function pickMcc(rng: Rng): (typeof MCC)[number] {
   let r = rng.next() * 100;
   for (const m of MCC) if ((r -= m[2]) < 0) return m;
   return MCC[0]!;
-}
-
-/** A business email compromise victim pays the impersonated supplier's real account in the months before the fraud (and earlier in its month). */
-function payKnownSupplier(out: Ev[], bec: { vendor: Partner; day: number }, rng: Rng): void {
-  const v = bec.vendor;
-  const ev = out.find((e) => e.dir < 0 && e.acct === 0 && e.rail !== "cash" && e.day < bec.day);
-  if (!ev) return;
-  ev.type = v.country === ev.country ? "transfer_out" : "wire_out";
-  ev.rail = v.country === ev.country ? "domestic" : "wire";
-  ev.channel = "online_banking";
-  ev.cp = { name: v.name, account: v.account, bank: v.bank, country: v.country };
-  ev.ref = `Invoice ${v.id.slice(-4)}-${1000 + rng.int(9000)}`;
 }
 
 /**

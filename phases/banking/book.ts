@@ -104,10 +104,11 @@ export class Booker {
     const base = { must: true, known: false, normal: true, country: bank.country } as const;
     const self = (k: number) => ({ name: this.rec.name, accountId: this.accts[k]!.id, customerId: this.rec.id, account: this.accts[k]!.number.iban ?? this.accts[k]!.number.account, country: bank.country });
     if (before(this.card) && this.bal[this.card]! < 0) {
+      // Before the card's subscription (03:10) on the same day: a statement is repaid between two subscriptions.
       const a = this.accts[this.card]!;
       const day = m.first + Math.min(a.repayDay, m.days) - 1;
-      const credit: Ev = { ...base, day, sec: 4 * 3600, ord: 0, acct: this.card, dir: 1, amount: -this.bal[this.card]!, type: "card_repayment", channel: "direct_debit", rail: "internal", ref: "Card statement", cp: self(0) };
-      out.push({ ...base, day, sec: 4 * 3600, ord: 0, acct: 0, dir: -1, amount: -this.bal[this.card]!, type: "card_repayment", channel: "direct_debit", rail: "internal", ref: "Card statement", cp: self(this.card), pair: credit });
+      const credit: Ev = { ...base, day, sec: 3 * 3600, ord: 0, acct: this.card, dir: 1, amount: -this.bal[this.card]!, type: "card_repayment", channel: "direct_debit", rail: "internal", ref: "Card statement", cp: self(0) };
+      out.push({ ...base, day, sec: 3 * 3600, ord: 0, acct: 0, dir: -1, amount: -this.bal[this.card]!, type: "card_repayment", channel: "direct_debit", rail: "internal", ref: "Card statement", cp: self(this.card), pair: credit });
     }
     const keep = usd(bank, 100);
     if (before(this.savings) && this.bal[this.savings]! >= keep) {

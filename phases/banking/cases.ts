@@ -5,7 +5,7 @@
 // exactly the laundering share of the transactions). Roles follow from a customer's slot.
 import { allocate } from "../../core/allocate.ts";
 import { hash32, Rng } from "../../core/rng.ts";
-import { H_BANK, type Bank } from "./bank.ts";
+import { H_BANK, isBankDay, type Bank } from "./bank.ts";
 import { SOPHISTICATION, type Sophistication, type Typology } from "./params.ts";
 import { Permutation } from "./perm.ts";
 import type { ROLES } from "./tables-aml.ts";
@@ -104,12 +104,50 @@ function build(bank: Bank): CaseTable {
   const requested = bank.labelledTotal;
   const mins = cases.map((x) => TYPOLOGY_META[x.typology].minRows(x.parts));
   const minSum = mins.reduce((a, b) => a + b, 0);
-  const extra = allocate(Math.max(0, requested - minSum), cases.map((x) => TYPOLOGY_META[x.typology].rows * SOPH_ROWS[x.sophistication] * (1 + 0.3 * (x.parts - 1))));
+  const cap = Math.floor(0.8 * scenarioBankDays(bank));
+  const room = cases.map((x, i) => Math.max(0, maxRows(x.typology, x.parts, cap) - mins[i]!));
+  const extra = capped(Math.max(0, requested - minSum), cases.map((x) => TYPOLOGY_META[x.typology].rows * SOPH_ROWS[x.sophistication] * (1 + 0.3 * (x.parts - 1))), room);
   cases.forEach((x, i) => {
     x.rows = mins[i]! + (extra[i] ?? 0);
     timing(bank, x);
   });
   return { cases, victimSlots: victimSlot, requestedRows: requested, rows: cases.reduce((s, x) => s + x.rows, 0) };
+}
+
+/** Cash cases pay in on distinct bank days of an account: they can hold no more deposits than the scenario has bank days. */
+function maxRows(t: Typology, parts: number, cap: number): number {
+  switch (t) {
+    case "structuring": return cap + 1;
+    case "smurfing": return parts >= 3 ? 3 * (parts - 1) * cap + 1 : cap + 1;
+    case "cuckoo_smurfing": return cap;
+    case "funnel_account": return Math.floor(cap * 1.2);
+    default: return Number.MAX_SAFE_INTEGER;
+  }
+}
+
+function scenarioBankDays(bank: Bank): number {
+  let n = 0;
+  for (let d = bank.firstDay; d < bank.endDay; d++) if (isBankDay(bank, d)) n++;
+  return n;
+}
+
+/** Largest-remainder shares of `total` by weight, none above its room; what does not fit goes to the others (and is dropped when nothing has room). */
+function capped(total: number, weights: number[], room: number[]): number[] {
+  const out = weights.map(() => 0);
+  let open = weights.map((_, i) => i).filter((i) => room[i]! > 0);
+  let left = total;
+  while (left > 0 && open.length > 0) {
+    const share = allocate(left, open.map((i) => weights[i]!));
+    let overflow = 0;
+    open.forEach((i, k) => {
+      const take = Math.min(share[k]!, room[i]! - out[i]!);
+      out[i] = out[i]! + take;
+      overflow += share[k]! - take;
+    });
+    left = overflow;
+    open = open.filter((i) => out[i]! < room[i]!);
+  }
+  return out;
 }
 
 /** Exact shares of the sophistication mix, spread over the cases by a permutation. */
@@ -128,8 +166,9 @@ function timing(bank: Bank, x: CaseInfo): void {
   const rng = new Rng(bank.seed, H_BANK, hash32("case-time"), x.index);
   const span = bank.endDay - bank.firstDay;
   const typical = TYPOLOGY_META[x.typology].days * SOPH_DAYS[x.sophistication];
-  // More steps need more days: at least one bank day per two labelled transactions.
-  const days = Math.min(span, Math.max(2, Math.round(typical * (0.7 + 0.6 * rng.next())), Math.ceil((x.rows * 7) / 10)));
+  // More steps need more days: a calendar day per labelled transaction or two; cash cases a bank day per deposit.
+  const perRow = x.typology === "structuring" || x.typology === "smurfing" || x.typology === "cuckoo_smurfing" || x.typology === "funnel_account" ? 1.6 : 0.7;
+  const days = Math.min(span, Math.max(2, Math.round(typical * (0.7 + 0.6 * rng.next())), Math.ceil(x.rows * perRow)));
   x.days = days;
   // A business email compromise needs the victim's earlier payments to the real supplier in the data.
   const earliest = x.typology === "business_email_compromise" ? Math.min(40, Math.max(0, span - days)) : 0;

@@ -5,8 +5,8 @@ import type { TableOut } from "../../specs/records/table.ts";
 import { accountsOf, type Account } from "./accounts.ts";
 import { blockQuota, type Bank } from "./bank.ts";
 import type { SimIO } from "./book.ts";
-import { caseTable, type CaseInfo } from "./cases.ts";
-import { headOf, victimCase } from "./customers.ts";
+import { caseTable } from "./cases.ts";
+import { headOf } from "./customers.ts";
 import type { BankFlows } from "./gl.ts";
 import { investigate } from "./investigations.ts";
 import { kycOf, ownersOf } from "./kyc.ts";
@@ -18,7 +18,6 @@ import { allocatePositive, monthWeights, prepare, simulate, systemRows, type Sim
 import * as T from "./tables.ts";
 import * as A from "./tables-aml.ts";
 import { casePlan } from "./typologies.ts";
-import { scenarioVendor } from "./typologies-fraud.ts";
 import { writeAccount, writeCase, writeCustomer, writeKyc, writeOwner } from "./writers.ts";
 
 interface Prepared {
@@ -69,8 +68,7 @@ function customer(bank: Bank, x: Prepared, quota: number, io: SimIO, out: TableO
   writeKyc(out.table(T.kycProfiles), bank, rec, kyc);
   const owners = ownersOf(bank, rec);
   for (const o of owners) writeOwner(out.table(T.beneficialOwners), rec, o);
-  const vc = victimCase(bank, h.i);
-  const sim = simulate(bank, x.sched, quota, io, vc?.typology === "business_email_compromise" ? becOf(bank, vc) : undefined);
+  const sim = simulate(bank, x.sched, quota, io);
   const booker = sim.booker;
   accts.forEach((a, j) => {
     writeAccount(out.table(T.bankAccounts), bank, rec, a, booker.opening[j]!, !booker.active[j]);
@@ -91,12 +89,6 @@ function customer(bank: Bank, x: Prepared, quota: number, io: SimIO, out: TableO
   flows.count("truePositiveAlerts", tp);
   flows.count("sars", sars);
   return sim;
-}
-
-function becOf(bank: Bank, c: CaseInfo) {
-  const vendor = scenarioVendor(bank, c, 0);
-  const fraud = casePlan(bank, c).legs[0];
-  return vendor && fraud ? { vendor, day: fraud.day } : undefined;
 }
 
 function caseRow(bank: Bank, out: TableOut, index: number): void {

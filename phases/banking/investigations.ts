@@ -46,7 +46,9 @@ export function investigate(bank: Bank, rec: CustomerRecord, kyc: Kyc, alerts: A
     let inv: Investigation | undefined;
     if (escalate) {
       inv = invs.find((x) => review >= x.start && review < x.end);
-      if (!inv) invs.push((inv = { id: `INV-${cust}-${pad(invs.length + 1, 3)}`, start: review, end: review + 10 + rng.int(16), alerts: [], sar: false }));
+      // Decided within 10 to 25 days, and within the country's filing deadline where it has one (US 30, AU 3).
+      const days = Math.min(10 + rng.int(16), bank.fiu.deadlineDays ?? 25);
+      if (!inv) invs.push((inv = { id: `INV-${cust}-${pad(invs.length + 1, 3)}`, start: review, end: review + Math.max(1, days), alerts: [], sar: false }));
       inv.alerts.push({ a, id });
     }
     const amount = a.txs.reduce((s, t) => s + t.amount, 0);

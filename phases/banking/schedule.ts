@@ -6,7 +6,9 @@
 import { hash32, Rng } from "../../core/rng.ts";
 import { H_BANK, isBankDay, p2pOf, usd, type Bank } from "./bank.ts";
 import type { Account } from "./accounts.ts";
-import { customerRng, headOf, type Head } from "./customers.ts";
+import { customerRng, headOf, victimCase, type Head } from "./customers.ts";
+import { casePlan } from "./typologies.ts";
+import { scenarioVendor } from "./typologies-fraud.ts";
 import type { Ev, Party, TxType } from "./events.ts";
 import { accountId, customerId, nationalAccount, ownAccount } from "./ids.ts";
 import { businessName, fullName, personName } from "./names.ts";
@@ -60,7 +62,29 @@ export function schedule(bank: Bank, rec: CustomerRecord, accts: Account[]): Sch
   bills(s);
   products(s);
   p2p(s);
+  knownSupplier(s);
   return s;
+}
+
+/** A business email compromise victim paid the impersonated supplier's real account before (one and two months before the fraud). */
+function knownSupplier(s: Sched): void {
+  const { bank, h } = s;
+  const c = victimCase(bank, h.i);
+  if (!c || c.typology !== "business_email_compromise") return;
+  const vendor = scenarioVendor(bank, c, 0);
+  const fraud = casePlan(bank, c).legs[0];
+  if (!vendor || !fraud) return;
+  const from = Math.max(bank.firstDay, s.accts[0]!.open);
+  let days = [fraud.day - 60, fraud.day - 30].filter((d) => d >= from);
+  if (days.length === 0 && fraud.day > from) days = [from + Math.floor((fraud.day - from) / 2)];
+  const rng = customerRng(bank, h.i, "known-supplier");
+  const cp: Party = { name: vendor.name, account: vendor.account, bank: vendor.bank, country: vendor.country };
+  const domestic = vendor.country === bank.country;
+  for (const d of days) {
+    push(s, d, 10 * 3600 + rng.int(6 * 3600), 0, -1, Math.max(1, Math.round(fraud.amount * (0.8 + 0.4 * rng.next()))), {
+      type: domestic ? "transfer_out" : "wire_out", channel: "online_banking", rail: domestic ? "domestic" : "wire", cp, ref: `Invoice ${vendor.id.slice(-4)}-${1000 + rng.int(9000)}`, country: bank.country,
+    });
+  }
 }
 
 function income(s: Sched): void {

@@ -12,7 +12,6 @@ import { customerRng } from "./customers.ts";
 import { compareEv, type Ev } from "./events.ts";
 import { schedule, type Sched } from "./schedule.ts";
 import type { CustomerRecord } from "./record.ts";
-import type { Partner } from "./typologies-fraud.ts";
 import { Booker, type SimIO } from "./book.ts";
 
 const SEASON = [0.95, 0.9, 1, 1, 1.02, 1, 1.02, 1, 0.98, 1, 1.05, 1.25];
@@ -82,7 +81,7 @@ export function systemRows(bank: Bank, s: Sched): number {
   return n;
 }
 
-export function simulate(bank: Bank, s: Sched, quota: number, io: SimIO, bec: { vendor: Partner; day: number } | undefined): SimResult {
+export function simulate(bank: Bank, s: Sched, quota: number, io: SimIO): SimResult {
   const { rec, accts } = s;
   const lists: Ev[][] = accts.map(() => []);
   for (const ev of s.events) {
@@ -109,9 +108,7 @@ export function simulate(bank: Bank, s: Sched, quota: number, io: SimIO, bec: { 
     const n = Math.max(0, want - system);
     deficit = Math.max(0, system - want);
     const budget = budgetOf(bank, s, scheduled, booker, m);
-    const monthEnd = p.firstDay + p.days;
-    // A business email compromise victim pays the supplier's real account in the three months before the fraud.
-    const own = discretionary(s, month, n, budget, bec && bec.day > p.firstDay && bec.day - monthEnd < 92 ? bec : undefined);
+    const own = discretionary(s, month, n, budget);
     let ord = 1e9;
     for (const e of own) e.ord = ord++;
     const all = [...scheduled, ...dyn, ...own].sort(compareEv);

@@ -60,16 +60,17 @@ function tradeBased(b: CaseBuilder): void {
     wireIn(b, front!, when, paid, buyer ? partnerEnd(buyer) : b.company(foreignCountry(b)), { stage: "layering", ref: `INV-${b.info.id.slice(5)}-${k + 1} ${units} units @ ${(paid / units / 10 ** b.bank.digits).toFixed(2)} (market ${(value / units / 10 ** b.bank.digits).toFixed(2)})` });
     when = b.after(when, 3 + b.rng.int(10));
   }
-  for (let k = 0; k < imports; k++) {
-    const paid = Math.floor(b.held_(front!) * (0.1 + 0.2 * b.rng.next()));
-    wireOut(b, front!, when, Math.max(1, paid), supplier ? partnerEnd(supplier) : b.company(foreignCountry(b)), { stage: "layering", ref: `PO-${b.info.id.slice(5)}-${k + 1} goods (under-invoiced)` });
-    when = b.after(when, 2 + b.rng.int(8));
+  // Under-invoiced imports take a share of what came in, split over the purchase orders.
+  if (imports > 0) {
+    for (const paid of b.split(Math.max(imports, Math.floor(b.held_(front!) * (0.3 + 0.2 * b.rng.next()))), imports)) {
+      wireOut(b, front!, when, paid, supplier ? partnerEnd(supplier) : b.company(foreignCountry(b)), { stage: "layering", ref: `PO-${b.info.id.slice(5)}-${b.rows + 1} goods (under-invoiced)` });
+      when = b.after(when, 2 + b.rng.int(8));
+    }
   }
   b.plan.fair = fair;
   b.plan.invoiced = invoiced;
   if (controller !== undefined) {
     move(b, front!, controller, when, Math.floor(b.held_(front!) * 0.9), { stage: "integration", ref: "Dividend" });
-    b.selfFunded(controller);
   } else drain(b, front!, when, 1, { stage: "integration", to: () => b.company(b.pick(OFFSHORE_CENTRES), "finance"), ref: "Dividend" });
 }
 

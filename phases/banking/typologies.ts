@@ -21,19 +21,49 @@ function underThreshold(b: CaseBuilder): number {
   return b.styled(b.bank.threshold * (lo + (hi - lo) * b.rng.next()), b.bank.threshold);
 }
 
-/** Days a round of deposits spreads over. */
-const roundWindow = (b: CaseBuilder, deposits: number) => Math.max([4, 8, 15, 25][b.soph]!, Math.ceil(deposits * [1.6, 1.6, 2.5, 3.5][b.soph]!));
+/** How far a round of n deposits spreads over bank days: basic launderers go day after day, advanced ones wait. */
+const SPREAD = [1.2, 1.6, 2.5, 3.5] as const;
+
+/**
+ * Distinct bank days for n cash deposits into one account, in rounds of about `perRound` (at
+ * least 3 each): the case's span is cut into one stretch per round and each round takes its
+ * days from the start of its stretch, as tight as the sophistication says. The case table caps
+ * cash cases at what the scenario's bank days hold, so days never repeat.
+ */
+function depositDays(b: CaseBuilder, n: number, perRound: number, from = b.first): number[][] {
+  const sizes: number[] = [];
+  for (let left = n; left > 0; ) {
+    let size = Math.min(perRound, left);
+    if (left - size > 0 && left - size < 3) size = left;
+    sizes.push(size);
+    left -= size;
+  }
+  let avail = bankDays(b, from, Math.min(b.lastDay + 1, from + Math.max(b.info.days, 1)));
+  if (avail.length < n) avail = bankDays(b, b.bank.firstDay, b.lastDay + 1);
+  if (avail.length < n) throw new Error(`internal: case ${b.info.id} needs ${n} bank days, the scenario has ${avail.length}`);
+  const rounds: number[][] = [];
+  let at = 0;
+  sizes.forEach((size, r) => {
+    const stretch = r === sizes.length - 1 ? avail.length - at : Math.max(size, Math.floor(((avail.length - at) * size) / sizes.slice(r).reduce((x, y) => x + y, 0)));
+    const used = Math.min(stretch, Math.max(size, Math.ceil(size * SPREAD[b.soph]!)));
+    rounds.push(Array.from({ length: size }, (_, j) => avail[at + Math.floor((j * used) / size)]!));
+    at += stretch;
+  });
+  return rounds;
+}
+
+function bankDays(b: CaseBuilder, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let d = Math.max(from, b.bank.firstDay); d < to; d++) if (isBankDay(b.bank, d)) out.push(d);
+  return out;
+}
 
 /** Places `deposits` cash deposits into `to` in rounds (each round: at least 3 deposits, one a bank day, close together). */
 function depositRounds(b: CaseBuilder, to: number, deposits: number, opts: { perRound: number; depositor?: (k: number) => End; cities?: string[] }): When {
-  let start = b.first;
-  let last: When = b.at(start);
+  let last: When = b.at(b.first);
   let k = 0;
   let window = 0;
-  while (k < deposits) {
-    let n = Math.min(opts.perRound, deposits - k);
-    if (deposits - k - n > 0 && deposits - k - n < 3) n = deposits - k;
-    const days = spreadDays(b, start, roundWindow(b, n), n);
+  for (const days of depositDays(b, deposits, opts.perRound)) {
     window = Math.max(window, days[days.length - 1]! - days[0]! + 1);
     for (const d of days) {
       last = { day: d, sec: 9 * 3600 + b.rng.int(7 * 3600) };
@@ -41,30 +71,10 @@ function depositRounds(b: CaseBuilder, to: number, deposits: number, opts: { per
       cashIn(b, to, last, underThreshold(b), { depositor: opts.depositor?.(k), city, stage: "placement" });
       k++;
     }
-    start = days[days.length - 1]! + 2 + b.rng.int(5);
   }
   b.plan.window = window;
   b.plan.threshold = b.bank.threshold;
   return last;
-}
-
-/**
- * n distinct bank days from `start`, spread over the window; the window ends with the scenario,
- * and when it holds too few bank days it grows backwards from `start` (a short scenario may
- * still run out: then days repeat).
- */
-function spreadDays(b: CaseBuilder, start: number, window: number, n: number): number[] {
-  const end = Math.min(start + Math.max(1, window), b.lastDay + 1);
-  const open: number[] = [];
-  for (let d = start; d < end; d++) if (isBankDay(b.bank, d)) open.push(d);
-  for (let d = Math.min(start, end) - 1; open.length < n && d >= b.bank.firstDay; d--) if (isBankDay(b.bank, d)) open.unshift(d);
-  if (open.length === 0) open.push(b.clampDay(start));
-  const out = new Set<number>();
-  for (let t = 0; out.size < Math.min(n, open.length) && t < n * 8; t++) out.add(open[b.rng.int(open.length)]!);
-  for (const d of open) if (out.size < n) out.add(d);
-  const days = [...out].sort((x, y) => x - y);
-  while (days.length < n) days.push(days[days.length - 1]!);
-  return days;
 }
 
 const structuring: Build = (b) => {
@@ -91,17 +101,23 @@ const smurfing: Build = (b) => {
   const outs = 1 + ((n - 1) % 3);
   const deposits = (n - outs) / 3;
   let last: When = b.at(b.first);
-  const days = spreadDays(b, b.first, roundWindow(b, Math.ceil(deposits / smurfs.length)), deposits);
-  b.plan.window = days[days.length - 1]! - days[0]! + 1;
   b.plan.threshold = b.bank.threshold;
-  for (let k = 0; k < deposits; k++) {
-    const s = smurfs[k % smurfs.length]!;
-    const when = b.at(days[k]!, true, 9 * 3600, 15 * 3600);
-    const amount = underThreshold(b);
-    cashIn(b, s, when, amount, { stage: "placement" });
-    last = b.after(when, 0);
-    move(b, s, collector!, last, Math.floor(amount * (0.95 + 0.05 * b.rng.next())), { stage: "layering", ref: "Thanks" });
-  }
+  b.plan.window = 0;
+  // Each smurf pays in on its own bank days, then passes the cash to the collector the same day.
+  smurfs.forEach((s, j) => {
+    const mine = Math.floor(deposits / smurfs.length) + (j < deposits % smurfs.length ? 1 : 0);
+    if (mine === 0) return;
+    const days = depositDays(b, mine, mine)[0]!;
+    b.plan.window = Math.max(b.plan.window!, days[days.length - 1]! - days[0]! + 1);
+    for (const d of days) {
+      const when = { day: d, sec: 9 * 3600 + b.rng.int(6 * 3600) };
+      const amount = underThreshold(b);
+      cashIn(b, s, when, amount, { stage: "placement" });
+      const passed = b.after(when, 0);
+      move(b, s, collector!, passed, Math.floor(amount * (0.95 + 0.05 * b.rng.next())), { stage: "layering", ref: "Thanks" });
+      if (passed.day > last.day || (passed.day === last.day && passed.sec > last.sec)) last = passed;
+    }
+  });
   drain(b, collector!, b.after(last, 1 + b.rng.int(2)), outs, { stage: "layering", to: () => b.company(foreign(b)), ref: "Goods" });
 };
 
@@ -110,13 +126,13 @@ const cuckooSmurfing: Build = (b) => {
   const target = victim ?? b.parts[0]!;
   b.selfFunded(...b.parts);
   const n = b.info.rows;
-  const days = spreadDays(b, b.first, roundWindow(b, n), n);
+  const days = depositDays(b, n, n)[0]!;
   b.plan.window = days[days.length - 1]! - days[0]! + 1;
   b.plan.threshold = b.bank.threshold;
   days.forEach((d, k) => {
     const smurf = b.parts[k % b.parts.length]!;
     const depositor = { kind: "cash" as const, depositor: { name: "", customer: smurf } };
-    cashIn(b, target, b.at(d, true, 9 * 3600, 16 * 3600), Math.floor(underThreshold(b) * 0.9), { depositor, city: b.city(), stage: "placement" });
+    cashIn(b, target, { day: d, sec: 9 * 3600 + b.rng.int(7 * 3600) }, Math.floor(underThreshold(b) * 0.9), { depositor, city: b.city(), stage: "placement" });
   });
 };
 
@@ -126,11 +142,13 @@ const funnelAccount: Build = (b) => {
   const n = b.info.rows;
   const outs = Math.max(1, Math.round(n / 5));
   const deposits = n - outs;
-  const cities = Array.from({ length: Math.min(5, Math.max(3, deposits)) }, () => "");
+  // Cash comes in in up to five cities and leaves in another one.
+  const cityCount = b.bank.profile.cities.length;
+  const cities = Array.from({ length: Math.max(1, Math.min(5, deposits, cityCount - 1)) }, () => "");
   for (let k = 0; k < cities.length; k++) cities[k] = b.city(cities);
   const away = b.city(cities);
   const per = Math.ceil(deposits / outs);
-  const days = spreadDays(b, b.first, roundWindow(b, deposits), deposits);
+  const days = depositDays(b, deposits, deposits)[0]!;
   let k = 0;
   let when = b.at(b.first);
   b.plan.threshold = b.bank.threshold;
