@@ -71,7 +71,10 @@ export function accountsOf(bank: Bank, h: Head): Account[] {
   const [qs, qc, ql] = extraShares(bank.p.accounts_per_customer);
   const out: Account[] = [current(bank, h, rng)];
   const has = [rng.chance(qs), rng.chance(qc), rng.chance(ql)];
-  const add = (make: (k: number) => Account) => out.push(make(out.length));
+  const add = (make: (k: number) => Account) => {
+    const a = make(out.length);
+    if (a.open < bank.endDay - 1) out.push(a);
+  };
   if (has[0]) add((k) => savings(bank, h, rng, k));
   if (has[1]) add((k) => card(bank, h, rng, k));
   if (has[2]) add((k) => loan(bank, h, rng, k));
@@ -88,12 +91,12 @@ function base(bank: Bank, h: Head, k: number, type: AccountType, product: string
 /**
  * When a further product was opened: for most customers some time between onboarding and the
  * scenario start, for one in ten during the scenario; for new customers within two months of
- * onboarding. Never later than 30 days before the scenario's end.
+ * onboarding. Never before the current account; a product that would open after the scenario
+ * is not there (accountsOf leaves it out).
  */
 function laterOpen(bank: Bank, h: Head, rng: Rng): number {
-  const last = bank.endDay - 30;
-  if (h.onboard >= bank.firstDay - 30) return Math.min(last, h.onboard + rng.int(60));
-  if (rng.chance(0.1)) return bank.firstDay + rng.int(Math.max(1, last - bank.firstDay));
+  if (h.onboard >= bank.firstDay - 30) return h.onboard + rng.int(60);
+  if (rng.chance(0.1)) return bank.firstDay + rng.int(Math.max(1, bank.endDay - 30 - bank.firstDay));
   return h.onboard + rng.int(bank.firstDay - h.onboard);
 }
 

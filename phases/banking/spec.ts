@@ -19,6 +19,11 @@ function checkShares(cx: CheckContext): void {
   const mix = SOPHISTICATION.reduce((s, k) => s + p.sophistication[k], 0);
   if (Math.abs(mix - 1) > 1e-9) cx.report("SYN3011", `sophistication shares add up to ${formatPercent(round(mix))}, not 100%`, at(cx, "sophistication"));
   if (p.business_share + p.trust_share > 1 + 1e-9) cx.report("SYN3011", `business_share + trust_share are ${formatPercent(round(p.business_share + p.trust_share))}, more than 100%`, at(cx, "business_share"));
+  // Scheduled items (salary, rent, bills, standing orders, card statements, loan instalments, fees) come first: the quota must hold them.
+  const least = Math.ceil(2 + 3 * p.accounts_per_customer);
+  if (p.transactions_per_customer < least) {
+    cx.report("SYN3002", `transactions_per_customer = ${p.transactions_per_customer} leaves no room for the scheduled items of ${p.accounts_per_customer} accounts a customer`, at(cx, "transactions_per_customer"), `use at least ${least} (2 + 3 x accounts_per_customer), or fewer accounts`);
+  }
   if (p.laundering_rate >= 0.5) cx.report("SYN3002", `laundering_rate ${formatPercent(p.laundering_rate)} would make laundering the norm`, at(cx, "laundering_rate"), "AMLworld's HI sets use about 0.1%");
 }
 

@@ -74,27 +74,37 @@ function tradeBased(b: CaseBuilder): void {
   } else drain(b, front!, when, 1, { stage: "integration", to: () => b.company(b.pick(OFFSHORE_CENTRES), "finance"), ref: "Dividend" });
 }
 
+/** Splits `total` rows into rounds of some incoming items followed by `fixed` rows each, three incoming items a round or so. */
+function rounds(total: number, fixed: number): number[] {
+  const n = Math.max(1, Math.floor(total / (3 + fixed)));
+  const ins = total - n * fixed;
+  return Array.from({ length: n }, (_, i) => Math.floor(ins / n) + (i < ins % n ? 1 : 0));
+}
+
 function moneyMule(b: CaseBuilder): void {
   const k = b.parts.length;
   const controller = k >= 3 ? b.parts[k - 1] : undefined;
   const mules = controller === undefined ? b.parts : b.parts.slice(0, -1);
   b.selfFunded(...b.parts);
-  const outRows = controller === undefined ? mules.length : 2 * mules.length + 1;
-  const ins = b.info.rows - outRows;
+  const forward = controller === undefined ? 1 : 2;
+  const rows = b.info.rows - (controller === undefined ? 0 : 1);
   let last: When = b.at(b.first);
   mules.forEach((m, j) => {
-    const count = Math.floor(ins / mules.length) + (j < ins % mules.length ? 1 : 0);
+    const mine = Math.floor(rows / mules.length) + (j < rows % mules.length ? 1 : 0);
     let when = b.at(b.first + b.rng.int(Math.max(1, b.info.days - 3)));
-    for (let t = 0; t < count; t++) {
-      wireIn(b, m, when, b.styled(b.usd(300 + b.rng.next() * 4_000)), b.person(b.bank.country), { stage: "placement", ref: b.pick(["Order 1182", "Deposit", "Payment", "Invoice"]) });
+    // Fraud proceeds come in from several senders, and each batch leaves within a day or two, less the mule's commission.
+    for (const batch of rounds(mine, forward)) {
+      for (let t = 0; t < batch; t++) {
+        wireIn(b, m, when, b.styled(b.usd(300 + b.rng.next() * 4_000)), b.person(b.bank.country), { stage: "placement", ref: b.pick(["Order 1182", "Deposit", "Payment", "Invoice"]) });
+        when = b.after(when, b.rng.int(2));
+      }
+      const out = Math.floor(b.held_(m) * (0.9 + 0.05 * b.rng.next()));
       when = b.after(when, b.rng.int(2));
+      if (controller !== undefined) move(b, m, controller, when, out, { stage: "layering", ref: "Loan" });
+      else wireOut(b, m, when, out, b.company(b.pick(["LT", "EE", "MT", "CY", ...OFFSHORE_CENTRES]), "finance"), { stage: "layering", ref: "Crypto exchange top-up" });
+      if (when.day > last.day || (when.day === last.day && when.sec > last.sec)) last = when;
+      when = b.after(when, 1 + b.rng.int(3));
     }
-    const keep = 0.9 + 0.05 * b.rng.next();
-    const out = Math.floor(b.held_(m) * keep);
-    when = b.after(when, b.rng.int(2));
-    if (controller !== undefined) move(b, m, controller, when, out, { stage: "layering", ref: "Loan" });
-    else wireOut(b, m, when, out, b.company(b.pick(["LT", "EE", "MT", "CY", ...OFFSHORE_CENTRES]), "finance"), { stage: "layering", ref: "Crypto exchange top-up" });
-    if (when.day > last.day || (when.day === last.day && when.sec > last.sec)) last = when;
   });
   if (controller !== undefined) drain(b, controller, b.after(last, 1), 1, { stage: "integration", to: () => b.company(b.pick(OFFSHORE_CENTRES), "finance"), ref: "Investment" });
 }
@@ -105,22 +115,27 @@ function shellCompany(b: CaseBuilder): void {
   const shells = controller === undefined ? b.parts : b.parts.slice(0, -1);
   b.selfFunded(...b.parts);
   const chain = 2 * (shells.length - 1) + (controller === undefined ? 1 : 2);
-  const ins = b.info.rows - chain;
-  let when = b.at(b.first, true);
   const unit = 10 ** b.bank.digits * (b.soph <= 1 ? 10_000 : 1);
-  for (let t = 0; t < ins; t++) {
-    const amount = Math.max(unit, Math.round(b.usd(30_000 + b.rng.next() * 200_000) / unit) * unit);
-    wireIn(b, shells[0]!, when, amount, b.company(b.pick(OFFSHORE_CENTRES), "professional_services"), { stage: "placement", ref: b.pick(["Consulting fees", "Management services", "Advisory agreement"]) });
-    when = b.after(when, 1 + b.rng.int(6));
+  let when = b.at(b.first, true);
+  const batches = rounds(b.info.rows, chain);
+  const gap = Math.max(2, Math.floor(b.info.days / batches.length / 3));
+  // Each round: round sums from offshore "consultancy" clients, passed along the shells, then to the controller.
+  for (const ins of batches) {
+    for (let t = 0; t < ins; t++) {
+      const amount = Math.max(unit, Math.round(b.usd(30_000 + b.rng.next() * 200_000) / unit) * unit);
+      wireIn(b, shells[0]!, when, amount, b.company(b.pick(OFFSHORE_CENTRES), "professional_services"), { stage: "placement", ref: b.pick(["Consulting fees", "Management services", "Advisory agreement"]) });
+      when = b.after(when, 1 + b.rng.int(gap));
+    }
+    for (let s = 1; s < shells.length; s++) {
+      const amount = Math.max(1, Math.floor((b.held_(shells[s - 1]!) * 0.97) / unit) * unit || b.held_(shells[s - 1]!));
+      move(b, shells[s - 1]!, shells[s]!, when, amount, { stage: "layering", ref: "Services rendered" });
+      when = b.after(when, 1 + b.rng.int(gap));
+    }
+    const lastShell = shells[shells.length - 1]!;
+    if (controller !== undefined) move(b, lastShell, controller, when, b.held_(lastShell), { stage: "integration", ref: "Director loan" });
+    else drain(b, lastShell, when, 1, { stage: "integration", to: () => b.company(b.bank.country, "finance"), ref: "Property purchase" });
+    when = b.after(when, 1 + b.rng.int(gap));
   }
-  for (let s = 1; s < shells.length; s++) {
-    const amount = Math.max(1, Math.floor((b.held_(shells[s - 1]!) * 0.97) / unit) * unit || b.held_(shells[s - 1]!));
-    move(b, shells[s - 1]!, shells[s]!, when, amount, { stage: "layering", ref: "Services rendered" });
-    when = b.after(when, 1 + b.rng.int(5));
-  }
-  const lastShell = shells[shells.length - 1]!;
-  if (controller !== undefined) move(b, lastShell, controller, when, b.held_(lastShell), { stage: "integration", ref: "Director loan" });
-  else drain(b, lastShell, when, 1, { stage: "integration", to: () => b.company(b.bank.country, "finance"), ref: "Property purchase" });
 }
 
 /** Account takeover and authorised push payments: the victim pays the mules, who forward the money. */

@@ -92,7 +92,7 @@ describe("banking", () => {
   test("label shares equal the configured rates for other settings and countries", () => {
     for (const [settings, country, currency, rates] of [
       ["customers = 250  transactions_per_customer = 8  suspicious_rate = 4%  laundering_rate = 1%  pep_rate = 2%  typologies = [structuring, money_mule, layering]", "GB", "GBP", { suspiciousRate: 0.04, launderingRate: 0.01, pepRate: 0.02 }],
-      ["customers = 200  transactions_per_customer = 6  suspicious_rate = 6%  laundering_rate = 2%  typologies = [account_takeover, business_email_compromise, cuckoo_smurfing, sanctions_evasion]", "JP", "JPY", { suspiciousRate: 0.06, launderingRate: 0.02 }],
+      ["customers = 200  transactions_per_customer = 7  suspicious_rate = 6%  laundering_rate = 2%  typologies = [account_takeover, business_email_compromise, cuckoo_smurfing, sanctions_evasion]", "JP", "JPY", { suspiciousRate: 0.06, launderingRate: 0.02 }],
     ] as const) {
       const t = generateInMemory(scenario(settings, country, currency, 3)).tables;
       expect(verifyBanking(t, rates)).toEqual([]);
@@ -110,7 +110,7 @@ phase master_data { vendors = 20 customers = 20 materials = 10 fixed_assets = 5 
 phase transactions { volume = 2k per year }
 process procure_to_pay { volume = 300 per year }
 process order_to_cash { volume = 400 per year }
-phase banking { customers = 100  transactions_per_customer = 6  group_accounts = on }
+phase banking { customers = 100  transactions_per_customer = 7  group_accounts = on }
 `, { path: "group-bank.synth" });
     const t = generateInMemory(r.plan!).tables;
     expect(verifyBanking(t, { suspiciousRate: 0.02 })).toEqual([]);
@@ -154,5 +154,18 @@ describe("examples", () => {
     const r = compile(readFileSync(join(ROOT, "examples", "financial-services.synth"), "utf8"), { path: "examples/financial-services.synth", host: fsHost(ROOT), scale: 0.02 });
     expect(r.plan!.phases.find((p) => p.id === "banking")!.status).toBe("run");
     expect(verifyBanking(generateInMemory(r.plan!).tables, { suspiciousRate: 0.015, launderingRate: 0.001 })).toEqual([]);
+  });
+});
+
+describe("settings", () => {
+  test("too few transactions for the scheduled items of the accounts is refused", () => {
+    const src = (tpc: number) => `
+scenario "S" { seed = 1  industry = retail  start = 2025-01-01  months = 2 }
+company C1 { country = US  currency = USD }
+phase banking { customers = 50  accounts_per_customer = 3  transactions_per_customer = ${tpc} }
+`;
+    const bad = compile(src(10), { path: "s.synth" }).diagnostics.filter((d) => d.code === "SYN3002");
+    expect(bad.map((d) => d.hint)).toEqual(["use at least 11 (2 + 3 x accounts_per_customer), or fewer accounts"]);
+    expect(compile(src(11), { path: "s.synth" }).diagnostics.filter((d) => d.code === "SYN3002")).toEqual([]);
   });
 });
