@@ -96,12 +96,13 @@ function makePayees(s: Sched): Party[] {
   });
 }
 
-/** Seconds of the day for a channel: shops by day, ATMs and online at any hour, branches in opening hours. */
+/** Seconds of the day for a channel: shops by day, ATMs late too, online mostly by day and evening, branches in opening hours. */
 function timeOf(rng: Rng, channel: Channel): number {
   const h = (a: number, b: number) => Math.floor((a + (b - a) * (rng.next() + rng.next()) / 2) * 3600);
   switch (channel) {
     case "card_pos": return h(8, 22);
-    case "card_online": return rng.int(86_400);
+    // Online shopping peaks in the evening; a few orders at any hour of the night.
+    case "card_online": return rng.chance(0.1) ? rng.int(86_400) : h(9, 24);
     case "atm": return h(6, 24);
     case "branch": return h(9, 16);
     case "system": return h(1, 7);

@@ -142,7 +142,11 @@ function openBalances(bank: Bank, s: Sched, booker: Booker, req: Float64Array[])
   }
 }
 
-/** What the month's own activity spends and earns: the income left after scheduled items, spent in part; a business's takings. */
+/**
+ * What the month's own activity spends and earns: the income left after scheduled items, spent in
+ * part, plus a fifth of what the account holds beyond the month's scheduled debits (so balances
+ * hover around a month or so of income instead of growing all year); a business's takings.
+ */
 function budgetOf(bank: Bank, s: Sched, scheduled: Ev[], booker: Booker, m: number): { spend: number; earn: number } {
   let inn = 0;
   let out = 0;
@@ -155,10 +159,10 @@ function budgetOf(bank: Bank, s: Sched, scheduled: Ev[], booker: Booker, m: numb
   const spare = Math.max(0, booker.available(0) - out);
   if (s.h.kind === "business") {
     const earn = Math.max(0, Math.round(s.h.income * (0.85 + 0.3 * rng.next())) - inn);
-    return { earn, spend: Math.max(0, Math.round((inn + earn) * (0.8 + 0.15 * rng.next())) - out + Math.round(spare * 0.05)) };
+    return { earn, spend: Math.max(0, Math.round((inn + earn) * (0.8 + 0.15 * rng.next())) - out + Math.round(spare * 0.2)) };
   }
   const ratio = 0.7 + 0.25 * rng.next();
-  return { earn: Math.round(s.h.income * 0.04), spend: Math.max(Math.round(s.h.income * 0.05), Math.round((inn - out) * ratio + spare * 0.05)) };
+  return { earn: Math.round(s.h.income * 0.04), spend: Math.max(Math.round(s.h.income * 0.05), Math.round((inn - out) * ratio + spare * 0.2)) };
 }
 
 const monthCache = new WeakMap<Bank, Int16Array>();
