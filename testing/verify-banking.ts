@@ -151,6 +151,7 @@ function shares(t: Tables, e: BankingExpectations, report: Report): void {
   if (e.suspiciousRate !== undefined && suspicious !== Math.round(customers.length * e.suspiciousRate)) report("share-customers", `${suspicious} suspicious customers, expected ${Math.round(customers.length * e.suspiciousRate)}`);
   const peps = rows(t, "kyc_profiles").filter((r) => r.is_pep === true && ids.has(s(r.customer_id))).length;
   if (e.pepRate !== undefined && peps !== Math.round(customers.length * e.pepRate)) report("share-peps", `${peps} PEPs, expected ${Math.round(customers.length * e.pepRate)}`);
+  for (const r of rows(t, "kyc_profiles")) if (r.is_pep === true && (r.risk_rating !== "high" || r.edd_required !== true)) report("pep-edd", `PEP ${r.customer_id} is rated ${r.risk_rating} without enhanced due diligence`);
   const txs = rows(t, "bank_transactions").filter((r) => ids.has(s(r.customer_id))).length;
   const labelled = rows(t, "aml_transaction_labels").length;
   if (e.launderingRate !== undefined) {

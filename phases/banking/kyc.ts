@@ -51,7 +51,9 @@ export function kycOf(bank: Bank, rec: CustomerRecord): Kyc {
   const reasons: string[] = [];
   let score = 10 + rng.int(10);
   const add = (reason: string, points: number) => (reasons.push(reason), (score += points));
-  if (pep) add("pep", 35);
+  // Every PEP, family member and close associate gets enhanced due diligence: rated high whatever else the file says
+  // (UK MLR 2017 reg. 35, EU Directive 2015/849 art. 20-23; FATF Recommendation 12).
+  if (pep) add("pep", 45);
   if (h.country.code !== bank.country) add("non_resident", 12);
   if (h.cashShare >= 0.2) add("cash_intensive", 15);
   if (h.kind === "trust" || h.segment === "holding") add("complex_structure", 15);

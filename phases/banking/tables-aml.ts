@@ -22,7 +22,7 @@ export const amlCases = table("aml_cases", "ground truth: every laundering or fr
   suspicious_customers: c.int("customers of the bank taking part as perpetrators, mules, smurfs, shells or fronts"),
   victims: c.int("customers of the bank who are victims or unwitting recipients"),
   transactions: c.int("labelled transactions (rows of bank_transactions)"),
-  amount: c.money("amount the case moves into or through the bank"),
+  amount: c.money("amount the case moves: money into its participants' accounts from outside them (cash, outside payers, victims) or out of them, whichever is more; hops among them count once"),
   currency: c.id("the bank's currency"),
   threshold: c.optional(c.money("cash threshold the case stays under (structuring, smurfing, cuckoo smurfing, funnel accounts)")),
   window_days: c.optional(c.int("days within which the cash deposits of one round fall")),

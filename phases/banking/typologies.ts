@@ -264,9 +264,17 @@ function makePlan(bank: Bank, info: CaseInfo): CasePlan {
   if (f) f(b);
   else buildFraud(b);
   if (b.rows !== info.rows) throw new Error(`internal: case ${info.id} (${info.typology}) has ${b.rows} transactions, planned ${info.rows}`);
-  const credits = b.legs.filter((l) => l.to.kind === "customer").reduce((s, l) => s + l.amount, 0);
+  // What the case moves: money into its participants' accounts from outside (cash, outside payers, victims) or out of them, whichever is more; hops among them count once.
+  const own = new Set(b.parts);
+  const mine = (e: End) => e.kind === "customer" && own.has(e.i);
+  let into = 0;
+  let out = 0;
+  for (const l of b.legs) {
+    if (mine(l.to) && !mine(l.from)) into += l.amount;
+    if (mine(l.from) && !mine(l.to)) out += l.amount;
+  }
   return {
-    info, legs: b.legs.sort(byTime), parts: b.parts, victims: b.victims, amount: b.plan.amount ?? credits, description: DESCRIPTION[info.typology], ...b.plan,
+    info, legs: b.legs.sort(byTime), parts: b.parts, victims: b.victims, amount: b.plan.amount ?? Math.max(into, out), description: DESCRIPTION[info.typology], ...b.plan,
   } as CasePlan;
 }
 
