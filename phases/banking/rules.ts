@@ -116,7 +116,9 @@ function newPayeeDrain(bank: Bank, txs: TxRec[], out: Alert[]): void {
   const min = usd(bank, 1000);
   for (const t of txs) {
     const payee = t.cpAccount ?? t.cpName;
-    if (t.dir < 0 && isTransfer(t) && payee && !seen.has(payee) && t.before >= min && t.amount >= 0.5 * t.before) out.push(alert("new_payee_drain", [t], 50 + (40 * t.amount) / t.before));
+    // Standing orders and direct debits are mandates set up beforehand, not payees added today.
+    const mandate = t.type === "standing_order" || t.type === "direct_debit" || t.type === "loan_instalment" || t.type === "card_repayment";
+    if (t.dir < 0 && isTransfer(t) && !mandate && payee && !seen.has(payee) && t.before >= min && t.amount >= 0.5 * t.before) out.push(alert("new_payee_drain", [t], 50 + (40 * t.amount) / t.before));
     if (payee) seen.add(payee);
   }
 }

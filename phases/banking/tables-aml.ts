@@ -82,7 +82,7 @@ export const RULES = {
   round_amounts: "3+ round transfers (multiples of 1,000) of 5,000+ within 30 days",
   high_risk_country: "a wire to or from a FATF call-for-action or offshore jurisdiction",
   turnover_mismatch: "monthly credits above 3x the declared expected turnover",
-  new_payee_drain: "a first payment to a new payee taking 50%+ of the balance",
+  new_payee_drain: "a first transfer to a new payee taking 50%+ of the balance (standing orders and direct debits are mandates, not new payees)",
 } as const;
 
 export const amlAlerts = table("aml_alerts", "alerts of the bank's rule engine, labelled true or false positive", {
