@@ -38,7 +38,8 @@ export function headOf(bank: Bank, i: number): Head {
   if (!m) heads.set(bank, (m = new Map()));
   let h = m.get(i);
   if (!h) {
-    if (m.size > 50_000) m.clear();
+    // A small cache (a block and the parties it meets): memory stays flat whatever the number of customers.
+    if (m.size > 8_192) m.clear();
     m.set(i, (h = makeHead(bank, i)));
   }
   return h;

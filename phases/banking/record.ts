@@ -64,7 +64,8 @@ export function recordOf(bank: Bank, i: number): CustomerRecord {
   if (!m) records.set(bank, (m = new Map()));
   let r = m.get(i);
   if (!r) {
-    if (m.size > 20_000) m.clear();
+    // A small cache (a block and the parties it meets): memory stays flat whatever the number of customers.
+    if (m.size > 2_048) m.clear();
     m.set(i, (r = makeRecord(bank, i)));
   }
   return r;
