@@ -59,7 +59,7 @@ export interface AccountHistory {
   path: [string, number][];
 }
 
-/** Replays every account: first before = opening balance, after = before +/- amount (declined: unchanged), never below the floor. */
+/** Replays every account: first before = opening balance, after = before +/- amount (declined: unchanged), never below the floor; loans and cards never in credit. */
 function runningBalances(t: Tables, report: Report): Map<string, AccountHistory> {
   const accounts = new Map<string, AccountHistory>();
   const periods = rows(t, "fiscal_periods");
@@ -82,6 +82,7 @@ function runningBalances(t: Tables, report: Report): Map<string, AccountHistory>
     const moved = r.status === "declined" ? 0 : r.direction === "credit" ? amount : -amount;
     if (after !== before + moved) report("running-balance", `${r.transaction_id}: ${before} ${r.direction} ${amount} (${r.status}) gives ${after}`);
     if (after < acc.floor) report("floor", `${r.transaction_id}: balance ${after} below the floor ${acc.floor} of ${id}`);
+    if ((acc.type === "loan" || acc.type === "credit_card") && after > 0) report("overpaid", `${r.transaction_id}: ${acc.type} ${id} in credit by ${after}`);
     if (!(amount > 0)) report("amount", `${r.transaction_id}: amount ${amount}`);
     if (s(r.booking_date) < first || s(r.booking_date) > end) report("period", `${r.transaction_id}: booked on ${r.booking_date}, outside the scenario (${first} .. ${end})`);
     const ip = r.ip_address === null || r.ip_address === undefined ? "" : s(r.ip_address);

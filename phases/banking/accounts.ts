@@ -140,9 +140,10 @@ function loan(bank: Bank, h: Head, rng: Rng, k: number): Account {
   const multiple = mortgage ? 36 + rng.int(60) : product === "business_loan" ? 2 + rng.int(10) : 3 + rng.int(10);
   a.principal = roundTo(h.income * multiple, usd(bank, 1000));
   a.rate = mortgage ? 3000 + rng.int(3000) : product === "business_loan" ? 5000 + rng.int(5000) : 6000 + rng.int(8000);
-  a.floor = -a.principal;
   a.payDay = 1 + rng.int(28);
   const r = a.rate / 100_000 / 12;
+  // The month's interest is charged before the instalment pays it: the balance reaches the principal plus a month's interest at most.
+  a.floor = -(a.principal + Math.round(a.principal * r));
   a.instalment = Math.ceil((a.principal * r) / (1 - dpow(1 + r, -a.term)));
   // Months already paid at the scenario start (negative: the loan is paid out during the scenario).
   a.paidBefore = Math.floor((bank.firstDay - a.open) / 30.44);

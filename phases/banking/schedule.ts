@@ -156,8 +156,9 @@ function loanEvents(s: Sched, a: Account): void {
     if (d <= a.open || o <= 0 || paid >= a.term) continue;
     const interest = Math.round(o * r);
     const instalment = Math.min(a.instalment, o + interest);
+    // Interest first, then the instalment that pays it: the last instalment brings the balance to exactly 0.
+    if (interest > 0) push(s, d, 2 * 3600 - 60, a.k, -1, interest, { type: "interest_charge", channel: "system", rail: "book", ref: "Loan interest", country: bank.country });
     own(s, d, 2 * 3600, 0, a.k, instalment, "loan_instalment", "Loan instalment");
-    if (interest > 0) push(s, d, 2 * 3600, a.k, -1, interest, { type: "interest_charge", channel: "system", rail: "book", ref: "Loan interest", country: bank.country });
     o = o + interest - instalment;
     paid++;
   }

@@ -76,7 +76,7 @@ export const bankAccounts = table("bank_accounts", "accounts of the bank's custo
   currency: c.id("account currency (the bank's)"),
   opening_date: c.date("day the account was opened"),
   status: c.code({ active: "in use", dormant: "no customer activity in the scenario" }, "status at the scenario end"),
-  balance_floor: c.money("lowest balance allowed: 0, minus the overdraft limit, minus the credit limit, or minus the loan principal"),
+  balance_floor: c.money("lowest balance allowed: 0, minus the overdraft limit, minus the credit limit, or minus the loan principal and a month's interest (charged before the instalment that pays it)"),
   interest_rate: c.decimal("annual interest rate in percent (credit interest on savings, debit interest on overdrafts, cards and loans)", { precision: 7, scale: 3 }),
   opening_balance: c.money("balance at the start of the scenario, or 0.00 on the opening day of a newer account"),
   opening_balance_date: c.date("day the opening balance holds at the start of: the scenario start or the opening date"),
