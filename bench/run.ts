@@ -2,7 +2,7 @@
 // child process, real CSV files), the write floor, compile and quickstart latency, and the
 // targets. Writes bench/results.json. See bench/README.md.
 //
-//   bun run bench [--quick | --full] [--scenario journal|mixed] [--sizes 100k,1M] [--repeat N] [--json]
+//   bun run bench [--quick | --full] [--scenario journal|mixed|operations] [--sizes 100k,1M] [--repeat N] [--json]
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadavg, totalmem } from "node:os";
@@ -14,7 +14,7 @@ import { hostileInput, hostileLines } from "./hostile-input.ts";
 const ROOT = resolve(import.meta.dir, "..");
 const OUT = join(ROOT, "bench", "out");
 const PLANS = join(OUT, "plans");
-const SCENARIOS = ["journal", "mixed"] as const;
+const SCENARIOS = ["journal", "mixed", "operations"] as const;
 const CORES = navigator.hardwareConcurrency;
 const MIN_FREE_GB_10M = 20;
 const MiB = 2 ** 20;
@@ -85,7 +85,7 @@ function parseOptions(argv: string[]): Options {
   const given = value("--sizes");
   if (given) sizes = given.split(",");
   const scenario = value("--scenario");
-  if (scenario && !(SCENARIOS as readonly string[]).includes(scenario)) throw new Error(`bench: unknown scenario "${scenario}" (journal or mixed)`);
+  if (scenario && !(SCENARIOS as readonly string[]).includes(scenario)) throw new Error(`bench: unknown scenario "${scenario}" (journal, mixed or operations)`);
   const repeat = Number(value("--repeat") ?? 1);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error("bench: --repeat takes a whole number >= 1");
   return { scenarios: scenario ? [scenario] : [...SCENARIOS], sizes: sizes.map(parseSize), json: argv.includes("--json"), repeat };
@@ -249,7 +249,8 @@ const check = (name: string, value: string, goal: string, ok: boolean | null): T
 
 function throughputTargets(ms: Measurement[], floor: FloorResult | undefined): Target[] {
   const out: Target[] = [];
-  for (const scenario of new Set(ms.map((m) => m.scenario))) {
+  // The operations scenario measures what its phases add to mixed (see phaseCost), not a rate target.
+  for (const scenario of new Set(ms.map((m) => m.scenario).filter((s) => s !== "operations"))) {
     const one = ms.filter((m) => m.scenario === scenario && m.workers === 1).sort((a, b) => parseSize(a.size) - parseSize(b.size)).at(-1);
     if (!one) continue;
     const all = ms.find((m) => m.scenario === scenario && m.size === one.size && m.workers === CORES && CORES > 1);
@@ -302,10 +303,23 @@ function freeGb(path: string): number {
   return Number.isFinite(avail) ? avail / 2 ** 20 : Infinity;
 }
 
+/** What the operations phases (hr, manufacturing, source_to_contract) cost: operations against mixed, same size and workers. */
+function phaseCost(ms: Measurement[]): string[] {
+  const out: string[] = [];
+  for (const o of ms.filter((m) => m.scenario === "operations")) {
+    const m = ms.find((x) => x.scenario === "mixed" && x.size === o.size && x.workers === o.workers);
+    if (!m) continue;
+    out.push(`  operations phases at ${o.size}, ${o.workers} worker(s): wall ${fmt(o.wallS, 2)} s vs ${fmt(m.wallS, 2)} s (${fmt(o.wallS / m.wallS, 2)}x), ` +
+      `bytes ${fmt(o.bytes / MB)} MB vs ${fmt(m.bytes / MB)} MB, peak RSS ${fmt(o.peakRssMiB, 1)} vs ${fmt(m.peakRssMiB, 1)} MiB`);
+  }
+  return out.length ? ["cost of hr + manufacturing + source_to_contract (operations vs mixed):", ...out] : [];
+}
+
 function printReport(r: Awaited<ReturnType<typeof runAll>>, targets: Target[]): void {
   const out: string[] = ["", table(r.measurements), ""];
   if (r.floor) out.push(`floor: ${fmt(r.floor.lines)} lines formatted and written by one thread in ${fmt(r.floor.seconds, 2)} s = ${fmt(r.floor.linesPerS)} lines/s, ${fmt(r.floor.mbPerS, 1)} MB/s`);
   for (const m of r.measurements.filter((x) => x.workers === 1 && r.floor)) out.push(`  ${m.scenario} ${m.size}, 1 worker: ${fmt(m.linesPerS / r.floor!.linesPerS, 2)} of the floor`);
+  out.push(...phaseCost(r.measurements));
   out.push(`compile (in process, after warm-up): max ${fmt(r.compile.maxMs, 1)} ms; cold CLI \`synth compile\`: max ${fmt(r.compile.coldMaxMs)} ms`);
   out.push(`quickstart (cold CLI run): ${r.quickstart.runsS.map((s) => fmt(s, 2)).join(", ")} s; median ${fmt(r.quickstart.medianS, 2)} s`);
   out.push(...hostileLines(r.hostile));

@@ -5,7 +5,7 @@ import type { CommandSpec } from "./command.ts";
 import { usageError } from "./io.ts";
 
 export interface ParsedArgs {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -15,7 +15,7 @@ export const HELP_OPTION = { type: "boolean", short: "h", description: "show thi
 export function parseCommandArgs(spec: CommandSpec, args: string[]): ParsedArgs {
   const options = { ...spec.options, help: HELP_OPTION };
   const config = Object.fromEntries(
-    Object.entries(options).map(([name, o]) => [name, o.short ? { type: o.type, short: o.short } : { type: o.type }]),
+    Object.entries(options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...("multiple" in o && o.multiple ? { multiple: true } : {}) }]),
   );
   let parsed: ReturnType<typeof parseArgs>;
   try {

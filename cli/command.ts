@@ -10,11 +10,13 @@ export interface OptionSpec {
   description: string;
   /** Accepted values of a string option; anything else is a usage error. */
   choices?: readonly string[];
+  /** A string option that may be given more than once: its value is then a list. */
+  multiple?: boolean;
 }
 
 export interface CommandContext {
   io: Io;
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -37,6 +39,12 @@ export interface CommandSpec {
 export function stringOpt(ctx: CommandContext, name: string): string | undefined {
   const v = ctx.values[name];
   return typeof v === "string" ? v : undefined;
+}
+
+/** Every value of a repeatable string option (`--currency USD --currency EUR`), in order. */
+export function listOpt(ctx: CommandContext, name: string): string[] {
+  const v = ctx.values[name];
+  return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
 }
 
 export function flag(ctx: CommandContext, name: string): boolean {

@@ -12,6 +12,8 @@ export const EXIT = {
   noInput: 3,
   /** An output file could not be written. */
   cantWrite: 4,
+  /** A file the command would create already exists (init, import): nothing was written. */
+  exists: 5,
 
   // The runtime's typed errors (core/errors.ts carries the same numbers).
   /** The plan or run options are unusable (invalid or hand-edited plan, bad --shard, nothing to resume). */

@@ -29,6 +29,7 @@ export function mainHelp(commands: readonly CommandSpec[]): string {
     "Exit codes:",
     `  ${EXIT.ok} ok, ${EXIT.failed} errors in the sources or a stale plan, ${EXIT.usage} usage error (also: no command),`,
     `  ${EXIT.noInput} input not found, ${EXIT.cantWrite} output not writable (compile, graph, fmt),`,
+    `  ${EXIT.exists} a file it would create exists (init, import; nothing is overwritten),`,
     `  ${EXIT.configuration} configuration error (invalid plan or options, nothing to resume), ${EXIT.generation} generation error,`,
     `  ${EXIT.memoryExceeded} memory exceeded, ${EXIT.output} output error (disk, permissions, directory in use by another run),`,
     `  ${EXIT.interrupted} interrupted (run again with --resume), ${EXIT.forcedStop} stopped at once by a second Ctrl-C,`,

@@ -10,6 +10,8 @@ export interface Io {
   cwd: string;
   /** Whether diagnostics on stderr are colored. */
   color: boolean;
+  /** Asks a question on the terminal and reads the answer; absent when there is no terminal (scripts, CI). */
+  ask?(question: string): Promise<string | undefined>;
 }
 
 /** An expected failure: main prints `synth: <message>` and exits with `code`. */
@@ -40,5 +42,20 @@ export function processIo(): Io {
     err: (t) => void process.stderr.write(t),
     cwd: process.cwd(),
     color: colorEnabled(process.env, process.stderr.isTTY === true),
+    ask: process.stdin.isTTY && process.stderr.isTTY ? askOnTerminal : undefined,
   };
+}
+
+/** One line from the terminal (the question on stderr, so stdout stays clean); undefined on end of input. */
+async function askOnTerminal(question: string): Promise<string | undefined> {
+  const { createInterface } = await import("node:readline");
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await new Promise<string | undefined>((resolve) => {
+      rl.once("close", () => resolve(undefined));
+      rl.question(question, (answer) => resolve(answer));
+    });
+  } finally {
+    rl.close();
+  }
 }

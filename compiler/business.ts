@@ -5,7 +5,7 @@
 // margin, is that of a real company of the industry, whatever the head count. A company with no
 // employees gets the default size (DEFAULT_REVENUE for a 100% share).
 import type { Plan, PlanCompany } from "../specs/plan.ts";
-import { DEFAULT_REVENUE, type BusinessSettings, type PlanBusiness } from "../specs/business.ts";
+import { DEFAULT_REVENUE, EMPLOYER_COSTS, type BusinessSettings, type PlanBusiness } from "../specs/business.ts";
 import type { Money } from "../specs/fields.ts";
 import { CURRENCIES, minorDigits } from "../specs/currencies.ts";
 import { employeeRecord, masterDataSpec } from "../phases/master_data/index.ts";
@@ -21,6 +21,9 @@ export function resolveBusiness(m: Model, companies: Company[], plan: Omit<Plan,
   return companies.map((c, ci) => {
     const own = (m.doc.company[c.code]?.business ?? {}) as Partial<BusinessSettings>;
     const merged = { ...m.doc.business, ...stripUndefined(own) } as BusinessSettings;
+    // Employer on-costs follow the country unless the scenario says otherwise.
+    const writtenCosts = own.employer_costs !== undefined || m.spans.get(["business", "employer_costs"]) !== undefined;
+    if (!writtenCosts) merged.employer_costs = EMPLOYER_COSTS[c.country] ?? merged.employer_costs;
     // Services carry no cost of goods, so the gross margin cannot be below the goods margin:
     // a plan that sets it lower sells goods at that margin.
     const settings = { ...merged, goods_margin: Math.min(merged.goods_margin, merged.gross_margin) };

@@ -26,7 +26,7 @@ export interface Diagnostic {
   hint?: string;
 }
 
-/** The one catalog of stable codes: SYN1xxx syntax, SYN2xxx names, SYN3xxx semantics, SYN4xxx plans. */
+/** The one catalog of stable codes: SYN1xxx syntax, SYN2xxx names, SYN3xxx semantics, SYN4xxx plans, SYN5xxx imports. */
 export const CATALOG = {
   // syntax
   SYN1001: { severity: "error", title: "unexpected character" },
@@ -75,6 +75,13 @@ export const CATALOG = {
   SYN4001: { severity: "error", title: "plan is not valid" },
   SYN4002: { severity: "error", title: "plan is stale" },
   SYN4003: { severity: "error", title: "file not readable" },
+  // imports of other tools' configs (synth import)
+  SYN5001: { severity: "warning", title: "imported config key has no synth equivalent" },
+  SYN5002: { severity: "warning", title: "not a key of the imported format" },
+  SYN5003: { severity: "info", title: "imported approximately" },
+  SYN5004: { severity: "error", title: "invalid value in the imported config" },
+  SYN5005: { severity: "error", title: "not a readable config" },
+  SYN5006: { severity: "info", title: "disabled section: nothing to import" },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type DiagnosticCode = keyof typeof CATALOG;

@@ -105,7 +105,10 @@ export class ChunkCollector implements TableOut {
     this.formats = chunkFormats(formats);
     if (producer) {
       const own = [...producer.phase.outputs, ...(producer.phase.streams ?? [])];
-      this.allowed = new Set([...own, ...(producer.overlays ?? []).flatMap((o) => o.phase.outputs)]);
+      // A capability's provider writes its own records when the asking phase calls it.
+      const plan = producer.cx.plan;
+      const lent = Object.values(plan.capabilities).flatMap((id) => plan.phases.find((p) => p.id === id)?.outputs ?? []);
+      this.allowed = new Set([...own, ...lent, ...(producer.overlays ?? []).flatMap((o) => o.phase.outputs)]);
     }
   }
 
@@ -207,7 +210,7 @@ export function runMain(cx: RunContext, impl: StepImpl, w: Work, state: RunState
   if (impl.kind !== "main") throw new Error(`internal: step ${w.step.step} of ${w.phase.id} is not a main step`);
   const out = new ChunkCollector(formats, keep, { cx, phase: w.phase, period: w.period, overlays }, drain);
   impl.run(cx, w.phase, state, out, w.period);
-  // Overlays of a main step's rows get deltas too, folded here as a block's would be.
+  // Overlays on a main step's tables keep their figures as in a block: deltas, folded at once.
   const deltas: Deltas = {};
   const chunks = out.chunks(deltas);
   state.fold(deltas);

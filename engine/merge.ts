@@ -36,7 +36,7 @@ export async function mergeShards(dirs: string[], opts: MergeOptions): Promise<M
   const plan = checkPlan(JSON.parse(readFileSync(join(shards[0]!.dir, PLAN_FILE), "utf8")), modules);
   if (plan.planHash !== shards[0]!.manifest.planHash) throw new ConfigurationError(`${PLAN_FILE} in ${shards[0]!.dir} does not belong to its shards`);
   const sx = { tables: modules.tables() };
-  const cx = buildContext(plan, sx.tables);
+  const cx = buildContext(plan, sx.tables, modules.implementations(plan));
   const store = new DirStore(opts.out, plan, shards[0]!.manifest.formats as RowFormat[], sx);
   let manifest: Manifest;
   try {

@@ -74,6 +74,16 @@ export class Modules {
 
   private readonly overlayCache = new WeakMap<Plan, ActiveOverlay[]>();
 
+  /** The implementation of each capability of the plan whose provider lends one (ledger/capabilities.ts). */
+  implementations(plan: Plan): Map<string, unknown> {
+    const out = new Map<string, unknown>();
+    for (const [capability, phase] of Object.entries(plan.capabilities)) {
+      const impl = this.byId.get(phase)?.implements?.[capability];
+      if (impl !== undefined) out.set(capability, impl);
+    }
+    return out;
+  }
+
   /** The state slices of a plan's run: the core ones, then those of its running phases. */
   slices(plan: Plan): Slice[] {
     const own = plan.phases.filter((p) => p.status === "run").flatMap((p) => this.byId.get(p.id)?.slices ?? []);

@@ -127,7 +127,7 @@ async function execute(rawPlan: unknown, opts: RunOptions, control: RunControl):
   const sx = { tables: modules.tables() };
   const store: Store = memorySink ? new NoStore(memorySink, sx) : opts.shard ? new ShardStore(out, plan, formats, opts.shard, sx) : new DirStore(out, plan, formats, sx);
   const view = opts.view ?? makeView(opts.progress ?? "none");
-  const cx = buildContext(plan, sx.tables);
+  const cx = buildContext(plan, sx.tables, modules.implementations(plan));
   const o = new Orchestrator(plan, cx, modules, store, control, view, opts, workers);
   const uninstall = opts.signals ? installSignals(control, () => view.note("paused (SIGUSR1 again to resume)")) : () => {};
   // Pausing and resuming show at once, even while no block completes.

@@ -32,7 +32,7 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
   if (msg.type === "init") {
     const plan = Plan.parse(msg.plan);
     modules = await Modules.withExtensions(msg.extensions);
-    cx = buildContext(plan, modules.tables());
+    cx = buildContext(plan, modules.tables(), modules.implementations(plan));
     slices = modules.slices(plan);
     formats = msg.formats;
     const set = msg.tables ? new Set(msg.tables) : null;

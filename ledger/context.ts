@@ -45,9 +45,11 @@ export interface RunContext {
   provides(phase: string, capability: string): boolean;
   /** Rate between two currencies from the plan's FX table (units of `to` per unit of `from`). */
   rate(from: string, to: string): number;
+  /** The implementation a phase lends for a capability it takes over (ledger/capabilities.ts), if one runs. */
+  capability<T>(name: string): T | undefined;
 }
 
-export function buildContext(plan: Plan, tables: ReadonlyMap<string, TableSpec> = new Map()): RunContext {
+export function buildContext(plan: Plan, tables: ReadonlyMap<string, TableSpec> = new Map(), implementations: ReadonlyMap<string, unknown> = new Map()): RunContext {
   const byId = new Map(plan.phases.map((p) => [p.id, p]));
   const fx = new Map(plan.fx.rates.map((r) => [r.currency, Number(r.rate)]));
   const toGroup = (cur: string) => (cur === plan.scenario.groupCurrency ? 1 : fx.get(cur) ?? 1);
@@ -78,6 +80,7 @@ export function buildContext(plan: Plan, tables: ReadonlyMap<string, TableSpec> 
     tables,
     provides: (phase, capability) => plan.capabilities[capability] === phase,
     rate: (from, to) => toGroup(from) / toGroup(to),
+    capability: <T>(name: string) => implementations.get(name) as T | undefined,
   };
 }
 

@@ -195,11 +195,13 @@ export function settle(env: FlowEnv, inv: OpenInvoice, settlements: Settlement[]
     const lines = newLines(env);
     const ap = inv.side === "ap";
     // Control side: AP is debited (cleared), AR credited.
-    lines.add(inv.control, ap ? share : 0, ap ? 0 : share, -1, inv.partner, docPart, inv.rate ?? "");
+    const diff = ap ? share - cash - disc : cash + disc - share;
+    // The control line clears at the invoice's rate; when that makes no difference the day's rate says the same.
+    lines.add(inv.control, ap ? share : 0, ap ? 0 : share, -1, inv.partner, docPart, diff === 0 ? "" : inv.rate ?? "");
     const counter = s.kind === "write_off" ? writeOff! : bank;
     if (cash > 0) lines.add(counter, ap ? 0 : cash, ap ? cash : 0, -1, s.kind === "write_off" ? inv.partner : "", s.amount);
     if (disc > 0 && discountAccount) lines.add(discountAccount, ap ? 0 : disc, ap ? disc : 0, -1, "", s.discount);
-    fxDifference(cx, lines, ap ? share - cash - disc : cash + disc - share);
+    fxDifference(cx, lines, diff);
     post(env, c, s.day, {
       documentId: `JE-${s.id}`,
       docType: s.kind === "write_off" ? "AB" : h.docType,

@@ -6,6 +6,8 @@ import type { DocumentType } from "../specs/records/ledger.ts";
 import type { Lines } from "./lines.ts";
 import type { RunState } from "./state.ts";
 import { LEDGER, LIQUIDITY } from "./slices.ts";
+import type { Account } from "./chart.ts";
+import { COST_CENTERS, keepsCostCenter, keepsCostCenters } from "./cost-centers.ts";
 
 /** Where a posted document's figures go: block totals in a worker, the run state on the main thread. */
 export interface PostingTarget {
@@ -13,13 +15,20 @@ export interface PostingTarget {
   cell(company: number, period: number): Float64Array;
   /** A movement of a cash (slot 1) or bank (slot 0) account on a day: the treasury keeps daily balances. */
   liquid(company: number, day: number, slot: number, amount: number): void;
+  /** A P&L line's net on a cost center (only when the run keeps cost-center actuals, ledger/cost-centers.ts). */
+  costCenter?(company: number, period: number, account: Account, cc: number, net: number): void;
 }
 
 /** The target that posts into the run state (main-thread steps). */
 export function stateTarget(state: RunState): PostingTarget {
   const ledger = state.get(LEDGER);
   const liquidity = state.get(LIQUIDITY);
-  return { cell: (c, p) => ledger.cell(c, p), liquid: (c, d, slot, a) => liquidity.add(c, d, slot, a) };
+  const target: PostingTarget = { cell: (c, p) => ledger.cell(c, p), liquid: (c, d, slot, a) => liquidity.add(c, d, slot, a) };
+  if (keepsCostCenters(state.cx)) {
+    const byCc = state.get(COST_CENTERS);
+    target.costCenter = (c, p, a, cc, net) => keepsCostCenter(a, cc) && byCc.add(c, p, a.index, cc, net);
+  }
+  return target;
 }
 
 export interface DocHeader {
@@ -64,6 +73,7 @@ export function writeDocument(w: RowWriter, h: DocHeader, lines: Lines, target: 
     totals[a.index * 2] = totals[a.index * 2]! + d;
     totals[a.index * 2 + 1] = totals[a.index * 2 + 1]! + k;
     if (a.liquid >= 0) target.liquid(c.index, h.day, a.liquid, d - k);
+    if (target.costCenter) target.costCenter(c.index, h.period.index, a, lines.costCenter[i]!, d - k);
     if (h.fx) docBalance += (d > 0 ? 1 : -1) * (lines.docAmount[i]! >= 0 ? lines.docAmount[i]! : d + k);
     writeLine(w, h, lines, i, ccIds);
   }

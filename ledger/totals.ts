@@ -8,6 +8,8 @@ import type { LedgerDelta, SubledgerDelta } from "./slices.ts";
 import { stateTarget, type PostingTarget } from "./journal.ts";
 import { STOCK, SUBLEDGER } from "./slices.ts";
 import type { RunState } from "./state.ts";
+import type { Account } from "./chart.ts";
+import { COST_CENTERS, CostCenterCollector, keepsCostCenter, keepsCostCenters } from "./cost-centers.ts";
 
 /** Everything a document flow posts to: the ledger and liquidity, subledger figures and stock. */
 export interface Totals extends PostingTarget {
@@ -35,10 +37,18 @@ export class BlockTotals implements Totals {
   private readonly liquidity: number[] = [];
   private readonly periods: number;
   private readonly width: number;
+  /** Cost-center actuals, when the run keeps them (ledger/cost-centers.ts). */
+  private readonly byCc: CostCenterCollector | undefined;
 
   constructor(cx: RunContext) {
     this.periods = cx.periods.length;
     this.width = cx.chart.accounts.length * 2;
+    this.byCc = keepsCostCenters(cx) ? new CostCenterCollector(this.periods, cx.chart.accounts.length) : undefined;
+    if (!this.byCc) this.costCenter = undefined;
+  }
+
+  costCenter?(company: number, period: number, account: Account, cc: number, net: number): void {
+    if (keepsCostCenter(account, cc)) this.byCc!.add(company, period, account.index, cc, net);
   }
 
   /** The dense debit/credit cell of a company and period (debit at 2i, credit at 2i+1). */
@@ -67,6 +77,8 @@ export class BlockTotals implements Totals {
   pack(): Deltas {
     const ledger: LedgerDelta = [...this.cells].sort(([a], [b]) => a - b).map(([key, data]) => ({ company: Math.floor(key / this.periods), period: key % this.periods, data }));
     const subledger: SubledgerDelta = { kinds: [...this.kinds.keys()], values: Float64Array.from(this.sub) };
-    return { ledger, subledger, stock: Float64Array.from(this.stock), liquidity: Float64Array.from(this.liquidity) };
+    const deltas: Deltas = { ledger, subledger, stock: Float64Array.from(this.stock), liquidity: Float64Array.from(this.liquidity) };
+    if (this.byCc) deltas[COST_CENTERS.name] = this.byCc.pack();
+    return deltas;
   }
 }

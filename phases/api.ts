@@ -61,6 +61,11 @@ export interface PhaseModule {
   steps: Readonly<Record<string, StepImpl>>;
   /** State slices the phase keeps besides the core ones (ledger, subledger, stock). */
   slices?: readonly Slice[];
+  /**
+   * Implementations of the capabilities the phase takes over (by capability name), for the
+   * default provider's generators to use through `cx.capability(name)`.
+   */
+  implements?: Readonly<Record<string, unknown>>;
   /** Figures for run-report.json under the phase's id, from the final run state (undefined in a shard). */
   report?(cx: RunContext, state: RunState | undefined): Record<string, unknown>;
 }

@@ -9,15 +9,15 @@ import { diffusionSpec } from "./diffusion/spec.ts";
 import { exportPhase } from "./export/index.ts";
 import { financialReportingSpec } from "./financial_reporting/spec.ts";
 import { graphsSpec } from "./graphs/spec.ts";
-import { hrSpec } from "./hr/spec.ts";
+import { hrPhase } from "./hr/index.ts";
 import { initializePhase } from "./initialize/index.ts";
 import { llmEnrichmentSpec } from "./llm_enrichment/spec.ts";
-import { manufacturingSpec } from "./manufacturing/spec.ts";
+import { manufacturingPhase } from "./manufacturing/index.ts";
 import { masterDataPhase } from "./master_data/index.ts";
 import { openingBalancesPhase } from "./opening_balances/index.ts";
 import { periodClosePhase } from "./period_close/index.ts";
-import { salesKpisBudgetsSpec } from "./sales_kpis_budgets/spec.ts";
-import { sourceToContractSpec } from "./source_to_contract/spec.ts";
+import { salesKpisBudgetsPhase } from "./sales_kpis_budgets/index.ts";
+import { sourceToContractPhase } from "./source_to_contract/index.ts";
 import { transactionsPhase } from "./transactions/index.ts";
 
 /** Every phase's runtime module, in the seed's reference order (rank); a planned phase has no steps yet. */
@@ -31,14 +31,14 @@ export const PHASE_MODULES: readonly PhaseModule[] = [
   exportPhase,
   { spec: financialReportingSpec, steps: {} },
   { spec: graphsSpec, steps: {} },
-  { spec: hrSpec, steps: {} },
+  hrPhase,
   initializePhase,
   { spec: llmEnrichmentSpec, steps: {} },
-  { spec: manufacturingSpec, steps: {} },
+  manufacturingPhase,
   masterDataPhase,
   openingBalancesPhase,
   periodClosePhase,
-  { spec: salesKpisBudgetsSpec, steps: {} },
-  { spec: sourceToContractSpec, steps: {} },
+  salesKpisBudgetsPhase,
+  sourceToContractPhase,
   transactionsPhase,
 ].sort((a, b) => a.spec.rank - b.spec.rank);

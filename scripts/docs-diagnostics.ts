@@ -66,6 +66,12 @@ const DIAG_EXAMPLES: Record<DiagnosticCode, DiagExample> = {
   SYN4001: { note: "`synth compile --check plan.json` or `synth run plan.json` on a file that is not a valid plan (hand-edited, truncated, another format version)" },
   SYN4002: { note: "`synth compile --check plan.json` after a source changed: the committed plan is stale; recompile and commit it" },
   SYN4003: { note: "reserved for a source or plan file that exists but cannot be read" },
+  SYN5001: { note: "`synth import datasynth`: a key of the datasynth config synth cannot express, positioned in the YAML, with the reason (see [import.md](import.md))" },
+  SYN5002: { note: "`synth import datasynth`: a key that is not part of the datasynth format (datasynth ignores it silently; the import says so, with a did-you-mean)" },
+  SYN5003: { note: "`synth import datasynth`: a key imported as the nearest synth setting (say, fraud type weights kept as a list of types)" },
+  SYN5004: { note: "`synth import datasynth`: a value of the wrong type or out of range (`fraud_rate: high`); the import writes nothing and exits 1" },
+  SYN5005: { note: "`synth import datasynth`: the file is not YAML, or not a map of sections; exits 1" },
+  SYN5006: { note: "`synth import datasynth`: a section with `enabled: false`: its other keys are not read" },
 };
 
 function runExample(c: DiagnosticCode, ex: DiagExample): Diagnostic {

@@ -47,6 +47,11 @@ export const ACCOUNT_ROLES = {
   // expenses (5xxx-8xxx)
   cogs: "expense",
   price_variance: "expense",
+  production_labour: "expense",
+  production_overhead: "expense",
+  production_absorbed: "expense",
+  production_variance: "expense",
+  inventory_adjustment: "expense",
   salaries: "expense",
   social_security: "expense",
   rent: "expense",
@@ -85,7 +90,10 @@ export const LIQUID_ROLES: readonly AccountRole[] = ["bank", "payroll_bank", "ca
 export type AccountType = (typeof ACCOUNT_ROLES)[AccountRole];
 
 /** Contra accounts sit in a class but carry the opposite normal balance. */
-export const CONTRA_ROLES: ReadonlySet<AccountRole> = new Set(["allowance_doubtful", "accumulated_depreciation", "sales_discounts"]);
+export const CONTRA_ROLES: ReadonlySet<AccountRole> = new Set(["allowance_doubtful", "accumulated_depreciation", "sales_discounts", "production_absorbed"]);
+
+/** Cost of sales: goods sold at standard cost, their variances, freight in, and production's own costs net of what it absorbed into stock. */
+export const COST_OF_SALES_ROLES: readonly AccountRole[] = ["cogs", "price_variance", "freight", "production_labour", "production_overhead", "production_absorbed", "production_variance", "inventory_adjustment"];
 
 export function normalBalance(type: string, role?: string): "debit" | "credit" {
   const debitSide = type === "asset" || type === "expense";

@@ -14,7 +14,7 @@ export const BusinessBlock = z
     gross_margin: f.percent("revenue minus cost of goods sold, over revenue (services carry no cost of goods: 100% sells services only)").default(0.4),
     goods_margin: f.percent("margin of goods over their standard cost (price minus cost, over price); never above gross_margin (lowered to it): the rest of the gross margin comes from services").max(0.9).default(0.4),
     payroll_share: f.percent("payroll cost (gross salaries and employer costs) as a share of revenue, for revenue = auto").min(0.02).max(0.9).default(0.2),
-    employer_costs: f.percent("employer social security and benefits on gross salaries").max(0.6).default(0.21),
+    employer_costs: f.percent("employer social security, retirement and benefits on gross salaries (default: typical for the company's country, EMPLOYER_COSTS)").max(0.6).default(0.21),
     withholding: f.percent("income tax and employee contributions withheld from gross salaries").max(0.6).default(0.28),
     rent: f.percent("rent, as a share of revenue").max(0.5).default(0.02),
     utilities: f.percent("energy, water and telecom, as a share of revenue").max(0.5).default(0.012),
@@ -46,6 +46,13 @@ export const BUSINESS_PRESETS: Record<Industry, Partial<Record<keyof BusinessSet
   healthcare: { equity_ratio: 0.45, gross_margin: 0.78, goods_margin: 0.3, payroll_share: 0.5, rent: 0.03, utilities: 0.02, marketing: 0.005, other_opex: 0.1, ppe_intensity: 0.8, dso: 55, dpo: 40, stock_days: 40 },
   technology: { equity_ratio: 0.55, gross_margin: 0.72, goods_margin: 0.3, payroll_share: 0.38, rent: 0.04, utilities: 0.01, marketing: 0.08, other_opex: 0.07, ppe_intensity: 0.2, dso: 50, dpo: 35, stock_days: 30, growth: 0.12 },
 };
+
+/**
+ * Typical employer on-costs (social security within its ceilings, retirement and benefits) by
+ * country, as the hr phase's rate table (phases/hr/rates.ts) works them out for a mid-level
+ * salary: a company's employer_costs when the scenario does not set it.
+ */
+export const EMPLOYER_COSTS: Record<string, number> = { US: 0.21, DE: 0.26, GB: 0.19, FR: 0.37, JP: 0.19, CH: 0.17 };
 
 /** Net margin an expert would accept for a healthy company of the industry: the run reports against it. */
 export const NET_MARGIN_BANDS: Record<Industry, readonly [number, number]> = {

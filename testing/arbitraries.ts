@@ -105,7 +105,7 @@ export interface GeneratedLedger {
  * (the same generators, in the same block order); meant for small plans.
  */
 export function generateInMemory(plan: Plan, modules: Modules = DEFAULT_MODULES, onChunk?: (w: Work, c: Chunk) => void): GeneratedLedger {
-  const cx = buildContext(plan, modules.tables());
+  const cx = buildContext(plan, modules.tables(), modules.implementations(plan));
   const state = new RunState(cx, modules.slices(plan));
   const overlays = modules.overlays(plan);
   const sink = new MemorySink();

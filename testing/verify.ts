@@ -3,6 +3,7 @@
 // year-end close leaves P&L at zero, every row matches its record spec and every key resolves.
 // Used by the tests and exported for users who property-test their own accounting code.
 import type { TableSpec } from "../specs/records/table.ts";
+import { DEFAULT_MODULES } from "../engine/modules.ts";
 
 import { collector, minorOf, type Report, type Tables, type Violation } from "./verify-common.ts";
 import { checkExchangeRates, checkReconciliation } from "./verify-fx.ts";
@@ -159,23 +160,16 @@ export function verifyYearEndClose(t: Tables, yearEndPeriod = 12): Violation[] {
 }
 
 /** Id columns of the document tables, by the type names references and entries use. */
-const DOCUMENT_IDS: Record<string, [table: string, column: string][]> = {
-  purchase_order: [["purchase_orders", "po_id"]],
-  goods_receipt: [["goods_receipts", "gr_id"]],
-  vendor_invoice: [["vendor_invoices", "invoice_id"]],
-  payment: [["payments", "payment_id"]],
-  sales_order: [["sales_orders", "so_id"]],
-  delivery: [["deliveries", "delivery_id"]],
-  customer_invoice: [["customer_invoices", "invoice_id"]],
-  customer_receipt: [["customer_receipts", "receipt_id"]],
-  write_off: [["customer_receipts", "receipt_id"]],
-  intercompany: [["intercompany_matches", "reference"]],
-  journal_entry: [["journal_entries", "document_id"]],
-};
+/** Where each source document type's ids live: the `documents` every table spec of the registry declares. */
+function documentIds(specs: Iterable<TableSpec>): Map<string, [table: string, column: string][]> {
+  const out = new Map<string, [string, string][]>();
+  for (const spec of specs) for (const [type, column] of Object.entries(spec.documents ?? {})) out.set(type, [...(out.get(type) ?? []), [spec.name, column]]);
+  return out;
+}
 
-function idsOf(t: Tables): Map<string, Set<string>> {
+function idsOf(t: Tables, specs: Iterable<TableSpec>): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const [type, sources] of Object.entries(DOCUMENT_IDS)) {
+  for (const [type, sources] of documentIds(specs)) {
     const set = new Set<string>();
     for (const [table, col] of sources) for (const r of rows(t, table)) set.add(String(r[col]));
     out.set(type, set);
@@ -189,9 +183,9 @@ function idsOf(t: Tables): Map<string, Set<string>> {
  * balances, every line in a document currency is converted at the published rate, intercompany
  * balances eliminate, and the translated and consolidated trial balances balance.
  */
-export function verifyFlows(t: Tables): Violation[] {
+export function verifyFlows(t: Tables, specs: Iterable<TableSpec> = DEFAULT_MODULES.tables().values()): Violation[] {
   const { report, result } = collector();
-  const ids = idsOf(t);
+  const ids = idsOf(t, specs);
   const exists = (type: string, id: unknown) => ids.get(type)?.has(String(id)) ?? false;
   for (const r of rows(t, "document_references")) {
     if (!exists(String(r.from_type), r.from_document_id)) report("ref-flow", `${r.from_type} ${r.from_document_id} does not exist`);

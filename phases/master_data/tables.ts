@@ -12,7 +12,7 @@ export const costCenters = table("cost_centers", "cost centers of each company (
   valid_from: c.date("first day the cost center is valid (before the scenario start)"),
 });
 
-export const employees = table("employees", "employees of each company; managers form a tree rooted at employee 1 (the CEO)", {
+export const employees = table("employees", "employees of each company as of the scenario start (later changes are employee_events); managers form a tree rooted at employee 1 (the CEO)", {
   company_code: c.id("company code"),
   employee_id: c.id("employee id, E-<company>-<n>"),
   first_name: c.text("given name"),
@@ -23,7 +23,7 @@ export const employees = table("employees", "employees of each company; managers
   position_level: c.id("executive, director, manager, lead or staff"),
   cost_center_id: c.id("cost center the salary is charged to"),
   manager_id: c.optional(c.id("direct manager, always an employee with a lower number (empty for the CEO)")),
-  hire_date: c.date("hire date (before the scenario start)"),
+  hire_date: c.date("hire date: before the scenario start for the master; during it for people a posting phase (hr) hires to replace leavers"),
   termination_date: c.optional(c.date("last day of employment, before the scenario start (only when is_active is false)")),
   annual_salary: c.money("annual gross salary (pro rata for part time; contract value for contractors)"),
   currency: c.id("company currency"),

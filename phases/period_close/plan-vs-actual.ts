@@ -4,7 +4,7 @@
 // days (DSO, DPO, stock days). The same figures go into run-report.json.
 import { formatIso } from "../../core/calendar.ts";
 import type { AccountRole } from "../../specs/accounts.ts";
-import { INVENTORY_ROLES, OPEX_ROLES } from "../../specs/accounts.ts";
+import { COST_OF_SALES_ROLES, INVENTORY_ROLES, OPEX_ROLES } from "../../specs/accounts.ts";
 import { planVsActual } from "../../specs/records/business.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import { cashBuffer, companyTargets, creditLimit, periodsOfYear, planYear } from "../../ledger/business.ts";
@@ -33,7 +33,7 @@ export interface PlanLine {
 }
 
 const REVENUE: AccountRole[] = ["revenue", "service_revenue", "sales_discounts"];
-const COST_OF_SALES: AccountRole[] = ["cogs", "price_variance", "freight"];
+const COST_OF_SALES = COST_OF_SALES_ROLES;
 const PAYROLL: AccountRole[] = ["salaries", "social_security"];
 const OTHER_OPEX = OPEX_ROLES.filter((r) => r !== "marketing");
 const FINANCE_AND_TAX: AccountRole[] = ["interest_income", "interest_expense", "fx_gain", "fx_loss", "bank_charges", "income_tax_expense"];

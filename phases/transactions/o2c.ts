@@ -136,7 +136,7 @@ function invoiceDay(env: FlowEnv, c: CompanyInfo, delivered: number, p: O2CParam
  * 1.5 points either way, never above the list price (customers negotiate off the list). Services
  * carry no standard cost of sales: they sell at list less up to 5%.
  */
-function salePrice(m: Material, margin: number, u: number): number {
+export function salePrice(m: Material, margin: number, u: number): number {
   const list = Math.max(1, m.listPrice);
   if (m.type === "service" || m.standardCost <= 0) return Math.max(1, Math.round(list * (1 - 0.05 * u)));
   return Math.max(1, Math.min(list, Math.round(m.standardCost / (1 - Math.min(0.95, margin + 0.03 * (u - 0.5))))));

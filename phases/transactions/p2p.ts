@@ -9,6 +9,8 @@ import { formatIso } from "../../core/calendar.ts";
 import { goodsReceipts, purchaseOrders } from "../../specs/records/flows.ts";
 import { bankDayOnOrAfter, type BlockRef, type CompanyInfo, type RunContext } from "../../ledger/context.ts";
 import { rateText } from "../../ledger/fx.ts";
+import { hash32 } from "../../core/rng.ts";
+import { PRODUCTION, PURCHASE_PRICING, SOURCING_KINDS, type ContractTerms, type Production, type PurchasePricing } from "../../ledger/capabilities.ts";
 import { formatMinor } from "../../output/writers.ts";
 import { foreign, moneyOf, newLines, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "../../ledger/flows.ts";
 import { counts, inventoryAccount, material, vendor, type Material, type Vendor } from "../master_data/index.ts";
@@ -40,9 +42,33 @@ export interface Purchase {
   receiptDays: number[];
   /** Stock purchases debit inventory at standard cost; the others an expense. */
   stock: boolean;
+  /** A stock lot that may wait for the incoming inspection: not one a shortage is waiting for (released at once). */
+  inspect?: boolean;
   /** The expense account of a non-stock purchase, and its agreed unit price (company currency). */
   expense?: Account;
   unitPrice?: number;
+  /** The delivery date the vendor confirmed. */
+  promisedDay: number;
+  /** The contract the order falls under (source_to_contract), priced from it unless off contract. */
+  contract?: ContractTerms;
+  vendorIndex: number;
+}
+
+/**
+ * The vendor and contract of a purchase of a material: the contract's vendor at its price when
+ * a sourcing contract covers the material on the order day (unless bought off contract), else
+ * a vendor of the pool.
+ */
+export function sourceOf(env: FlowEnv, c: CompanyInfo, materialIndex: number, day: number, pool: number[]): { vendorIndex: number; contract?: ContractTerms } {
+  const { cx, rng } = env;
+  const pricing = cx.capability<PurchasePricing>(PURCHASE_PRICING);
+  const picked = pool[rng.int(pool.length)]!;
+  const contract = pricing?.terms(cx, c, materialIndex, day, rng.next());
+  if (!contract) return { vendorIndex: picked };
+  if (!contract.offContract) return { vendorIndex: contract.vendorIndex, contract };
+  // Off contract: someone else than the awarded vendor.
+  const other = picked !== contract.vendorIndex || pool.length < 2 ? picked : pool[(pool.indexOf(picked) + 1) % pool.length]!;
+  return { vendorIndex: other, contract };
 }
 
 interface Receipt {
@@ -52,6 +78,9 @@ interface Receipt {
   /** GR/IR credited at the receipt, company currency, and the rate used. */
   grIr: number;
   rate: number;
+  /** Inspected at the dock, and the units returned to the vendor (qty and grIr are then what was kept). */
+  inspected?: boolean;
+  returned?: number;
 }
 
 const docNo = (prefix: string, c: CompanyInfo, seq: number) => `${prefix}-${c.code}-${String(seq).padStart(9, "0")}`;
@@ -104,6 +133,23 @@ function servicePlans(cx: RunContext, c: CompanyInfo): SegmentPlan[] {
 }
 
 /**
+ * Where purchased other opex is expected to land, by expense role: the share of the services
+ * pool's vendors whose category names the role (a vendor naming none spreads over OTHER_OPEX),
+ * as servicePurchasesBlock picks them. For budgets (sales_kpis_budgets).
+ */
+export function purchasedOpexShares(cx: RunContext, c: CompanyInfo): Map<AccountRole, number> {
+  const pool = vendorPools(cx, c).services;
+  const out = new Map<AccountRole, number>();
+  const add = (role: AccountRole, share: number) => out.set(role, (out.get(role) ?? 0) + share);
+  for (const i of pool) {
+    const role = SERVICE_ROLE[vendor(cx, c.index, i).category];
+    if (role === undefined) for (const r of OTHER_OPEX) add(r, 1 / pool.length / OTHER_OPEX.length);
+    else add(role === "marketing" ? "it_services" : role, 1 / pool.length);
+  }
+  return out;
+}
+
+/**
  * A block of purchased services: each order is marketing or other opex (exact counts per
  * segment), and each kind's orders share the block's slice of its purchased budget. A service
  * is received (and expensed) in the period it is budgeted for, ordered before; its order line is
@@ -126,26 +172,43 @@ export function servicePurchasesBlock(env: FlowEnv, c: CompanyInfo, ref: BlockRe
     const value = values[k]![next[k]!++]!;
     if (value <= 0) continue;
     const list = k === 1 ? pool.marketing : pool.services;
-    const v = vendor(cx, c.index, list[rng.int(list.length)]!);
+    const vi = list[rng.int(list.length)]!;
+    const v = vendor(cx, c.index, vi);
     const role = k === 1 ? "marketing" : SERVICE_ROLE[v.category] ?? rng.pick(OTHER_OPEX);
     const accounts = cx.chart.role(role === "marketing" && k === 0 ? "it_services" : role);
     const received = activityDay(cx, c, period, rng);
-    const ordered = Math.max(cx.periods[0]!.firstDay, workDayOnOrBefore(cx, c, received - lag(rng, p.lags.order_to_receipt)));
+    const { ordered, promised } = orderDates(env, c, vi, received, p);
     const hours = role === "professional_fees" && value > 200 * 10 ** c.digits ? Math.round(value / (150 * 10 ** c.digits)) : 1;
     const mi = a.services.length ? a.services[rng.int(a.services.length)]! : rng.int(counts(cx).materials);
-    purchase(env, c, { seq, vendor: v, materialIndex: mi, quantity: Math.max(1, hours), unitPrice: Math.max(1, Math.round(value / Math.max(1, hours))), orderDay: ordered, receiptDays: [received], stock: false, expense: accounts[rng.int(accounts.length)]! }, p);
+    purchase(env, c, { seq, vendor: v, vendorIndex: vi, materialIndex: mi, quantity: Math.max(1, hours), unitPrice: Math.max(1, Math.round(value / Math.max(1, hours))), orderDay: ordered, promisedDay: promised, receiptDays: [received], stock: false, expense: accounts[rng.int(accounts.length)]! }, p);
   }
+}
+
+/**
+ * When to order for a receipt on a day: a lead time before it, from the order day the vendor
+ * confirms delivery that lead time later. Vendors keep their dates by their reliability (a
+ * stable share per vendor); a late one was ordered earlier and promised for before the receipt.
+ */
+export function orderDates(env: FlowEnv, c: CompanyInfo, vendorIndex: number, receipt: number, p: P2PParams, lead = lag(env.rng, p.lags.order_to_receipt)): { ordered: number; promised: number } {
+  const { cx, rng } = env;
+  const reliability = 0.75 + 0.23 * (hash32(vendor(cx, c.index, vendorIndex).id) / 4294967296);
+  const late = rng.chance(1 - reliability) ? 1 + rng.int(10) : 0;
+  const ordered = Math.max(cx.periods[0]!.firstDay, workDayOnOrBefore(cx, c, receipt - lead - late));
+  return { ordered, promised: Math.min(receipt, ordered + lead) };
 }
 
 /** Orders, receives, invoices and pays one purchase; receipts after the scenario end do not happen. */
 export function purchase(env: FlowEnv, c: CompanyInfo, pu: Purchase, p: P2PParams): void {
   const { cx, rng } = env;
   const m = material(cx, c.index, pu.materialIndex);
-  const doc = moneyOf(cx.plan.fx.rates.some((r) => r.currency === pu.vendor.currency) || pu.vendor.currency === c.currency ? pu.vendor.currency : c.currency);
+  // A contract is in the buyer's currency: orders priced from it are too.
+  const vendorCurrency = cx.plan.fx.rates.some((r) => r.currency === pu.vendor.currency) || pu.vendor.currency === c.currency ? pu.vendor.currency : c.currency;
+  const doc = moneyOf(pu.contract && !pu.contract.offContract ? c.currency : vendorCurrency);
   // Stock is bought at its standard cost within a few percent (the difference is the purchase
   // price variance); a service at the price agreed for it.
-  const unitCost = pu.unitPrice ?? Math.max(1, m.standardCost);
-  const spread = pu.unitPrice === undefined ? 1 + 0.02 * rng.normal() : 1;
+  const onContract = pu.contract && !pu.contract.offContract ? pu.contract : undefined;
+  const unitCost = onContract?.unitPrice ?? pu.unitPrice ?? Math.max(1, m.standardCost);
+  const spread = pu.unitPrice === undefined && !onContract ? 1 + 0.02 * rng.normal() : 1;
   const priceDoc = Math.max(1, Math.round(env.fx.convert(unitCost, c.currency, c.digits, doc.currency, doc.digits, pu.orderDay) * spread));
   const po = docNo("PO", c, pu.seq);
   const receipts = planReceipts(po, pu, env.endDay);
@@ -161,6 +224,30 @@ export function purchase(env: FlowEnv, c: CompanyInfo, pu: Purchase, p: P2PParam
   }
   const status = invoiced === receipts.length && receipts.length > 0 ? "closed" : receipts.length === 0 ? "cut_off" : "open";
   writeOrder(env, c, po, pu, m, priceDoc, doc, status);
+  if (cx.capability(PURCHASE_PRICING)) recordSourcing(env, c, pu, m, pu.quantity * priceDoc, doc, receipts);
+}
+
+/** What sourcing analyses from a purchase: spend by material group, contract consumption, delivery. */
+function recordSourcing(env: FlowEnv, c: CompanyInfo, pu: Purchase, m: Material, net: number, doc: Money, receipts: Receipt[]): void {
+  const { cx, totals } = env;
+  const period = periodOfDay(cx, pu.orderDay);
+  // The order's value in company currency at the order day's rate.
+  const value = doc.currency === c.currency ? net : Math.round(env.fx.convert(net, doc.currency, doc.digits, c.currency, c.digits, pu.orderDay));
+  const add = (kind: string, v: number) => totals.subledger(c.index, period, kind, v);
+  add(SOURCING_KINDS.spend(m.group), value);
+  if (pu.contract?.offContract) add(SOURCING_KINDS.offContract(m.group), value);
+  else if (pu.contract) {
+    add(SOURCING_KINDS.consumedQty(`${pu.contract.contractId}:${pu.materialIndex}`), pu.quantity);
+    add(SOURCING_KINDS.consumedValue(pu.contract.contractId), value);
+  }
+  // Deliveries count in the period they arrive.
+  for (const r of receipts) {
+    const at = periodOfDay(cx, r.day);
+    totals.subledger(c.index, at, SOURCING_KINDS.receipts(pu.vendorIndex), 1);
+    if (r.day > pu.promisedDay) totals.subledger(c.index, at, SOURCING_KINDS.late(pu.vendorIndex), 1);
+    if (r.inspected) totals.subledger(c.index, at, SOURCING_KINDS.inspected(pu.vendorIndex), 1);
+    if (r.returned) totals.subledger(c.index, at, SOURCING_KINDS.rejected(pu.vendorIndex), 1);
+  }
 }
 
 function planReceipts(po: string, pu: Purchase, endDay: number): Receipt[] {
@@ -174,6 +261,7 @@ function postReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, m: Ma
   const { cx, fx } = env;
   r.rate = fx.rate(doc.currency, c.currency, r.day);
   r.grIr = fx.convert(r.qty * priceDoc, doc.currency, doc.digits, c.currency, c.digits, r.day);
+  const received = { qty: r.qty, grIr: r.grIr };
   const lines = newLines(env);
   const debitValue = pu.stock ? r.qty * Math.max(1, m.standardCost) : r.grIr;
   if (pu.stock) {
@@ -188,6 +276,13 @@ function postReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, m: Ma
   }
   lines.add(cx.chart.one("gr_ir"), 0, r.grIr, -1, "");
   post(env, c, r.day, { documentId: `JE-${r.id}`, docType: "WE", source: "automated", event: "goods_receipt", postedBy: "SYS-MM", text: pu.stock ? "Goods receipt" : "Service entry", sourceId: r.id, sourceType: "goods_receipt" }, lines);
+  // Production inspects its components at the dock; what fails goes back before it is invoiced.
+  const lot = pu.stock && pu.inspect ? cx.capability<Production>(PRODUCTION)?.inspectReceipt(env, c, { id: r.id, materialIndex: pu.materialIndex, vendorIndex: pu.vendorIndex, day: r.day, qty: r.qty }) : undefined;
+  if (lot) {
+    r.inspected = true;
+    reference(env, c, r.id, "goods_receipt", lot.id, "quality_inspection", "inspected_as");
+    if (lot.returned > 0) returnToVendor(env, c, r, m, pu, priceDoc, doc, lot);
+  }
   grIrOpen(env, c, r, invoiceDay);
   const w = env.out.table(goodsReceipts);
   w.id(c.code);
@@ -195,12 +290,35 @@ function postReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, m: Ma
   w.id(po);
   w.id(m.id);
   w.date(formatIso(r.day));
-  w.int(r.qty);
+  w.int(received.qty);
+  w.int(received.qty - r.qty);
   w.money(debitValue, c.digits);
-  w.money(r.grIr, c.digits);
+  w.money(received.grIr, c.digits);
   w.bool(partial);
   w.id(`JE-${r.id}`);
   w.end();
+}
+
+/** A rejected lot's defectives go back to the vendor on the receipt day: stock and GR/IR reversed, the invoice bills the rest. */
+function returnToVendor(env: FlowEnv, c: CompanyInfo, r: Receipt, m: Material, pu: Purchase, priceDoc: number, doc: Money, lot: { id: string; returned: number }): void {
+  const { cx, fx } = env;
+  const qty = lot.returned;
+  const value = qty * Math.max(1, m.standardCost);
+  // What stays on GR/IR is the accepted quantity at the receipt's rate, so the invoice clears it exactly.
+  const kept = fx.convert((r.qty - qty) * priceDoc, doc.currency, doc.digits, c.currency, c.digits, r.day);
+  const back = r.grIr - kept;
+  const lines = newLines(env);
+  lines.add(cx.chart.one("gr_ir"), back, 0, -1, "");
+  lines.add(inventoryAccount(cx, m), 0, value, -1, "");
+  const ppv = back - value;
+  if (ppv !== 0) lines.add(cx.chart.one("price_variance"), ppv < 0 ? -ppv : 0, ppv > 0 ? ppv : 0, -1, "");
+  const id = `RT-${r.id.slice(3)}`;
+  post(env, c, r.day, { documentId: `JE-${id}`, docType: "WE", source: "automated", event: "return_to_vendor", postedBy: "SYS-MM", text: "Return to vendor after incoming inspection", sourceId: lot.id, sourceType: "quality_inspection" }, lines);
+  env.totals.movement(c.index, periodOfDay(cx, r.day), pu.materialIndex, -qty, -value, r.day);
+  writeMovement(env, c, id, m.id, r.day, "return_to_vendor", -qty, -value, lot.id);
+  r.qty -= qty;
+  r.grIr = kept;
+  r.returned = qty;
 }
 
 /** GR/IR carries the receipt from its day until its invoice (or payment): the GR/IR subledger. */
@@ -248,25 +366,31 @@ function invoiceReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, da
   const gross = net + tax;
   const rate = fx.rate(doc.currency, c.currency, day);
   const toCompany = (x: number) => Math.round(x * rate * 10 ** (c.digits - doc.digits));
-  const lines = newLines(env);
   const grirDoc = r.qty * priceDoc;
-  lines.add(cx.chart.one("gr_ir"), r.grIr, 0, -1, "", grirDoc, doc.currency === c.currency ? "" : rateText(r.rate));
   const taxC = toCompany(tax);
-  if (taxC > 0) lines.add(c.regime === "vat" ? cx.chart.one("input_tax") : pu.expense ?? cx.chart.one("office_supplies"), taxC, 0, c.regime === "vat" ? -1 : 0, "", tax);
   const varianceDoc = net - grirDoc;
   let varianceC = toCompany(varianceDoc);
   if (varianceC === 0 && varianceDoc !== 0) varianceC = Math.sign(varianceDoc);
-  const varianceAccount = pu.stock ? cx.chart.one("price_variance") : pu.expense!;
-  if (varianceC !== 0) lines.add(varianceAccount, varianceC > 0 ? varianceC : 0, varianceC < 0 ? -varianceC : 0, pu.stock ? -1 : 0, "", Math.abs(varianceDoc));
   const apC = toCompany(net) + taxC;
-  const ap = cx.chart.one("ap_control");
-  lines.add(ap, 0, apC, -1, pu.vendor.id, gross);
   // What the receipt's rate and the invoice's differ by is a realised FX difference.
   const fxDiff = apC - (r.grIr + taxC + varianceC);
+  const lines = newLines(env);
+  // GR/IR clears at the receipt's rate; when that makes no difference the day's rate says the same.
+  lines.add(cx.chart.one("gr_ir"), r.grIr, 0, -1, "", grirDoc, doc.currency === c.currency || fxDiff === 0 ? "" : rateText(r.rate));
+  if (taxC > 0) lines.add(c.regime === "vat" ? cx.chart.one("input_tax") : pu.expense ?? cx.chart.one("office_supplies"), taxC, 0, c.regime === "vat" ? -1 : 0, "", tax);
+  const varianceAccount = pu.stock ? cx.chart.one("price_variance") : pu.expense!;
+  if (varianceC !== 0) lines.add(varianceAccount, varianceC > 0 ? varianceC : 0, varianceC < 0 ? -varianceC : 0, pu.stock ? -1 : 0, "", Math.abs(varianceDoc));
+  const ap = cx.chart.one("ap_control");
+  lines.add(ap, 0, apC, -1, pu.vendor.id, gross);
   if (fxDiff > 0) lines.add(cx.chart.one("fx_loss"), fxDiff, 0, -1, "", 0);
   else if (fxDiff < 0) lines.add(cx.chart.one("fx_gain"), 0, -fxDiff, -1, "", 0);
   post(env, c, day, { documentId: `JE-${id}`, documentDay: Math.max(r.day, day - rng.int(4)), docType: "RE", source: "automated", event: "vendor_invoice", postedBy: "SYS-MM", text: "Vendor invoice", fx: foreign(doc, c, rate), sourceId: id, sourceType: "vendor_invoice" }, lines);
   reference(env, c, r.id, "goods_receipt", id, "vendor_invoice", "invoiced_as");
+  if (cx.capability(PURCHASE_PRICING)) {
+    const period = periodOfDay(cx, day);
+    env.totals.subledger(c.index, period, SOURCING_KINDS.invoices(pu.vendorIndex), 1);
+    if (vr.type === "price") env.totals.subledger(c.index, period, SOURCING_KINDS.priceDeviations(pu.vendorIndex), 1);
+  }
   const terms = pu.vendor.terms;
   const inv: OpenInvoice = {
     side: "ap", company: c, id, partner: pu.vendor.id, invoiceDay: day, dueDay: dueDay(day, terms), doc, gross, booked: apC, control: ap,
@@ -319,5 +443,9 @@ function writeOrder(env: FlowEnv, c: CompanyInfo, po: string, pu: Purchase, m: M
   w.money(pu.quantity * price, doc.digits);
   w.bool(!pu.stock);
   w.id(status);
+  w.date(formatIso(pu.promisedDay));
+  if (pu.contract) w.id(pu.contract.contractId);
+  else w.empty();
+  w.bool(pu.contract?.offContract ?? false);
   w.end();
 }

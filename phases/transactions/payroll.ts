@@ -7,6 +7,7 @@ import { formatIso, type Period } from "../../core/calendar.ts";
 import { journalEntries } from "../../specs/records/ledger.ts";
 import { bankDayOnOrBefore, type CompanyInfo, type RunContext } from "../../ledger/context.ts";
 import type { Account, Chart } from "../../ledger/chart.ts";
+import type { AccountRole } from "../../specs/accounts.ts";
 import { documentNumber, stateTarget, writeDocument } from "../../ledger/journal.ts";
 import { Lines } from "../../ledger/lines.ts";
 import { costCenterId, roster, type Payee } from "../master_data/index.ts";
@@ -21,8 +22,8 @@ const DEPARTMENT_WORDS: Record<string, string> = {
   risk: "Finance", compliance: "Legal",
 };
 
-/** The account of a role for a department: its sub-account when the chart splits by department. */
-export function departmentAccount(chart: Chart, role: "salaries" | "social_security", department: string): Account {
+/** The account of a role for a department: its sub-account when the chart splits the role by department. */
+export function departmentAccount(chart: Chart, role: AccountRole, department: string): Account {
   const accounts = chart.role(role);
   const word = DEPARTMENT_WORDS[department] ?? "Administration";
   return accounts.find((a) => a.name.endsWith(` - ${word}`)) ?? accounts[0]!;

@@ -22,7 +22,8 @@ import { inventoryAccount, material, vendor } from "../master_data/index.ts";
 import { assortment } from "../master_data/assortment.ts";
 import { planYear } from "../../ledger/business.ts";
 import { lag, stockOrders } from "./chains.ts";
-import { grIrOpen, purchase, vendorPools, type P2PParams } from "./p2p.ts";
+import { grIrOpen, orderDates, purchase, sourceOf, vendorPools, type P2PParams } from "./p2p.ts";
+import { PRODUCTION, type ContractTerms, type Production, type StockItem } from "../../ledger/capabilities.ts";
 import { docOffset } from "./standalone.ts";
 import { workDayOnOrAfter, workDayOnOrBefore } from "./dates.ts";
 
@@ -40,7 +41,7 @@ export const PURCHASING: Slice<Purchasing, never> = {
   fromJSON: (_cx, json) => json as Purchasing,
 };
 
-interface Need {
+export interface Need {
   material: number;
   /** The receipt day (on or before the first day stock would be negative, for an urgent order) and the quantity. */
   day: number;
@@ -62,7 +63,8 @@ export const replenishStep: MainStep = {
       const firstSeq = seg ? docOffset(phase, seg) + 1 : 0;
       const env = flowEnv(cx, new Rng(cx.seed, hash32("replenish"), c.index, p.index), stateTotals(state), out);
       // Without procure-to-pay there are no orders to reserve: every need is bought directly.
-      const needs = planOrders(cx, state, c, p.index, params ? budget : assortment(cx, c).goods.length, env.rng);
+      const items = boughtItems(cx, c);
+      const needs = planNeeds(cx, state, c, p.index, items, params ? budget : items.length, env.rng);
       if (needs.length === 0) continue;
       if (!params) {
         needs.forEach((n, i) => directPurchase(env, c, n, `${c.code}-${String(p.index).padStart(3, "0")}${String(i + 1).padStart(5, "0")}`));
@@ -74,9 +76,15 @@ export const replenishStep: MainStep = {
         if (i % 500 === 499) out.flush?.();
         // Orders beyond the reserved numbers continue the company's sequence far above it.
         const seq = i < budget ? firstSeq + i : 900_000_000 + p.index * 10_000 + i;
-        const ordered = Math.max(cx.periods[0]!.firstDay, workDayOnOrBefore(cx, c, n.day - lag(env.rng, params.lags.order_to_receipt)));
-        const v = vendor(cx, c.index, pool[env.rng.int(pool.length)]!);
-        purchase(env, c, { seq, vendor: v, materialIndex: n.material, quantity: n.qty, orderDay: ordered, receiptDays: [n.day], stock: true }, params);
+        // The contract that counts is the one valid when the order is placed, a lead time before the receipt.
+        const lead = lag(env.rng, params.lags.order_to_receipt);
+        let source = sourceOf(env, c, n.material, n.day - lead, pool);
+        const { ordered, promised } = orderDates(env, c, source.vendorIndex, n.day, params, lead);
+        // A late vendor's order went out earlier, perhaps under the contract before: source again on that day.
+        if (source.contract && !validOn(source.contract, ordered)) source = sourceOf(env, c, n.material, ordered, pool);
+        const contract = source.contract;
+        const v = vendor(cx, c.index, source.vendorIndex);
+        purchase(env, c, { seq, vendor: v, vendorIndex: source.vendorIndex, contract, materialIndex: n.material, quantity: n.qty, orderDay: ordered, promisedDay: promised, receiptDays: [n.day], stock: true, inspect: !n.urgent }, params);
       });
       env.reval.post(env, `R${String(p.index).padStart(3, "0")}`);
       state.get(PURCHASING).extraOrders[c.index]! += Math.max(0, needs.length - budget);
@@ -97,16 +105,27 @@ function dailyDemand(cx: RunContext, state: RunState, c: CompanyInfo, period: nu
 }
 
 /**
- * The replenishment orders of a company for a period, as many as the volume reserves for stock
+ * What replenishment buys: the goods the company sells, but those it makes (manufacturing), and
+ * the materials production consumes.
+ */
+export function boughtItems(cx: RunContext, c: CompanyInfo): StockItem[] {
+  const a = assortment(cx, c);
+  const production = cx.capability<Production>(PRODUCTION);
+  const made = production?.makes(cx, c);
+  const goods = a.goods.flatMap((m, k) => (made?.has(m) ? [] : [{ material: m, yearly: a.yearlyUnits[k]! }]));
+  return production ? [...goods, ...production.components(cx, c)] : goods;
+}
+
+/**
+ * The replenishment orders of a company for a period (of the items given), as many as the volume reserves for stock
  * when it can: every good that would run short gets an urgent order arriving before it does;
  * every good whose stock ends the period below its stock days of demand gets an order for the
  * difference. Too many needs: the largest are ordered (urgent ones always); too few: the
  * largest orders are split.
  */
-function planOrders(cx: RunContext, state: RunState, c: CompanyInfo, period: number, budget: number, rng: Rng): Need[] {
+export function planNeeds(cx: RunContext, state: RunState, c: CompanyInfo, period: number, items: readonly StockItem[], budget: number, rng: Rng): Need[] {
   const p = cx.periods[period]!;
   const end = p.firstDay + p.days;
-  const a = assortment(cx, c);
   const stock = state.get(STOCK);
   const stockDays = Math.max(7, c.business.stock_days);
   const growth = dpow(1 + c.business.growth, planYear(period));
@@ -115,13 +134,14 @@ function planOrders(cx: RunContext, state: RunState, c: CompanyInfo, period: num
   // The stock the company aims to hold (value of every good's stock days) and what it will hold.
   let aim = 0;
   let held = 0;
-  a.goods.forEach((m, k) => {
-    const daily = dailyDemand(cx, state, c, period, m, (a.yearlyUnits[k]! * growth) / 365);
+  items.forEach(({ material: m, yearly }) => {
+    const daily = dailyDemand(cx, state, c, period, m, (yearly * growth) / 365);
     const w = stock.window.get(`${c.index}:${m}`);
     let s = stock.quantityAfter(c.index, m, period - 1);
     let lowest = s;
     let short = -1;
-    const days = w ? [...w.keys()].filter((d) => d < end).sort((x, y) => x - y) : [];
+    // The window from the period's first day (days before it are in the periods' totals).
+    const days = w ? [...w.keys()].filter((d) => d >= p.firstDay && d < end).sort((x, y) => x - y) : [];
     for (const d of days) {
       s += w!.get(d)!;
       if (s < lowest) lowest = s;
@@ -218,4 +238,9 @@ function directPurchase(env: FlowEnv, c: CompanyInfo, n: Need, ref: string): voi
   pay.add(grIr, value, 0, -1, "");
   pay.add(cx.chart.one("bank"), 0, value, -1, "");
   post(env, c, payDay, { documentId: `JE-PY-DIRECT-${ref}`, docType: "ZP", source: "automated", event: "vendor_payment", postedBy: "SYS-PAYRUN", text: "Payment on delivery" }, pay);
+}
+
+/** Whether a contract runs on a day (an order a late vendor needed earlier may predate it). */
+function validOn(k: ContractTerms, day: number): boolean {
+  return day >= k.validFrom && day <= k.validTo;
 }

@@ -52,9 +52,10 @@ export const transactionsSpec = {
   defaultEnabled: true,
   tables: [journalEntries, purchaseOrders, goodsReceipts, vendorInvoices, payments, salesOrders, deliveries, customerInvoices, customerReceipts, documentReferences, apOpenItems, arOpenItems, inventoryMovements, intercompanyMatches],
   steps: [
-    { name: "entries", stage: "posting", kind: "blocks", posts: ["ledger", "subledger", "stock", "liquidity"] },
-    // Purchasing plans stock replenishment once the period's goods movements are known.
-    { name: "replenish", stage: "posting", kind: "main", reads: ["stock"], posts: ["ledger", "subledger", "stock", "liquidity"] },
+    // `issues`: the goods the period's sales took from stock (production plans from them).
+    { name: "entries", stage: "posting", kind: "blocks", posts: ["ledger", "subledger", "stock", "liquidity", "issues"] },
+    // Purchasing plans stock replenishment once the period's goods movements (and production) are known.
+    { name: "replenish", stage: "posting", kind: "main", reads: ["stock", "production"], posts: ["ledger", "subledger", "stock", "liquidity"] },
     { name: "payroll", stage: "posting", kind: "main", posts: ["ledger", "liquidity"] },
     // Tax returns, remittances and debt service pay the closed balances of the period before.
     { name: "settlements", stage: "posting", kind: "main", posts: ["ledger", "liquidity"] },
@@ -83,5 +84,5 @@ export const transactionsSpec = {
     },
     technology: { volume: { amount: 12000, per: "year" }, amounts: { median: money(4000), sigma: 1.9 } },
   },
-  defaults: ["payroll_postings"],
+  defaults: ["payroll_postings", "purchase_pricing", "production"],
 } satisfies PhaseSpec<typeof params>;

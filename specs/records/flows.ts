@@ -17,7 +17,10 @@ export const purchaseOrders = table("purchase_orders", "purchase orders (one ite
   net_amount: c.money("quantity x unit price, in the order currency"),
   is_service: c.bool("a service order (received as a service entry, expensed)"),
   status: c.id("closed (fully invoiced), open, or cut_off (still open at the scenario end)"),
-});
+  promised_date: c.date("delivery date the vendor confirmed (later receipts are late deliveries)"),
+  contract_id: c.optional(c.id("the purchasing contract it is priced from, or the one its category is awarded under when bought off contract (source_to_contract)")),
+  off_contract: c.bool("bought from another vendor or at another price although a contract covers the material (maverick buying)"),
+}, { documents: { purchase_order: "po_id" } });
 
 export const goodsReceipts = table("goods_receipts", "goods receipts and service entries against purchase orders", {
   company_code: company,
@@ -26,11 +29,12 @@ export const goodsReceipts = table("goods_receipts", "goods receipts and service
   material_id: c.id("material"),
   receipt_date: c.date("posting date of the receipt"),
   quantity: c.int("received quantity"),
+  returned_quantity: c.int("units returned to the vendor after the incoming inspection (quality_inspections); the vendor invoices the rest"),
   inventory_value: c.money("debit to inventory (standard cost) or expense, company currency"),
   gr_ir_value: c.money("credit to GR/IR (order price), company currency"),
   is_partial: c.bool("one of several partial deliveries"),
   journal_document_id: journal,
-});
+}, { documents: { goods_receipt: "gr_id" } });
 
 export const vendorInvoices = table("vendor_invoices", "vendor invoices, matched three ways against order and receipt", {
   company_code: company,
@@ -52,7 +56,7 @@ export const vendorInvoices = table("vendor_invoices", "vendor invoices, matched
   payment_block: c.bool("blocked for payment: the variance is outside the match tolerance"),
   block_released_date: c.optional(c.date("day the blocked invoice was released after review; payments come after it (empty when not blocked)")),
   journal_document_id: journal,
-});
+}, { documents: { vendor_invoice: "invoice_id" } });
 
 export const payments = table("payments", "outgoing payments to vendors (full, partial and remainder)", {
   company_code: company,
@@ -67,7 +71,7 @@ export const payments = table("payments", "outgoing payments to vendors (full, p
   exchange_rate: c.decimal("payment currency -> company currency"),
   kind: c.id("full, partial or remainder"),
   journal_document_id: journal,
-});
+}, { documents: { payment: "payment_id" } });
 
 export const salesOrders = table("sales_orders", "sales orders (one item each)", {
   company_code: company,
@@ -81,7 +85,7 @@ export const salesOrders = table("sales_orders", "sales orders (one item each)",
   net_amount: c.money("order value, order currency"),
   credit_check: c.id("passed; released (over the customer's credit limit, released by credit management before delivery); or blocked (over the limit and rejected: never delivered)"),
   status: c.id("closed, open, backordered, credit_blocked or cut_off"),
-});
+}, { documents: { sales_order: "so_id" } });
 
 export const deliveries = table("deliveries", "outbound deliveries (goods issues) against sales orders", {
   company_code: company,
@@ -93,7 +97,7 @@ export const deliveries = table("deliveries", "outbound deliveries (goods issues
   cost_value: c.money("cost of goods sold at standard cost, company currency"),
   is_backorder: c.bool("delivers a quantity that was backordered"),
   journal_document_id: journal,
-});
+}, { documents: { delivery: "delivery_id" } });
 
 export const customerInvoices = table("customer_invoices", "customer invoices (billing documents)", {
   company_code: company,
@@ -109,7 +113,7 @@ export const customerInvoices = table("customer_invoices", "customer invoices (b
   gross_amount: c.money("gross, invoice currency"),
   company_amount: c.money("gross in company currency"),
   journal_document_id: journal,
-});
+}, { documents: { customer_invoice: "invoice_id" } });
 
 export const customerReceipts = table("customer_receipts", "incoming payments and bad-debt write-offs", {
   company_code: company,
@@ -124,7 +128,7 @@ export const customerReceipts = table("customer_receipts", "incoming payments an
   days_late: c.int("days after the due date (0 if on time)"),
   kind: c.id("full, partial, remainder or write_off"),
   journal_document_id: journal,
-});
+}, { documents: { customer_receipt: "receipt_id", write_off: "receipt_id" } });
 
 export const documentReferences = table("document_references", "links between documents: the document flow", {
   company_code: company,
@@ -166,8 +170,8 @@ export const inventoryMovements = table("inventory_movements", "stock movements 
   movement_id: c.id("movement id"),
   material_id: c.id("material"),
   movement_date: c.date("posting date"),
-  movement_type: c.id("opening, receipt or issue"),
+  movement_type: c.id("opening, receipt, issue, return_to_vendor; with manufacturing also production_issue, production_receipt and count_difference"),
   quantity: c.int("signed quantity (+ in, - out)"),
   value: c.money("signed value at standard cost, company currency"),
-  reference_document_id: c.id("goods receipt, delivery or opening balance document"),
+  reference_document_id: c.id("goods receipt, delivery, opening balance, quality inspection (returns), production order or cycle count document"),
 });

@@ -35,7 +35,7 @@ export const intercompanyMatches = table("intercompany_matches", "intercompany t
   seller_amount: c.money("as booked by the seller, seller currency"),
   buyer_amount: c.money("as booked by the buyer, buyer currency"),
   status: c.id("matched"),
-});
+}, { documents: { intercompany: "reference" } });
 
 export const inventoryBalances = table("inventory_balances", "stock per material at every period end (standard cost)", {
   company_code: c.id("company code"),

@@ -55,6 +55,8 @@ export const DOCUMENT_TYPES = {
   WE: "goods receipt",
   RE: "vendor invoice",
   ZP: "outgoing payment (vendor payment run)",
+  PP: "production (components issued, time confirmed, goods received from production, order settled)",
+  WI: "inventory count difference",
   PR: "payroll (salaries and employer costs, funding of the payroll account, net salaries paid)",
   ZT: "treasury and settlement (tax return, payroll remittance, income tax instalment, debt service, prepayment, dividend, cash deposit, credit line, shareholder loan)",
   IC: "intercompany recharge, loan, interest or settlement",
@@ -92,7 +94,7 @@ export const journalEntries = table("journal_entries", "the general journal: one
   exchange_rate: c.decimal("document currency -> company currency rate used (1 for the company's own)"),
   source_document_id: c.optional(c.id("business document that produced the entry (purchase order, goods receipt, invoice, payment, ...)")),
   source_document_type: c.optional(c.id("its type: goods_receipt, vendor_invoice, payment, delivery, customer_invoice, customer_receipt, ...")),
-});
+}, { documents: { journal_entry: "document_id" } });
 
 export const trialBalance = table("trial_balance", "cumulative balances per company, period and account after the period's close", {
   company_code: c.id("company code"),

@@ -81,15 +81,22 @@ export interface TableSpec {
   name: string;
   doc: string;
   columns: Column[];
+  /**
+   * The business documents whose ids this table holds, by the source document type journal
+   * entries and document references name them with (`source_document_type`): the checkers
+   * resolve every reference through these, so a phase's documents need no edit elsewhere.
+   */
+  documents?: Readonly<Record<string, string>>;
   /** Validates one logical record (ints as numbers, money as decimal strings). */
   schema: z.ZodObject;
 }
 
-export function table(name: string, doc: string, defs: Record<string, Def>): TableSpec {
+export function table(name: string, doc: string, defs: Record<string, Def>, opts: { documents?: Record<string, string> } = {}): TableSpec {
   const columns: Column[] = Object.entries(defs).map(([n, d]) => ({ name: n, kind: d.kind, optional: d.optional ?? false, doc: d.doc, ...(d.values ? { values: d.values } : {}), ...(d.decimal ? { decimal: d.decimal } : {}) }));
   const of = (col: Column) => (col.values ? z.enum(Object.keys(col.values) as [string, ...string[]]) : zodFor(col.kind));
   const shape = Object.fromEntries(columns.map((col) => [col.name, col.optional ? of(col).nullable() : of(col)]));
-  return { name, doc, columns, schema: z.object(shape).strict() };
+  for (const col of Object.values(opts.documents ?? {})) if (!defs[col]) throw new Error(`internal: table ${name} declares documents in a column ${col} it does not have`);
+  return { name, doc, columns, schema: z.object(shape).strict(), ...(opts.documents ? { documents: opts.documents } : {}) };
 }
 
 /** A CSV field (already unquoted) -> its logical value, per the column kind. */

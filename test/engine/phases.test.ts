@@ -24,10 +24,25 @@ function examplePlan(file: string, scale = 0.02): Plan {
   return r.plan;
 }
 
-/** Runs a plan in memory and records, per phase, the tables its steps wrote rows to. */
+/**
+ * Runs a plan in memory and records, per phase, the tables its steps wrote rows to. An overlay
+ * step writes its own tables inside the blocks of the phase it overlays: a table the producer
+ * does not declare is the overlay phase's; one both declare (document_references) counts for both.
+ * A capability's provider's tables written from the asking phase's blocks count as the provider's.
+ */
 function tablesWritten(plan: Plan): Map<string, Set<string>> {
   const written = new Map<string, Set<string>>();
-  generateInMemory(plan, DEFAULT_MODULES, (w, c) => written.set(w.phase.id, (written.get(w.phase.id) ?? new Set()).add(c.table)));
+  const declares = (id: string, table: string) => PHASE_MODULES.find((m) => m.spec.id === id)?.spec.tables.some((t) => t.name === table) ?? false;
+  const overlays = DEFAULT_MODULES.overlays(plan);
+  const add = (id: string, table: string) => written.set(id, (written.get(id) ?? new Set()).add(table));
+  // A capability's provider writes its own tables when the asking phase calls it: they count as the provider's.
+  const lent = new Map<string, string>();
+  for (const id of Object.values(plan.capabilities)) for (const t of plan.phases.find((p) => p.id === id)?.outputs ?? []) lent.set(t, id);
+  generateInMemory(plan, DEFAULT_MODULES, (w, c) => {
+    const on = overlays.filter((o) => o.phase.id !== w.phase.id && [...o.tables].some((t) => declares(w.phase.id, t)) && declares(o.phase.id, c.table)).map((o) => o.phase.id);
+    const fallback = lent.get(c.table) ?? w.phase.id;
+    for (const id of declares(w.phase.id, c.table) ? [w.phase.id, ...on] : on.length ? on : [fallback]) add(id, c.table);
+  });
   return written;
 }
 
