@@ -3,7 +3,10 @@
 // (`cx.capability(PURCHASE_PRICING)`) and keeps its own behaviour when no phase provides one,
 // so no generator imports the phase that extends it.
 import type { CompanyInfo, RunContext } from "./context.ts";
+import type { Account } from "./chart.ts";
 import type { FlowEnv } from "./flows.ts";
+import type { Lines } from "./lines.ts";
+import type { Deltas, RunState } from "./state.ts";
 
 /**
  * Keeps GL actuals per cost center (ledger/cost-centers.ts): a phase that needs them (budgets
@@ -50,6 +53,113 @@ export const SOURCING_KINDS = {
   inspected: (vendor: number) => `s2c_qi:${vendor}`,
   rejected: (vendor: number) => `s2c_qr:${vendor}`,
 } as const;
+
+/**
+ * Revenue recognition (IFRS 15 / ASC 606): the accounting_standards phase provides it,
+ * order-to-cash asks. With it, every order is a contract: its invoices post to receivables and
+ * contract balances, and its revenue comes from the contract's schedule only.
+ */
+export const REVENUE_RECOGNITION = "revenue_recognition";
+
+export interface RevenueRecognition {
+  /** The contract book of one order-to-cash block, or undefined when this run recognises no revenue through contracts. */
+  book(env: FlowEnv, c: CompanyInfo): ContractBook | undefined;
+}
+
+/** A service line sold with a goods order (multi-element deal), priced from the service master in company minor units. */
+export interface BundleLine {
+  kind: "installation" | "subscription";
+  materialIndex: number;
+  quantity: number;
+  unitPrice: number;
+  /** Standalone selling price of the line (company minor units): the service master's list price for its quantity. */
+  standalone: number;
+  /** A subscription billed monthly in arrears (its quantity is in unit-months) rather than for its whole term in advance. */
+  arrears?: boolean;
+}
+
+export interface Bundle {
+  lines: BundleLine[];
+  /** Sum of quantity x unit price: the part of the order's value the services take. */
+  value: number;
+}
+
+/** When a bundle line's service is rendered (inclusive days), and how it is billed: each bill a service entry, then an invoice for its quantity. */
+export interface BundleTiming {
+  start: number;
+  end: number;
+  bills: { entry: number; invoice: number; quantity: number }[];
+}
+
+/** One line (sales order) of a contract as order-to-cash plans it: what it sells, when it is delivered and billed. */
+export interface ContractLine {
+  soId: string;
+  materialIndex: number;
+  kind: "goods" | "service" | "installation" | "subscription";
+  quantity: number;
+  /** Contract price of the line, document currency (quantity x unit price). */
+  price: number;
+  /** Standalone selling price of the line, company minor units. */
+  standalone: number;
+  /** The revenue account its revenue is credited to. */
+  revenue: Account;
+  /** Point in time: control passes at each delivery (deliveries on or after the scenario end do not happen). */
+  deliveries: { id: string; day: number; quantity: number }[];
+  /** Over time: rendered evenly from start to end (inclusive days). */
+  service?: { start: number; end: number };
+  /** Its invoices: net in company minor units, and the day the amount became billable. */
+  invoices: { id: string; day: number; net: number; billable: number }[];
+}
+
+export interface ContractOrder {
+  /** The contract's first sales order. */
+  soId: string;
+  customer: string;
+  orderDay: number;
+  /** Document currency of its orders and invoices. */
+  currency: string;
+  lines: ContractLine[];
+}
+
+/** A contract opened for posting: order-to-cash credits its invoices through it. */
+export interface OpenContract {
+  /** Adds the contract-balance lines of one of its invoices (instead of revenue); `net` in document currency. */
+  credit(invoiceId: string, lines: Lines, net: number): void;
+}
+
+export interface ContractBook {
+  /** The service lines sold with a goods order worth `value` (company minor units), or none. */
+  bundle(soId: string, value: number): Bundle | undefined;
+  /** When each line of a bundle is rendered, given the goods' first delivery (in the bundle's line order). */
+  timing(soId: string, bundle: Bundle, firstDelivery: number): BundleTiming[];
+  open(order: ContractOrder): OpenContract;
+  /** Posts the contract's revenue from its schedule (within the scenario) and records the contract. */
+  close(contract: OpenContract): void;
+  /** What the block hands the provider's state slices. */
+  deltas(): Deltas;
+}
+
+/** Expected credit losses: write-offs use the allowance the accounting_standards phase keeps. */
+export const CREDIT_LOSSES = "credit_losses";
+
+export interface CreditLosses {
+  /** The account a bad-debt write-off debits, or undefined for the default (bad debt expense). */
+  writeOffAccount(cx: RunContext): Account | undefined;
+}
+
+/**
+ * Asset valuation after impairment: the accounting_standards phase provides it, period_close asks
+ * for the month's depreciation and the register's net book value, which follow the carrying
+ * amount an impairment left.
+ */
+export const ASSET_VALUATION = "asset_valuation";
+
+export interface AssetValuation {
+  /** Planned depreciation of an asset (index in the register) in a month (monthIndexOfDay). */
+  depreciation(cx: RunContext, state: RunState, company: CompanyInfo, asset: number, month: number): number;
+  /** Net book value at the end of a month, after the impairments of that month. */
+  netBookValue(cx: RunContext, state: RunState, company: CompanyInfo, asset: number, month: number): number;
+}
 
 /** Makes goods instead of buying them: the manufacturing phase provides it, replenishment asks. */
 export const PRODUCTION = "production";

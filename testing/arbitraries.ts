@@ -98,6 +98,8 @@ export interface GeneratedLedger {
   tables: Map<string, Record<string, unknown>[]>;
   /** Files that are not tables, by path. */
   streams: Map<string, string>;
+  /** The run state the blocks' deltas folded into (what run-report.json's figures are made from). */
+  state?: RunState;
 }
 
 /**
@@ -123,7 +125,7 @@ export function generateInMemory(plan: Plan, modules: Modules = DEFAULT_MODULES,
       if (r.deltas) state.fold(r.deltas);
     }
   }
-  return { plan, tables: sink.tables, streams: sink.streams };
+  return { plan, tables: sink.tables, streams: sink.streams, state };
 }
 
 /** Random scenarios, generated: for properties over whole ledgers. */

@@ -76,7 +76,8 @@ function deviatesBeyond(company: unknown, doc: unknown, rate: unknown, limit: nu
  * that rate, rounded. Two cases on purpose, because the money is right there:
  * - a line without a document amount (0: a realised FX difference, a price variance, an FX
  *   revaluation) is a residual in company currency; only its rate is checked;
- * - in a document that has such a residual, a line on a clearing account (AP, AR, intercompany,
+ * - in a document that has such a residual (or lines at two rates, when the residual rounds to
+ *   nothing), a line on a clearing account (AP, AR, intercompany,
  *   GR/IR control) clears an amount booked earlier: it carries that historical rate (one fx_rates
  *   published on or before its posting date), and its amount is its document amount at it;
  * - the document's rounding: each line within half a minor unit, and the line that balances
@@ -102,7 +103,9 @@ export function checkExchangeRates(t: Tables, report: Report): void {
     else docs.set(key, [r]);
   }
   for (const lines of docs.values()) {
-    const hasResidual = lines.some((l) => minorOf(l.document_amount) === 0);
+    // A settlement clears at the historical rate: it has an FX residual line, or (when the
+    // difference rounds to nothing, as on a one-cent item) a second rate among its lines.
+    const hasResidual = lines.some((l) => minorOf(l.document_amount) === 0) || new Set(lines.map((l) => String(l.exchange_rate))).size > 1;
     const limit = Math.max(0.5, (lines.length - 1) / 2);
     for (const l of lines) {
       const where = `${l.document_id} line ${l.line_number} (${l.document_type}, ${l.posting_date})`;
@@ -116,7 +119,9 @@ export function checkExchangeRates(t: Tables, report: Report): void {
       }
       if (minorOf(l.document_amount) === 0) continue;
       const company = minorOf(l.debit_amount) !== 0 ? l.debit_amount : l.credit_amount;
-      if (deviatesBeyond(company, l.document_amount, l.exchange_rate, limit)) report("fx-amount", `${where}: ${company} ${l.currency} is not ${l.document_amount} ${l.document_currency} x ${l.exchange_rate}`);
+      // A clearing line takes what is left of its open item: the invoice's rounded lines and any
+      // earlier part of a split settlement each leave up to half a minor unit in it.
+      if (deviatesBeyond(company, l.document_amount, l.exchange_rate, clearing ? limit + 1 : limit)) report("fx-amount", `${where}: ${company} ${l.currency} is not ${l.document_amount} ${l.document_currency} x ${l.exchange_rate}`);
     }
   }
 }

@@ -146,7 +146,7 @@ const REASONS: Reasons = {
   financial_reporting: "synth's financial_reporting phase has statements and bank_reconciliation only",
   hr: "synth's hr phase derives pay, benefits and taxes from the business plan (payroll_share, employer_costs, withholding)",
   manufacturing: "synth's manufacturing phase has production_orders, inspection_rate, cycle_counts and scrap_rate only",
-  sales_quotes: "synth's sales_kpis_budgets phase has quotes, quote_win_rate and budget_variance only",
+  sales_quotes: "synth's quotes are derived from the real sales orders (sales_kpis_budgets quoted_share), not a count per month; win rate and validity map",
   tax: "synth has VAT per company (company vat_rate) and an income tax rate (company income_tax_rate, period_close tax_rate) only",
   // whole sections without a synth counterpart
   internal_controls: "synth has no internal-controls model (controls, SoD, COSO); the nearest are the anomaly types missing_approval and self_approval",
@@ -683,13 +683,8 @@ const SECTIONS: Record<string, Handler> = {
     for (const k of ["management_kpis", "budgets"]) {
       const sub = s.sub(k);
       if (!sub) continue;
-      if (sub.bool("enabled") === true) {
-        const kb = t.phase("sales_kpis_budgets");
-        if (k === "budgets") {
-          const noise = sub.share("variance_noise");
-          if (noise !== undefined) kb.set("budget_variance", pct(noise), "financial_reporting.budgets.variance_noise");
-        }
-      }
+      // Budgets come from the business plan and actuals from the ledger: datasynth's noise settings have no counterpart.
+      if (sub.bool("enabled") === true) t.phase("sales_kpis_budgets");
       sub.finish();
     }
   },
@@ -737,10 +732,10 @@ const SECTIONS: Record<string, Handler> = {
   sales_quotes: (s, t) => {
     if (!enabled(s)) return;
     const b = t.phase("sales_kpis_budgets");
-    const n = s.num("quotes_per_month", { min: 0 });
-    if (n !== undefined) b.set("quotes", `${count(Math.round(n))} per month`, "sales_quotes.quotes_per_month");
     const win = s.share("win_rate");
-    if (win !== undefined) b.set("quote_win_rate", pct(win), "sales_quotes.win_rate");
+    if (win !== undefined) b.set("quote_win_rate", pct(Math.max(0.02, win)), "sales_quotes.win_rate");
+    const days = s.num("validity_days", { min: 0 });
+    if (days !== undefined) b.set("quote_validity", `${Math.min(180, Math.max(7, Math.round(days)))}d`, "sales_quotes.validity_days");
   },
 
   tax: (s, t) => {

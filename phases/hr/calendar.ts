@@ -4,7 +4,7 @@
 // before when they fall on a weekend or holiday. Runs are a function of the plan alone, so
 // every block and step computes the same list.
 import { formatIso, weekday } from "../../core/calendar.ts";
-import { bankDayOnOrBefore, type CompanyInfo, type RunContext } from "../../ledger/context.ts";
+import { bankDayOnOrAfter, bankDayOnOrBefore, type CompanyInfo, type RunContext } from "../../ledger/context.ts";
 import { periodOfDay } from "../../ledger/flows.ts";
 
 export type PayFrequency = "monthly" | "semi_monthly" | "biweekly" | "weekly";
@@ -58,10 +58,12 @@ function build(cx: RunContext, c: CompanyInfo, frequency: PayFrequency): PayRun[
   }
   const out: PayRun[] = [];
   for (const [from, to] of spans) {
-    const payDay = bankDayOnOrBefore(c, to);
+    // Paid on the last bank day of the pay period; one before the scenario starts pays on its first bank day.
+    let payDay = bankDayOnOrBefore(c, to);
+    if (payDay < start) payDay = bankDayOnOrAfter(c, start);
     if (payDay >= end || to < start) continue;
-    const period = periodOfDay(cx, Math.max(start, payDay));
-    out.push({ id: `PR-${c.code}-${formatIso(to).replaceAll("-", "")}`, from: Math.max(from, start), to: Math.min(to, end - 1), fullDays: to - from + 1, payDay: Math.max(start, payDay), period, perYear: PER_YEAR[frequency] });
+    const period = periodOfDay(cx, payDay);
+    out.push({ id: `PR-${c.code}-${formatIso(to).replaceAll("-", "")}`, from: Math.max(from, start), to: Math.min(to, end - 1), fullDays: to - from + 1, payDay, period, perYear: PER_YEAR[frequency] });
   }
   return out;
 }

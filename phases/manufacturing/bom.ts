@@ -9,6 +9,7 @@
 import { Rng, hash32 } from "../../core/rng.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import { fxOf } from "../../ledger/fx.ts";
+import { CURRENCIES } from "../../specs/currencies.ts";
 import type { StockItem } from "../../ledger/capabilities.ts";
 import { costCenterRecord, counts, material } from "../master_data/index.ts";
 import { assortment } from "../master_data/assortment.ts";
@@ -92,7 +93,9 @@ export function production(cx: RunContext, c: CompanyInfo): Production {
 function build(cx: RunContext, c: CompanyInfo): Production {
   const rng = new Rng(cx.seed, hash32("production_master"), c.index);
   const scrapRate = paramsOf(manufacturingSpec, cx).scrap_rate;
-  const eur = fxOf(cx).rate("EUR", c.currency, cx.periods[0]!.firstDay);
+  // The rates are in EUR: at the scenario's rate when it has one, else at the reference rate.
+  const known = c.currency === "EUR" || cx.plan.scenario.groupCurrency === "EUR" || cx.plan.fx.rates.some((r) => r.currency === "EUR");
+  const eur = known ? fxOf(cx).rate("EUR", c.currency, cx.periods[0]!.firstDay) : CURRENCIES.EUR!.usd / (CURRENCIES[c.currency]?.usd ?? 1);
   const toMinor = (major: number) => Math.max(1, Math.round(major * eur * 10 ** c.digits));
   const costCenter = productionCostCenter(cx, c);
   const workCenters = WORK_CENTERS.map(([name, labour, machine], k): WorkCenter => ({

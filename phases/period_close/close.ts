@@ -20,7 +20,8 @@ import type { MainStep } from "../api.ts";
 import { LEDGER } from "../../ledger/slices.ts";
 import { inventoryBalances, reconcilePeriod, reconciliation, stockAt, writeInventoryBalances } from "./reconcile.ts";
 import { consolidatedTrialBalance, Translation, translatedTrialBalance, writeConsolidated } from "./group.ts";
-import type { Slice } from "../../ledger/state.ts";
+import type { RunState, Slice } from "../../ledger/state.ts";
+import { ASSET_VALUATION, type AssetValuation } from "../../ledger/capabilities.ts";
 
 const isPnl = (a: Account) => a.type === "revenue" || a.type === "expense";
 
@@ -59,12 +60,14 @@ function post(c: CloseCx, h: DocHeader, lines: Lines): void {
   if (lines.n > 0) writeDocument(c.w, h, lines, c.target, (i) => c.ccIds[i]!);
 }
 
-function depreciation(c: CloseCx, p: Period, cell: Float64Array): void {
+function depreciation(c: CloseCx, p: Period, cell: Float64Array, state: RunState): void {
   const month = monthIndexOfDay(p.firstDay);
   const byKey = new Map<string, { acc: Account; cc: string; amount: number }>();
-  for (const a of assetsOf(c.cx, c.company.index)) {
+  // An impaired asset depreciates its new carrying amount (a phase provides asset valuation).
+  const valuation = c.cx.capability<AssetValuation>(ASSET_VALUATION);
+  for (const [i, a] of assetsOf(c.cx, c.company.index).entries()) {
     if (!a.accumulated || a.lifeMonths <= 0) continue;
-    const amount = accumulatedAfter(a, monthsInService(a, month)) - accumulatedAfter(a, monthsInService(a, month - 1));
+    const amount = valuation ? valuation.depreciation(c.cx, state, c.company, i, month) : accumulatedAfter(a, monthsInService(a, month)) - accumulatedAfter(a, monthsInService(a, month - 1));
     if (amount <= 0) continue;
     const key = `${a.accumulated.number}|${a.costCenter}`;
     const e = byKey.get(key) ?? { acc: a.accumulated, cc: a.costCenter, amount: 0 };
@@ -238,7 +241,7 @@ export const closeStep: MainStep = {
       const cell = state.get(LEDGER).cell(company.index, p.index);
       const cumulative = carried.cumulative;
       const rng = Rng.forBlock(cx.seed, phase.id, company.index * cx.periods.length + p.index);
-      if (params.depreciation) depreciation(c, p, cell);
+      if (params.depreciation) depreciation(c, p, cell, state);
       if (params.accruals) accruals(c, p, cell, rng, opexOf(cx, cell));
       taxProvision(c, p, cell, cumulative, company.incomeTaxRate ?? params.tax_rate);
       const closing = p.isYearEnd && params.close_years ? closeYear(c, p, cell, cumulative) : undefined;

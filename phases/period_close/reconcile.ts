@@ -10,6 +10,7 @@ import { STOCK, SUBLEDGER } from "../../ledger/slices.ts";
 import type { RowWriter } from "../../specs/records/table.ts";
 import { accumulatedAfter, assetsOf, monthIndexOfDay, monthsInService } from "../master_data/index.ts";
 import { materialId } from "../master_data/index.ts";
+import { ASSET_VALUATION, type AssetValuation } from "../../ledger/capabilities.ts";
 
 interface Check {
   name: string;
@@ -45,12 +46,14 @@ export function stockAt(cx: RunContext, state: RunState, period: number): Map<nu
   return out;
 }
 
-function fixedAssetRegister(cx: RunContext, company: CompanyInfo, p: Period): number {
+function fixedAssetRegister(cx: RunContext, state: RunState, company: CompanyInfo, p: Period): number {
   const month = monthIndexOfDay(p.firstDay);
+  // After an impairment the register holds the impaired carrying amount (a phase provides asset valuation).
+  const valuation = cx.capability<AssetValuation>(ASSET_VALUATION);
   let net = 0;
-  for (const a of assetsOf(cx, company.index)) {
+  for (const [i, a] of assetsOf(cx, company.index).entries()) {
     if (a.acquiredMonth > month) continue;
-    net += a.cost - (a.accumulated ? accumulatedAfter(a, monthsInService(a, month)) : 0);
+    net += valuation ? valuation.netBookValue(cx, state, company, i, month) : a.cost - (a.accumulated ? accumulatedAfter(a, monthsInService(a, month)) : 0);
   }
   return net;
 }
@@ -62,7 +65,7 @@ export function reconcilePeriod(cx: RunContext, state: RunState, company: Compan
     { name: "accounts_receivable", roles: ["ar_control"], side: 1, sub: sub("ar") },
     { name: "gr_ir", roles: ["gr_ir"], side: -1, sub: sub("gr_ir") },
     { name: "inventory", roles: INVENTORY_ROLES, side: 1, sub: () => stockValue },
-    { name: "fixed_assets", roles: ["ppe", "accumulated_depreciation"], side: 1, sub: () => fixedAssetRegister(cx, company, p) },
+    { name: "fixed_assets", roles: ["ppe", "accumulated_depreciation"], side: 1, sub: () => fixedAssetRegister(cx, state, company, p) },
     { name: "intercompany_receivables", roles: ["ic_receivable"], side: 1, sub: sub("ic_receivable") },
     { name: "intercompany_payables", roles: ["ic_payable"], side: -1, sub: sub("ic_payable") },
   ];

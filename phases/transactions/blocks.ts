@@ -30,12 +30,14 @@ function chainBlock(cx: RunContext, phase: PlanPhase, ref: BlockRef, out: TableO
   const env = flowEnv(cx, Rng.forBlock(cx.seed, phase.id, ref.index), totals, out);
   const company = cx.companies[cx.companyIndex.get(ref.segment.company!)!]!;
   const first = docOffset(phase, ref.segment) + ref.offset + 1;
-  if (kind === "order_to_cash") orderToCashBlock(env, company, ref, first, processParams(cx, kind) as O2CParams);
+  // With revenue recognition provided, order-to-cash hands the provider's slices their part too.
+  let own: Deltas | undefined;
+  if (kind === "order_to_cash") own = orderToCashBlock(env, company, ref, first, processParams(cx, kind) as O2CParams);
   else if (kind === "procure_to_pay") servicePurchasesBlock(env, company, ref, serviceSeqs(cx, phase, company, ref), docOffset(phase, ref.segment) + 1, processParams(cx, kind) as P2PParams);
   else if (kind === "intercompany") intercompanyBlock(env, company, ref, first, processParams(cx, kind) as IntercompanyParams);
   else throw new Error(`internal: unknown segment kind ${kind}`);
   env.reval.post(env, `B${String(ref.index).padStart(6, "0")}`);
-  return totals.pack();
+  return own ? { ...totals.pack(), ...own } : totals.pack();
 }
 
 /** Purchase order numbers of the block that are not reserved for stock replenishment. */

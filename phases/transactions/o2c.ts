@@ -19,6 +19,10 @@ import { formatMinor } from "../../output/writers.ts";
 import { companyTargets, periodShare, planYear } from "../../ledger/business.ts";
 import { Dither, blockBudget, segmentPlans, splitBudget, type SegmentPlan } from "./budget.ts";
 import { activityDay, workDayOnOrAfter, workDayOnOrBefore } from "./dates.ts";
+import { CREDIT_LOSSES, REVENUE_RECOGNITION, type ContractBook, type CreditLosses, type OpenContract, type RevenueRecognition } from "../../ledger/capabilities.ts";
+import type { Deltas } from "../../ledger/state.ts";
+import type { Account } from "../../ledger/chart.ts";
+import { openContract } from "./o2c-contracts.ts";
 
 export interface O2CParams extends ChainParams {
   backorder: number;
@@ -26,7 +30,7 @@ export interface O2CParams extends ChainParams {
   dunning: boolean;
 }
 
-interface Order {
+export interface Order {
   id: string;
   c: CompanyInfo;
   cust: Customer;
@@ -49,8 +53,12 @@ function salesPlans(cx: FlowEnv["cx"], c: CompanyInfo): SegmentPlan[] {
   });
 }
 
-/** A block of sales orders: goods and service orders, each group sharing its slice of the period's plan. */
-export function orderToCashBlock(env: FlowEnv, c: CompanyInfo, ref: BlockRef, firstSeq: number, p: O2CParams): void {
+/**
+ * A block of sales orders: goods and service orders, each group sharing its slice of the period's
+ * plan. When a phase provides revenue recognition, each order is a contract in its book (the
+ * book's deltas are returned for its state).
+ */
+export function orderToCashBlock(env: FlowEnv, c: CompanyInfo, ref: BlockRef, firstSeq: number, p: O2CParams): Deltas | undefined {
   const { cx } = env;
   const period = ref.segment.period!;
   const plan = salesPlans(cx, c)[period]!;
@@ -61,13 +69,15 @@ export function orderToCashBlock(env: FlowEnv, c: CompanyInfo, ref: BlockRef, fi
   });
   const dither = [new Dither(), new Dither()];
   const next = [0, 0];
+  const book = cx.capability<RevenueRecognition>(REVENUE_RECOGNITION)?.book(env, c);
   for (let i = 0; i < ref.units; i++) {
     const k = plan.kinds[ref.offset + i]!;
-    orderToCash(env, c, period, firstSeq + i, values[k]![next[k]!++]!, k === 1, dither[k]!, p);
+    orderToCash(env, c, period, firstSeq + i, values[k]![next[k]!++]!, k === 1, dither[k]!, p, book);
   }
+  return book?.deltas();
 }
 
-function orderToCash(env: FlowEnv, c: CompanyInfo, period: number, seq: number, value: number, service: boolean, dither: Dither, p: O2CParams): void {
+function orderToCash(env: FlowEnv, c: CompanyInfo, period: number, seq: number, value: number, service: boolean, dither: Dither, p: O2CParams, book?: ContractBook): void {
   const { cx, rng } = env;
   const cust = customer(cx, c.index, rng.int(counts(cx).customers));
   const mi = itemFor(env, c, value, service);
@@ -81,9 +91,12 @@ function orderToCash(env: FlowEnv, c: CompanyInfo, period: number, seq: number, 
   // A service worth far more than its unit rate is sold as one engagement at a lump sum.
   const listed = salePrice(m, c.business.goods_margin, rng.next());
   const unitPrice = service && value > 200 * listed ? Math.max(1, Math.round(value)) : listed;
-  const qty = dither.quantity(value, unitPrice);
+  const id = `SO-${c.code}-${String(seq).padStart(9, "0")}`;
+  // A multi-element deal: the services sold with the goods take their part of the order's value.
+  const bundle = book && !service ? book.bundle(id, value) : undefined;
+  const qty = dither.quantity(bundle ? value - bundle.value : value, unitPrice);
   const price = Math.max(1, env.fx.convert(unitPrice, c.currency, c.digits, doc.currency, doc.digits, ordered));
-  const o: Order = { id: `SO-${c.code}-${String(seq).padStart(9, "0")}`, c, cust, m, mi, doc, price };
+  const o: Order = { id, c, cust, m, mi, doc, price };
   // Over the credit limit: credit management releases the order after a review (delivery waits
   // for it, within the month); an order over three times the limit is rejected, and its value
   // passes to the next orders (the plan's revenue stands).
@@ -105,17 +118,19 @@ function orderToCash(env: FlowEnv, c: CompanyInfo, period: number, seq: number, 
   const later = backorder ? workDayOnOrAfter(cx, c, first + rng.range(10, 30)) : 0;
   const parts: [number, number, number][] = [[first, invoiceDay(env, c, first, p), q1]];
   if (backorder) parts.push([later, invoiceDay(env, c, later, p), qty - q1]);
+  const contract = book ? openContract(env, book, o, ordered, qty, parts, bundle, check, p) : undefined;
   let billed = 0;
   parts.forEach(([day, invoiceDay, q], k) => {
     if (day >= env.endDay) return;
     const delivery = `DL-${o.id.slice(3)}-${k + 1}`;
     deliver(env, o, delivery, day, q, k > 0);
     if (invoiceDay >= env.endDay) return;
-    bill(env, o, delivery, invoiceDay, q, p);
+    bill(env, o, delivery, invoiceDay, q, p, contract?.open);
     billed++;
   });
   const status = billed === parts.length ? "closed" : billed === 0 && first >= env.endDay ? "cut_off" : backorder ? "backordered" : "open";
   writeOrder(env, o, ordered, qty, check, status);
+  contract?.close();
 }
 
 /**
@@ -160,7 +175,7 @@ function itemFor(env: FlowEnv, c: CompanyInfo, value: number, service: boolean):
   return mi;
 }
 
-function deliver(env: FlowEnv, o: Order, id: string, day: number, qty: number, isBackorder: boolean): void {
+export function deliver(env: FlowEnv, o: Order, id: string, day: number, qty: number, isBackorder: boolean): void {
   const { cx } = env;
   const service = o.m.type === "service";
   const cost = service ? 0 : qty * o.m.standardCost;
@@ -188,22 +203,33 @@ function deliver(env: FlowEnv, o: Order, id: string, day: number, qty: number, i
   w.end();
 }
 
-function bill(env: FlowEnv, o: Order, delivery: string, day: number, qty: number, p: O2CParams): void {
-  const { cx, fx } = env;
+/** An invoice's amounts: net and tax in the document currency, and in company currency at the invoice day's rate. */
+export function invoiceAmounts(env: FlowEnv, o: Order, day: number, qty: number) {
   const c = o.c;
-  const id = `CI-${delivery.slice(3)}`;
   const net = qty * o.price;
   const tax = Math.round(net * vatRate(c));
-  const gross = net + tax;
-  const rate = fx.rate(o.doc.currency, c.currency, day);
+  const rate = env.fx.rate(o.doc.currency, c.currency, day);
   const scale = 10 ** (c.digits - o.doc.digits);
-  const netC = Math.round(net * rate * scale);
-  const taxC = Math.round(tax * rate * scale);
+  return { net, tax, gross: net + tax, rate, netC: Math.round(net * rate * scale), taxC: Math.round(tax * rate * scale) };
+}
+
+/** The revenue account of an order's item: goods or service revenue, split by the customer's region. */
+export function revenueAccount(env: FlowEnv, o: Order): Account {
+  const revenue = env.cx.chart.role(o.m.type === "service" ? "service_revenue" : "revenue");
+  return revenue[regionOf(o.cust.country) % revenue.length]!;
+}
+
+/** Posts and writes a customer invoice; with a contract its net goes to the contract's balances, not to revenue. */
+export function bill(env: FlowEnv, o: Order, delivery: string, day: number, qty: number, p: O2CParams, contract?: OpenContract): void {
+  const { cx } = env;
+  const c = o.c;
+  const id = `CI-${delivery.slice(3)}`;
+  const { net, tax, gross, rate, netC, taxC } = invoiceAmounts(env, o, day, qty);
   const ar = cx.chart.one("ar_control");
   const lines = newLines(env);
-  const revenue = cx.chart.role(o.m.type === "service" ? "service_revenue" : "revenue");
   lines.add(ar, netC + taxC, 0, -1, o.cust.id, gross);
-  lines.add(revenue[regionOf(o.cust.country) % revenue.length]!, 0, netC, -1, "", net);
+  if (contract) contract.credit(id, lines, net);
+  else lines.add(revenueAccount(env, o), 0, netC, -1, "", net);
   if (taxC > 0) lines.add(cx.chart.one("output_tax"), 0, taxC, -1, "", tax);
   post(env, c, day, { documentId: `JE-${id}`, docType: "RV", source: "automated", event: "customer_invoice", postedBy: "SYS-SD", text: "Customer invoice", fx: foreign(o.doc, c, rate), sourceId: id, sourceType: "customer_invoice" }, lines);
   reference(env, c, delivery, "delivery", id, "customer_invoice", "billed_as");
@@ -212,7 +238,9 @@ function bill(env: FlowEnv, o: Order, delivery: string, day: number, qty: number
     rate: o.doc.currency === c.currency ? undefined : rateText(rate),
   };
   const settlements = planReceipts(env, inv, o.cust.behaviour, p);
-  settle(env, inv, settlements, cx.chart.one("bank"), { docType: "DZ", event: "customer_receipt", text: "Incoming payment", sourceType: "customer_receipt" }, undefined, cx.chart.one("bad_debt_expense"));
+  // With expected credit losses on, a write-off uses the allowance.
+  const writeOff = cx.capability<CreditLosses>(CREDIT_LOSSES)?.writeOffAccount(cx) ?? cx.chart.one("bad_debt_expense");
+  settle(env, inv, settlements, cx.chart.one("bank"), { docType: "DZ", event: "customer_receipt", text: "Incoming payment", sourceType: "customer_receipt" }, undefined, writeOff);
   openItems(env, inv, settlements, p.dunning ? dunningLevel : undefined);
   writeCustomerInvoice(env, inv, o.id, delivery, net, tax);
   for (const s of settlements) writeReceipt(env, inv, s);
@@ -252,7 +280,7 @@ function planReceipts(env: FlowEnv, inv: OpenInvoice, behaviour: string, p: O2CP
   return within(env, [{ day, amount: inv.gross, discount: 0, kind: "full", id: base }]);
 }
 
-function writeOrder(env: FlowEnv, o: Order, day: number, qty: number, credit: string, status: string): void {
+export function writeOrder(env: FlowEnv, o: Order, day: number, qty: number, credit: string, status: string): void {
   const w = env.out.table(salesOrders);
   w.id(o.c.code);
   w.id(o.id);

@@ -66,6 +66,9 @@ export const DOCUMENT_TYPES = {
   TX: "income tax provision",
   CL: "year-end closing of profit and loss",
   OB: "opening balances",
+  RR: "revenue recognition from the revenue schedule (IFRS 15 / ASC 606)",
+  IM: "impairment loss on property, plant and equipment (IAS 36 / ASC 360)",
+  EC: "expected credit loss allowance on receivables and contract assets (IFRS 9 / CECL)",
 } as const;
 
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
@@ -85,7 +88,10 @@ export const journalEntries = table("journal_entries", "the general journal: one
   document_type: c.code(DOCUMENT_TYPES, "document type"),
   source: c.id("manual, automated or recurring"),
   business_event: c.id("what happened (sale, purchase, payroll, rent, ...)"),
-  posted_by: c.id("user id of the poster"),
+  posted_by: c.id("user id of the poster (U<company>-NNN people, U<company>-ANN approvers, SYS-* interfaces and batch jobs)"),
+  posting_time: c.id("time of day the entry was posted, company local time (HH:MM:SS)"),
+  approved_by: c.optional(c.id("user who approved the entry: manual entries from the company's approval threshold up (roles and limits: users.csv of the anomalies phase, docs/anomalies.md)")),
+  approved_at: c.optional(c.id("approval timestamp, company local time (YYYY-MM-DDTHH:MM:SS): before the posting")),
   cost_center: c.optional(c.id("cost center, on expense lines")),
   partner_id: c.optional(c.id("vendor, customer or employee the line concerns")),
   line_text: c.text("line description"),

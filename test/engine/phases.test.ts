@@ -67,8 +67,9 @@ describe("phase folders", () => {
 
   test("each running phase writes exactly the tables its spec declares", () => {
     const written = new Map<string, Set<string>>();
-    for (const file of ["all-phases.synth", "manufacturing-group.synth"]) {
-      for (const [phase, tables] of tablesWritten(examplePlan(file))) for (const t of tables) written.set(phase, (written.get(phase) ?? new Set()).add(t));
+    // At a tenth of its volume the all-phases example has enough documents for its anomaly rates to round to some.
+    for (const [file, scale] of [["all-phases.synth", 0.1], ["manufacturing-group.synth", 0.02]] as const) {
+      for (const [phase, tables] of tablesWritten(examplePlan(file, scale))) for (const t of tables) written.set(phase, (written.get(phase) ?? new Set()).add(t));
     }
     for (const m of PHASE_MODULES.filter((x) => x.spec.steps.length > 0)) {
       expect({ phase: m.spec.id, tables: [...(written.get(m.spec.id) ?? [])].sort() }).toEqual({ phase: m.spec.id, tables: m.spec.tables.map((t) => t.name).sort() });

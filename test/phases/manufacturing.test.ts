@@ -225,19 +225,33 @@ describe("manufacturing", () => {
     expect((off.get("purchase_orders") as Row[]).some((p) => finished.has(key(p.company_code, p.material_id)))).toBe(true);
   });
 
-  test("the same files for 1 and 3 workers", async () => {
-    const { mkdtempSync, rmSync } = await import("node:fs");
+  test("with hr and source_to_contract too: the same files for 1 and 3 workers, after an interrupted run resumes, and from 2 shards merged", async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
     const { run: runPlan } = await import("../../engine/run.ts");
-    const plan = compile(scenario("phase manufacturing { production_orders = 300 per year }", 3), { path: "mfg.synth" }).plan!;
+    const { mergeShards } = await import("../../engine/merge.ts");
+    const { Interrupted } = await import("../../core/errors.ts");
+    const plan = compile(scenario("phase manufacturing { production_orders = 300 per year receipt_inspection_rate = 100% }\nphase hr { pay_frequency = biweekly }\nphase source_to_contract { }", 3), { path: "mfg.synth" }).plan!;
     const dir = mkdtempSync(join(tmpdir(), "synth-mfg-"));
+    const quiet = { formats: ["csv" as const], progress: "none" as const };
+    const digests = (d: string) => JSON.parse(readFileSync(join(d, "manifest.json"), "utf8")).files.map((f: { path: string; sha256: string }) => `${f.path}:${f.sha256}`);
     try {
-      const a = await runPlan(plan, { out: join(dir, "a"), workers: 1, formats: ["csv"], progress: "none" }).done;
-      const b = await runPlan(plan, { out: join(dir, "b"), workers: 3, formats: ["csv"], progress: "none", batchSize: 1 }).done;
-      const digests = (files: typeof a.files) => Object.fromEntries(files.map((f) => [f.path, f.sha256]));
-      expect(digests(b.files)).toEqual(digests(a.files));
-      expect(a.files.some((f) => f.table === "production_orders" && f.rows > 0)).toBe(true);
+      const a = join(dir, "a");
+      const done = await runPlan(plan, { ...quiet, out: a, workers: 1 }).done;
+      for (const table of ["production_orders", "payroll_lines", "contracts", "quality_inspections"]) expect(done.files.some((f) => f.table === table && f.rows > 0)).toBe(true);
+      await runPlan(plan, { ...quiet, out: join(dir, "b"), workers: 3, batchSize: 1 }).done;
+      expect(digests(join(dir, "b"))).toEqual(digests(a));
+      const c = join(dir, "c");
+      let stopped = false;
+      const r = runPlan(plan, { ...quiet, out: c, workers: 2, batchSize: 2, checkpointEveryMs: 0, onProgress: (pr) => !stopped && pr.phase === "transactions" && ((stopped = true), r.stop()) });
+      await expect(r.done).rejects.toBeInstanceOf(Interrupted);
+      await runPlan(plan, { ...quiet, out: c, workers: 2, resume: true }).done;
+      expect(digests(c)).toEqual(digests(a));
+      const shards = [0, 1].map((i) => join(dir, `s${i}`));
+      for (let i = 0; i < 2; i++) await runPlan(plan, { ...quiet, out: shards[i]!, workers: i, shard: { index: i, count: 2 } }).done;
+      await mergeShards(shards, { out: join(dir, "merged"), progress: "none" });
+      expect(digests(join(dir, "merged"))).toEqual(digests(a));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
