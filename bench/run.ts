@@ -147,7 +147,7 @@ function vmHwm(pid: number): number | undefined {
 }
 
 /** Runs the CLI on a plan, polling the child's VmHWM; returns wall time, rusage and the poll. */
-async function timedRun(plan: string, dir: string, workers: number) {
+export async function timedRun(plan: string, dir: string, workers: number) {
   const args = [process.execPath, "bin/synth.ts", "run", plan, "--out", dir, "--workers", String(workers), "--quiet"];
   const start = performance.now();
   const p = Bun.spawn(args, { cwd: ROOT, stdout: "ignore", stderr: "pipe" });

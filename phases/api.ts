@@ -46,7 +46,10 @@ export interface OverlayContext {
   rng: Rng;
   /** Writers of the overlay phase's own tables. */
   out: TableOut;
-  /** The producing block's state deltas: an overlay that changes postings keeps them equal to its rows. */
+  /**
+   * The producing block's (or main step's) state deltas: an overlay that changes postings keeps
+   * them equal to its rows; a main step's are folded into the run state after the step.
+   */
   deltas: Deltas | undefined;
 }
 

@@ -3,7 +3,7 @@ import type { PhaseModule } from "./api.ts";
 import { accountingStandardsPhase } from "./accounting_standards/index.ts";
 import { anomaliesPhase } from "./anomalies/index.ts";
 import { auditSpec } from "./audit/spec.ts";
-import { bankingSpec } from "./banking/spec.ts";
+import { bankingPhase } from "./banking/index.ts";
 import { causalOverlaySpec } from "./causal_overlay/spec.ts";
 import { diffusionSpec } from "./diffusion/spec.ts";
 import { exportPhase } from "./export/index.ts";
@@ -25,7 +25,7 @@ export const PHASE_MODULES: readonly PhaseModule[] = [
   accountingStandardsPhase,
   anomaliesPhase,
   { spec: auditSpec, steps: {} },
-  { spec: bankingSpec, steps: {} },
+  bankingPhase,
   { spec: causalOverlaySpec, steps: {} },
   { spec: diffusionSpec, steps: {} },
   exportPhase,

@@ -56,7 +56,7 @@ const DIAG_EXAMPLES: Record<DiagnosticCode, DiagExample> = {
   SYN3011: { source: `${S}phase transactions { sources { manual = 30% automated = 60% recurring = 20% } }` },
   SYN3012: { source: `scenario "Demo" { group_currency = EUX }` },
   SYN3013: { source: `${S}process procure_to_pay { lags { invoice_to_payment = 60d..30d } }` },
-  SYN3014: { source: `${S}phase banking { customers = 2k }` },
+  SYN3014: { source: `${S}phase audit { samples = 60 }` },
   SYN3015: { source: `company C01 { name = "Acme" }` },
   SYN3016: { source: `${S}chart_of_accounts { account 4100 { name = "Rent" type = expense } }` },
   SYN3017: { source: `${S}phase graphs { after = [audit] }` },

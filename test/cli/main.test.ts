@@ -225,22 +225,22 @@ describe("imports stay inside the project", () => {
 
 describe("planned phases (the runtime does not generate them yet)", () => {
   test("say so in the plan, the compile summary, the run's messages, the manifest and the graph", async () => {
-    project.write("planned.synth", `${QUICK}phase banking { customers = 100 }\n`);
+    project.write("planned.synth", `${QUICK}phase audit { samples = 60 }\n`);
     const compiled = await run("compile", "planned.synth", "-o", "planned.plan.json");
     expect(compiled.err).toContain("1 planned (not generated yet)");
     expect(compiled.err).toContain("SYN3014");
     const plan = JSON.parse(readFileSync(join(project.dir, "planned.plan.json"), "utf8")) as Plan;
-    const banking = plan.phases.find((p) => p.id === "banking")!;
-    expect([banking.status, banking.reason]).toEqual(["planned", "planned: this version of synth does not generate it yet"]);
-    expect(plan.phases.filter((p) => p.status === "run").map((p) => p.id)).not.toContain("banking");
+    const audit = plan.phases.find((p) => p.id === "audit")!;
+    expect([audit.status, audit.reason]).toEqual(["planned", "planned: this version of synth does not generate it yet"]);
+    expect(plan.phases.filter((p) => p.status === "run").map((p) => p.id)).not.toContain("audit");
     const ran = await run("run", "planned.plan.json", "--out", "out-planned", "--progress", "plain");
     expect(ran.code).toBe(EXIT.ok);
-    expect(ran.err).toContain("not generated: banking (planned: this version of synth does not generate it yet)");
+    expect(ran.err).toContain("not generated: audit (planned: this version of synth does not generate it yet)");
     const manifest = JSON.parse(readFileSync(join(project.dir, "out-planned", "manifest.json"), "utf8"));
-    expect(manifest.phases.find((p: { id: string }) => p.id === "banking").status).toBe("planned");
+    expect(manifest.phases.find((p: { id: string }) => p.id === "audit").status).toBe("planned");
     const graph = (await run("graph", "planned.plan.json")).out;
-    expect(graph).toContain('banking["Banking KYC/AML<br/>planned: not generated yet"]');
-    expect(graph).toContain("class banking planned");
+    expect(graph).toContain('audit["Audit (ISA)<br/>planned: not generated yet"]');
+    expect(graph).toContain("class audit planned");
   });
 });
 
