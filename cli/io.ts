@@ -12,6 +12,8 @@ export interface Io {
   color: boolean;
   /** Asks a question on the terminal and reads the answer; absent when there is no terminal (scripts, CI). */
   ask?(question: string): Promise<string | undefined>;
+  /** The CLI is the whole process (bin/synth): a run's memory limits then count the process's RSS. */
+  ownsProcess?: boolean;
 }
 
 /** An expected failure: main prints `synth: <message>` and exits with `code`. */
@@ -43,6 +45,7 @@ export function processIo(): Io {
     cwd: process.cwd(),
     color: colorEnabled(process.env, process.stderr.isTTY === true),
     ask: process.stdin.isTTY && process.stderr.isTTY ? askOnTerminal : undefined,
+    ownsProcess: true,
   };
 }
 

@@ -65,7 +65,7 @@ async function runRun(ctx: CommandContext): Promise<number> {
   const { makeView } = await import("../../engine/progress.ts");
   // The CLI's own display: a bar on a terminal, else lines through its stderr (--progress json included).
   const view = makeView(opts.progress, process.stderr, ctx.io.err);
-  const r = run(plan, { ...opts, view, shard, out: isAbsolute(out) ? out : resolve(ctx.io.cwd, out), signals: true, memoryScope: "process" });
+  const r = run(plan, { ...opts, view, shard, out: isAbsolute(out) ? out : resolve(ctx.io.cwd, out), signals: true, memoryScope: ctx.io.ownsProcess ? "process" : "run" });
   await r.done;
   return EXIT.ok;
 }
