@@ -154,7 +154,7 @@ describe("every section of the format", () => {
     }
     for (const s of ["treasury", "esg", "session"]) expect(top.filter((d) => d.message.startsWith(`${s} is disabled`)).map((d) => d.code)).toEqual(["SYN5006"]);
     const plan = compile(r.text!, { path: "e.synth" }).plan!;
-    const enabled = plan.phases.map((p) => p.id);
+    const enabled = plan.phases.filter((p) => p.status !== "disabled").map((p) => p.id);
     for (const p of ["anomalies", "graphs", "audit", "banking", "accounting_standards", "llm_enrichment", "diffusion", "causal_overlay", "source_to_contract", "financial_reporting", "hr", "manufacturing", "sales_kpis_budgets"]) expect(enabled).toContain(p);
     expect(plan.scenario).toMatchObject({ fiscalYear: "april", startDate: "2024-04-01", groupCurrency: "EUR", industry: "technology" });
     expect(plan.companies.map((c) => [c.code, c.currency, c.vatRate])).toEqual([
@@ -495,6 +495,13 @@ financial_reporting:
     expect(p.typologies).toEqual(["structuring", "funnel_account", "layering", "money_mule", "account_takeover", "authorised_push_payment", "business_email_compromise", "round_tripping", "trade_based"]);
     // weights 2:1:1:0 -> shares adding up to 100%, said as approximate
     expect(p.sophistication).toEqual({ basic: 0.5, standard: 0.25, professional: 0.25, advanced: 0 });
+    // no population: datasynth's default one (10,000 retail, 1,000 business customers, 100 trusts)
+    const defaults = importDatasynth(`${head}banking:\n  enabled: true\n`, { file: "d.yaml" });
+    expect(defaults.diagnostics).toEqual([]);
+    const d = paramsOf(defaults.text!, "banking")!;
+    expect(d.customers).toBe(11_100);
+    expect(d.business_share).toBeCloseTo(1000 / 11100, 6);
+    expect(d.trust_share).toBeCloseTo(100 / 11100, 6);
     expect(r.diagnostics.find((d) => d.message.startsWith("banking.typologies.sophistication"))?.code).toBe("SYN5003");
     const f = paramsOf(r.text!, "financial_reporting")!;
     expect(f.statements).toEqual(["balance_sheet", "income_statement", "comprehensive_income", "equity_changes"]);
