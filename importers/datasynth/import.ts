@@ -954,11 +954,9 @@ const SECTIONS: Record<string, Handler> = {
     }
     const spoof = s.sub("spoofing");
     if (spoof) {
-      // Off: datasynth spoofs nothing, and neither does synth.
-      if (spoof.bool("enabled") === false) spoof.consumeAll();
-      else s.cx.at("SYN5001", "warning", `banking.spoofing is not imported: ${REASONS["banking.spoofing"]}`, s.keyNode("spoofing"));
+      // Off: datasynth spoofs nothing, and neither does synth. On (datasynth's default): reported as a whole.
+      if (spoof.bool("enabled") !== false) s.cx.at("SYN5001", "warning", `banking.spoofing is not imported: ${REASONS["banking.spoofing"]}`, s.keyNode("spoofing"));
       spoof.consumeAll();
-      spoof.finish();
     }
     const out = s.sub("output");
     if (out) {
