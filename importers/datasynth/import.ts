@@ -158,7 +158,27 @@ const REASONS: Reasons = {
   scenario: "synth has no equivalent setting",
   "scenario.profile": "a label: datasynth's runtime never reads it (the data-quality rates come from data_quality.preset, which is imported)",
   audit: "synth's audit phase samples and tests; workpapers, teams and review workflows are not modelled",
-  banking: "synth's banking phase has customers, accounts per customer, a suspicious rate and typologies only",
+  banking: "synth's banking phase sets customers, business_share, trust_share, accounts_per_customer, transactions_per_customer, suspicious_rate, laundering_rate, typologies, sophistication, pep_rate, screening_false_positive_rate, p2p_rate, the analysts' escalation and SAR rates, country, name and group_accounts; it has no such setting",
+  "banking.population.retail_persona_weights": "synth's persons are salaried, students, retirees, self-employed and wealthy in fixed proportions (58, 10, 17, 12 and 3 in 100); there are no persona weights to set",
+  "banking.population.business_persona_weights": "synth's businesses are retail shops, restaurants, professional services, construction, import and export, online merchants, consulting firms and holdings in fixed proportions; there are no persona weights to set",
+  "banking.population.household_rate": "synth forms households of up to four consecutive persons (same surname and address) at its own fixed rate; there is no rate to set",
+  "banking.population.avg_household_size": "synth forms households of up to four consecutive persons (same surname and address) at its own fixed rate; there is no size to set",
+  "banking.population.period_months": "the bank runs over the scenario's own periods (global.start_date, global.period_months), not a period of its own",
+  "banking.population.start_date": "the bank runs over the scenario's own periods (global.start_date, global.period_months), not a period of its own",
+  "banking.products.cash_intensity": "synth's cash use follows each customer's segment (a shop takes 35% of its takings in cash, a restaurant 30%; persons use ATMs); there is no rate to set",
+  "banking.products.cross_border_rate": "synth's cross-border activity follows the segment (3% of card purchases abroad; wires abroad for holdings, traders and the wealthy); there is no rate to set",
+  "banking.products.card_vs_transfer": "synth's channel follows what is paid (card purchases, transfers for rent, bills and suppliers); there is no ratio to set",
+  "banking.products.debit_card_rate": "synth's products are current, savings, credit card and loan accounts (accounts_per_customer); debit cards are not a product of their own",
+  "banking.products.international_rate": "synth has no international capability per account; cross-border activity follows the segment",
+  "banking.compliance.risk_appetite": "synth rates each customer's risk from its file (kyc_profiles: score, rating and reasons) and onboards every applicant; there is no risk appetite to set",
+  "banking.compliance.high_risk_tolerance": "synth rates each customer's risk from its file (kyc_profiles: score, rating and reasons) and onboards every applicant; there is no tolerance to set",
+  "banking.compliance.kyc_completeness": "synth's KYC files are complete (1% of identity documents unverified, a fixed share); there is no rate to set",
+  "banking.compliance.edd_threshold": "synth's enhanced due diligence follows the risk rating (high-risk customers and every PEP, reviewed yearly), not an amount",
+  "banking.typologies.detectability": "in synth a case's detectability follows its sophistication (advanced: amounts well under thresholds, more steps, slower); there is no base detectability to set",
+  "banking.spoofing": "synth has no adversarial spoofing mode: its cases evade detection by their sophistication (typologies.sophistication is imported) and hide among the criminals' normal activity",
+  "banking.output.directory": "synth writes the banking tables with all the others, one file per table in the run's output directory",
+  "banking.output.include_case_narratives": "synth writes no case narratives; aml_cases holds each case's typology, sophistication, parties, dates and amounts",
+  "banking.output.include_graph": "synth's banking phase writes no graph export (its graphs phase builds graphs of the group's ledger, not of bank transactions); aml_relationships and the counterparties of bank_transactions are its edges",
   graph_export: "synth's graphs phase has formats and kinds only",
   accounting_standards: "synth has no equivalent setting",
   "accounting_standards.leases": "synth has no lease accounting (IFRS 16 / ASC 842)",
@@ -193,7 +213,12 @@ const REASONS: Reasons = {
   "source_to_pay.catalog": "synth lists every good of a contract in catalog_items; there is nothing to set",
   "source_to_pay.scorecards": "synth rates every vendor with receipts each quarter (supplier_scorecards); there is nothing to set",
   "source_to_pay.p2p_integration": "procure-to-pay always buys at the contracts' prices; buying off contract is maverick_rate",
-  financial_reporting: "synth's financial_reporting phase has statements and bank_reconciliation only",
+  financial_reporting: "synth's financial_reporting phase sets statements, monthly, yearly, consolidated, account lines, bank_reconciliation, bank_fees, deposit_rate, overdraft_rate, direct_debits and returned_payments (KPIs and budgets are phase sales_kpis_budgets); it has no such setting",
+  "financial_reporting.comparative_periods": "synth's statements have one comparative: prior_amount, the previous month's figure (monthly) or the previous fiscal year's (yearly)",
+  "financial_reporting.management_kpis.frequency": "synth computes KPIs for every company and period (month); there is no quarterly frequency",
+  "financial_reporting.budgets.revenue_growth_rate": "synth's budgets are the business plan (business growth and seasonality), which the actuals follow too; there is no separate budget growth rate",
+  "financial_reporting.budgets.expense_inflation_rate": "synth's budgets are the business plan (its costs and their drivers); there is no inflation rate to set",
+  "financial_reporting.budgets.variance_noise": "synth's budget variances are the real differences between the plan and the ledger's actuals, not noise added to the budget",
   hr: "synth's hr phase has pay_frequency, time_entries, expenses and turnover",
   "hr.payroll.salary_ranges": "salaries come from the employee master (phase master_data: by job, in the company's currency); the business plan's revenue follows from them (payroll_share)",
   "hr.payroll.tax_rates": "synth withholds income tax and social security through each company's country's brackets and ceilings (docs/hr.md)",
@@ -824,27 +849,133 @@ const SECTIONS: Record<string, Handler> = {
   banking: (s, t) => {
     if (!enabled(s)) return;
     const b = t.phase("banking");
+    // Customers: datasynth gives exact counts per kind; synth a total and the expected shares of businesses and trusts.
     const pop = s.sub("population");
+    const counts = { retail: 10_000, business: 1_000, trusts: 100 };
+    let from = "datasynth's default population (10,000 retail, 1,000 business customers, 100 trusts)";
     if (pop) {
-      const retail = pop.num("retail_customers", { min: 0 }) ?? 0;
-      const business = pop.num("business_customers", { min: 0 }) ?? 0;
-      const trusts = pop.num("trusts", { min: 0 }) ?? 0;
-      if (retail + business + trusts > 0) b.set("customers", String(Math.round(retail + business + trusts)), "banking.population: retail + business customers + trusts");
+      counts.retail = pop.num("retail_customers", { min: 0 }) ?? 0;
+      counts.business = pop.num("business_customers", { min: 0 }) ?? 0;
+      counts.trusts = pop.num("trusts", { min: 0 }) ?? 0;
+      from = "banking.population: retail_customers + business_customers + trusts";
+    }
+    const total = Math.round(counts.retail) + Math.round(counts.business) + Math.round(counts.trusts);
+    if (total > 0) {
+      b.set("customers", String(Math.min(10_000_000, total)), from);
+      if (total > 10_000_000) pop?.approx("retail_customers", "synth's bank has at most 10,000,000 customers: imported as 10,000,000");
+      const biz = share6(Math.round(counts.business) / total);
+      const trust = share6(Math.round(counts.trusts) / total);
+      b.set("business_share", pct(biz), pop ? "banking.population: business_customers / all customers" : from);
+      b.set("trust_share", pct(trust), pop ? "banking.population: trusts / all customers" : from);
+      if (pop && (pop.has("business_customers") || pop.has("trusts"))) {
+        pop.approx(pop.has("business_customers") ? "business_customers" : "trusts", "synth draws each customer's kind: business_share and trust_share are expected shares, so the counts of businesses and trusts come close to the config's but are not exact");
+      }
+    }
+    if (pop) {
+      // The bank runs over the scenario's own periods: a population period that is the scenario's needs nothing.
+      const global = s.cx.doc.get("global") as unknown;
+      const g = (k: string) => (isMap(global) ? (global.get(k) as unknown) : undefined);
+      for (const k of ["start_date", "period_months"]) {
+        if (!pop.has(k)) continue;
+        const same = pop.scalar(k) === g(k);
+        if (!same) pop.cx.at("SYN5001", "warning", `${pop.where(k)} is not imported: ${REASONS[`banking.population.${k}`]}`, pop.keyNode(k));
+      }
       pop.finish();
+    }
+    const products = s.sub("products");
+    if (products) {
+      const retail = products.num("avg_accounts_retail", { min: 0 });
+      const business = products.num("avg_accounts_business", { min: 0 });
+      if (retail !== undefined || business !== undefined) {
+        const persons = Math.round(counts.retail);
+        const others = Math.round(counts.business) + Math.round(counts.trusts);
+        const avg = persons + others > 0 ? ((retail ?? 1.5) * persons + (business ?? 2.5) * others) / (persons + others) : (retail ?? 1.5);
+        const value = Math.min(4, Math.max(1, Math.round(avg * 100) / 100));
+        b.set("accounts_per_customer", num(value, 2), "banking.products: avg_accounts_retail and avg_accounts_business, weighted by retail and business customers + trusts");
+        const key = retail !== undefined ? "avg_accounts_retail" : "avg_accounts_business";
+        products.approx(key, `synth has one average for all customers: imported as ${num(value, 2)}, the average weighted by retail customers and by business customers and trusts${avg < 1 || avg > 4 ? " (synth allows 1 to 4)" : ""}`);
+      }
+      products.finish();
+    }
+    const comp = s.sub("compliance");
+    if (comp) {
+      setShare(comp, "pep_rate", b, "pep_rate");
+      comp.finish();
     }
     const ty = s.sub("typologies");
     if (ty) {
-      const rate = ty.share("suspicious_rate");
-      if (rate !== undefined) b.set("suspicious_rate", pct(rate), "banking.typologies.suspicious_rate");
-      const map: Record<string, string> = { structuring_rate: "structuring", layering_rate: "layering", funnel_rate: "funnel_account", round_tripping_rate: "round_tripping", trade_based_rate: "trade_based", mule_rate: "smurfing" };
+      setShare(ty, "suspicious_rate", b, "suspicious_rate");
+      // datasynth's rate per typology -> the typologies that have one above 0 (synth's cases take them in equal shares).
+      const map: [string, string[]][] = [
+        ["structuring_rate", ["structuring"]],
+        ["funnel_rate", ["funnel_account"]],
+        ["layering_rate", ["layering"]],
+        ["mule_rate", ["money_mule"]],
+        ["fraud_rate", ["account_takeover", "authorised_push_payment", "business_email_compromise"]],
+        ["round_tripping_rate", ["round_tripping"]],
+        ["trade_based_rate", ["trade_based"]],
+      ];
       const kinds: string[] = [];
-      for (const [k, to] of Object.entries(map)) {
+      const rates = new Set<number>();
+      const keys: string[] = [];
+      const on: string[] = [];
+      for (const [k, to] of map) {
         const v = ty.share(k);
-        if (v !== undefined && v > 0 && !kinds.includes(to)) kinds.push(to);
+        if (v === undefined) continue;
+        keys.push(k);
+        if (v > 0) {
+          on.push(k);
+          for (const x of to) if (!kinds.includes(x)) kinds.push(x);
+          rates.add(v);
+        }
       }
-      if (ty.has("mule_rate")) ty.approx("mule_rate", "money mules are imported as the smurfing typology");
-      if (kinds.length) b.set("typologies", `[${kinds.join(", ")}]`, "banking.typologies (*_rate above 0)");
+      if (kinds.length) {
+        b.set("typologies", `[${kinds.join(", ")}]`, `banking.typologies: ${on.join(", ")} above 0`);
+        if (rates.size > 1) ty.approx(on[0]!, "synth's cases take the typologies in turn, in equal shares: which typologies are on is imported, the proportions of their rates are not");
+        if (on.includes("fraud_rate")) ty.approx("fraud_rate", "datasynth's fraud cases are imported as synth's fraud typologies account_takeover, authorised_push_payment and business_email_compromise");
+      } else if (keys.length) ty.approx(keys[0]!, "every typology rate is 0, but synth's cases need at least one typology: synth's default (all thirteen) is kept; set suspicious_rate = 0% for a bank without cases");
+      const soph = ty.sub("sophistication");
+      if (soph) {
+        const levels = [["basic", 0.4], ["standard", 0.35], ["professional", 0.2], ["advanced", 0.05]] as const;
+        const raw = levels.map(([k, d]) => soph.num(k, { min: 0 }) ?? d);
+        const sum = raw.reduce((a, x) => a + x, 0);
+        if (sum > 0) {
+          const shares = raw.map((x) => share6(x / sum));
+          // exact 100%: the largest share takes the rounding
+          const big = shares.indexOf(Math.max(...shares));
+          shares[big] = share6(1 - shares.reduce((a, x, i) => (i === big ? a : a + x), 0));
+          const block = b.block("sophistication");
+          levels.forEach(([k], i) => block.set(k, pct(shares[i]!), `banking.typologies.sophistication.${k}${Math.abs(sum - 1) > 1e-9 ? " / the weights' sum" : ""}`));
+          if (Math.abs(sum - 1) > 1e-9) soph.cx.at("SYN5003", "info", `banking.typologies.sophistication: the weights add up to ${num(sum, 4)}; synth's shares must add up to 100%: imported as each weight / their sum`, ty.keyNode("sophistication"));
+        }
+        soph.finish();
+      }
       ty.finish();
+    }
+    const spoof = s.sub("spoofing");
+    if (spoof) {
+      // Off: datasynth spoofs nothing, and neither does synth. On (datasynth's default): reported as a whole.
+      if (spoof.bool("enabled") !== false) s.cx.at("SYN5001", "warning", `banking.spoofing is not imported: ${REASONS["banking.spoofing"]}`, s.keyNode("spoofing"));
+      spoof.consumeAll();
+    }
+    const out = s.sub("output");
+    if (out) {
+      // Tables synth always writes: `true` is what synth does; `false` is reported.
+      const tables: [string, string][] = [
+        ["include_customers", "bank_customers and kyc_profiles"],
+        ["include_accounts", "bank_accounts"],
+        ["include_transactions", "bank_transactions"],
+        ["include_counterparties", "the counterparty columns of bank_transactions"],
+        ["include_beneficial_ownership", "beneficial_owners"],
+        ["include_transaction_labels", "aml_transaction_labels"],
+        ["include_entity_labels", "aml_customer_labels and aml_account_labels"],
+        ["include_relationship_labels", "aml_relationships"],
+      ];
+      for (const [k, what] of tables) out.same(k, true, `synth always writes ${what}; to leave tables out, list the ones to keep in output { tables = [...] }`);
+      // What synth never writes: `false` is what synth does; `true` is reported.
+      out.same("include_case_narratives", false, REASONS["banking.output.include_case_narratives"]!);
+      out.same("include_graph", false, REASONS["banking.output.include_graph"]!);
+      out.finish();
     }
   },
 
@@ -919,21 +1050,37 @@ const SECTIONS: Record<string, Handler> = {
   financial_reporting: (s, t) => {
     if (!enabled(s)) return;
     const b = t.phase("financial_reporting");
-    const flags: [string, string][] = [["generate_balance_sheet", "balance_sheet"], ["generate_income_statement", "income_statement"], ["generate_cash_flow", "cash_flow"], ["generate_changes_in_equity", "equity_changes"]];
+    // datasynth's income statement -> synth's income statement and its comprehensive income (IAS 1: one statement of profit or loss and OCI, or two).
+    const flags: [string, string[]][] = [["generate_balance_sheet", ["balance_sheet"]], ["generate_income_statement", ["income_statement", "comprehensive_income"]], ["generate_cash_flow", ["cash_flow"]], ["generate_changes_in_equity", ["equity_changes"]]];
     const statements: string[] = [];
-    let any = false;
+    const off: string[] = [];
     for (const [k, to] of flags) {
       const v = s.bool(k);
-      if (v !== undefined) any = true;
-      if (v !== false) statements.push(to);
+      if (v === false) off.push(k);
+      else statements.push(...to);
     }
-    if (any && statements.length) b.set("statements", `[${statements.join(", ")}]`, "financial_reporting.generate_*");
-    for (const k of ["management_kpis", "budgets"]) {
-      const sub = s.sub(k);
-      if (!sub) continue;
-      // Budgets come from the business plan and actuals from the ledger: datasynth's noise settings have no counterpart.
-      if (sub.bool("enabled") === true) t.phase("sales_kpis_budgets");
-      sub.finish();
+    if (off.length) b.set("statements", `[${statements.join(", ")}]`, `financial_reporting.generate_*: ${off.join(", ")} false`);
+    if (off.length && s.bool("generate_income_statement") === true) s.approx("generate_income_statement", "imported as synth's income_statement and comprehensive_income (profit plus the translation differences), which datasynth does not have");
+    s.same("comparative_periods", 1, REASONS["financial_reporting.comparative_periods"]!);
+    // KPIs and budgets are synth's sales_kpis_budgets phase (with quotes: none unless sales_quotes is on).
+    const kpis = s.sub("management_kpis");
+    if (kpis) {
+      if (kpis.bool("enabled") === true) {
+        t.phase("sales_kpis_budgets");
+        kpis.same("frequency", "monthly", REASONS["financial_reporting.management_kpis.frequency"]!);
+      } else kpis.consumeAll(); // off (datasynth's default): nothing to import
+      kpis.finish();
+    }
+    const budgets = s.sub("budgets");
+    if (budgets) {
+      if (budgets.bool("enabled") === true) t.phase("sales_kpis_budgets");
+      else budgets.consumeAll();
+      budgets.finish();
+    }
+    const sk = t.phases.get("sales_kpis_budgets");
+    const quotes = s.cx.doc.get("sales_quotes") as unknown;
+    if (sk && !(isMap(quotes) && quotes.get("enabled") !== false) && !sk.has("quoted_share")) {
+      sk.set("quoted_share", "0%", "financial_reporting: KPIs or budgets without sales_quotes: no quotes");
     }
   },
 

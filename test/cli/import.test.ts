@@ -154,7 +154,7 @@ describe("every section of the format", () => {
     }
     for (const s of ["treasury", "esg", "session"]) expect(top.filter((d) => d.message.startsWith(`${s} is disabled`)).map((d) => d.code)).toEqual(["SYN5006"]);
     const plan = compile(r.text!, { path: "e.synth" }).plan!;
-    const enabled = plan.phases.map((p) => p.id);
+    const enabled = plan.phases.filter((p) => p.status !== "disabled").map((p) => p.id);
     for (const p of ["anomalies", "graphs", "audit", "banking", "accounting_standards", "llm_enrichment", "diffusion", "causal_overlay", "source_to_contract", "financial_reporting", "hr", "manufacturing", "sales_kpis_budgets"]) expect(enabled).toContain(p);
     expect(plan.scenario).toMatchObject({ fiscalYear: "april", startDate: "2024-04-01", groupCurrency: "EUR", industry: "technology" });
     expect(plan.companies.map((c) => [c.code, c.currency, c.vatRate])).toEqual([
@@ -352,6 +352,185 @@ accounting_standards:
     const a = compile(r.text!, { path: "all.synth" }).plan!.phases.find((x) => x.id === "accounting_standards")!.params as Record<string, unknown>;
     expect(a).toMatchObject({ framework: "ifrs", bundles: 0.5, impairment: true, credit_losses: true });
     expect(a.forward_looking as number).toBeCloseTo((0.6 + 0.24 + 0.28) / 1.1 - 1, 6);
+  });
+});
+
+describe("banking and financial_reporting", () => {
+  const head = 'global: {seed: 11, industry: retail, start_date: "2024-01-01", period_months: 2}\ncompanies:\n  - {code: A1, currency: USD, country: US, annual_transaction_volume: ten_k}\n';
+  /** The settings of a phase the scenario runs (undefined when it is off). */
+  const paramsOf = (text: string, id: string) => compile(text, { path: "x.synth" }).plan!.phases.find((p) => p.id === id && p.status === "run")?.params as Record<string, any> | undefined;
+  /** Each reported key is reported at its own line and column. */
+  function atTheirKeys(yaml: string, diags: ReturnType<typeof importDatasynth>["diagnostics"]) {
+    for (const d of diags.filter((x) => x.code === "SYN5001")) {
+      const key = /^\S*?([a-z_0-9]+)(?: = \S+)? is not imported/.exec(d.message)![1]!;
+      expect(yaml.split("\n")[d.span.start.line - 1]!.slice(d.span.start.column - 1)).toStartWith(key);
+    }
+  }
+
+  test("a banking section imports to the banking phase's real settings; the scenario runs with the bank's tables and the configured share of suspicious customers", () => {
+    const yaml = `${head}banking:
+  enabled: true
+  population:
+    retail_customers: 400
+    business_customers: 80
+    trusts: 20
+    period_months: 2
+    start_date: "2024-01-01"
+  products: {avg_accounts_retail: 1.5, avg_accounts_business: 2.5}
+  compliance: {pep_rate: 0.02}
+  typologies:
+    suspicious_rate: 0.05
+    structuring_rate: 0.01
+    layering_rate: 0.01
+    mule_rate: 0.02
+    fraud_rate: 0.01
+    trade_based_rate: 0.0
+    sophistication: {basic: 0.5, standard: 0.3, professional: 0.15, advanced: 0.05}
+`;
+    const r = importDatasynth(yaml, { file: "bank.yaml" });
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // the population's period is the scenario's: nothing to report there
+    expect(r.diagnostics.filter((d) => d.code === "SYN5001" || d.code === "SYN5002")).toEqual([]);
+    expect(r.text).toMatch(/customers\s+= 500\s+\/\/ banking\.population: retail_customers \+ business_customers \+ trusts/);
+    expect(r.text).toMatch(/accounts_per_customer\s+= 1\.7\s+\/\/ banking\.products/);
+    expect(r.text).toMatch(/basic\s+= 50%\s+\/\/ banking\.typologies\.sophistication\.basic/);
+    const p = paramsOf(r.text!, "banking")!;
+    // (400 x 1.5 + 100 x 2.5) / 500 accounts; mules are synth's money_mule, datasynth's fraud its three fraud typologies
+    expect(p).toMatchObject({ customers: 500, business_share: 0.16, trust_share: 0.04, accounts_per_customer: 1.7, pep_rate: 0.02, suspicious_rate: 0.05 });
+    expect(p.typologies).toEqual(["structuring", "layering", "money_mule", "account_takeover", "authorised_push_payment", "business_email_compromise"]);
+    expect(p.sophistication).toEqual({ basic: 0.5, standard: 0.3, professional: 0.15, advanced: 0.05 });
+    expect(r.diagnostics.find((d) => d.message.startsWith("banking.typologies.fraud_rate"))).toMatchObject({ code: "SYN5003", span: { start: { line: lineOf(yaml, "fraud_rate") } } });
+    expect(r.diagnostics.find((d) => d.message.startsWith("banking.products.avg_accounts_retail"))?.code).toBe("SYN5003");
+
+    const ledger = generate(r.text!, 1);
+    const t = (name: string) => (ledger.tables.get(name) ?? []) as Row[];
+    for (const name of ["bank_customers", "kyc_profiles", "bank_accounts", "bank_transactions", "aml_cases", "aml_transaction_labels", "aml_customer_labels", "bank_gl", "bank_trial_balance"]) expect(t(name).length).toBeGreaterThan(0);
+    const customers = t("bank_customers");
+    expect(customers.length).toBe(500);
+    // exactly round(500 x 5%) suspicious customers, labelled so
+    const labels = t("aml_customer_labels");
+    expect(labels.length).toBe(500);
+    expect(labels.filter((l) => l.is_suspicious === true || l.is_suspicious === "true").length).toBe(25);
+    // the cases are of the imported typologies only, in the imported sophistication mix (largest remainder)
+    const cases = t("aml_cases");
+    expect(new Set(cases.map((c) => String(c.typology)))).toEqual(new Set(p.typologies));
+    const bySoph = (s: string) => cases.filter((c) => c.sophistication === s).length;
+    expect(Math.abs(bySoph("basic") - cases.length * 0.5)).toBeLessThan(1);
+    // businesses and trusts are drawn: near their shares
+    const kinds = (k: string) => customers.filter((c) => Object.values(c).includes(k)).length;
+    expect(kinds("business")).toBeGreaterThan(55);
+    expect(kinds("business")).toBeLessThan(105);
+    expect(verifyLedger(ledger.tables, DEFAULT_MODULES.tables())).toEqual([]);
+  });
+
+  test("every key of banking and financial_reporting is mapped or reported with a documented reason, at its place", () => {
+    const yaml = `${head}banking:
+  enabled: true
+  population:
+    retail_customers: 900
+    retail_persona_weights: {student: 0.5, retiree: 0.5}
+    business_customers: 100
+    business_persona_weights: {small_business: 1.0}
+    trusts: 0
+    household_rate: 0.4
+    avg_household_size: 2.3
+    period_months: 24
+    start_date: "2023-01-01"
+  products: {cash_intensity: 0.15, cross_border_rate: 0.05, card_vs_transfer: 0.6, avg_accounts_retail: 1.5, avg_accounts_business: 2.5, debit_card_rate: 0.85, international_rate: 0.1}
+  compliance: {risk_appetite: medium, kyc_completeness: 0.95, high_risk_tolerance: 0.05, pep_rate: 0.01, edd_threshold: 50000}
+  typologies:
+    suspicious_rate: 0.02
+    structuring_rate: 0.004
+    funnel_rate: 0.003
+    layering_rate: 0.003
+    mule_rate: 0.005
+    fraud_rate: 0.005
+    sophistication: {basic: 2, standard: 1, professional: 1, advanced: 0}
+    detectability: 0.5
+    round_tripping_rate: 0.001
+    trade_based_rate: 0.001
+  spoofing: {enabled: true, intensity: 0.3, spoof_timing: true, spoof_amounts: true, spoof_merchants: true, spoof_geography: false, add_delays: true}
+  output:
+    directory: banking
+    include_customers: true
+    include_accounts: false
+    include_transactions: true
+    include_counterparties: true
+    include_beneficial_ownership: true
+    include_transaction_labels: true
+    include_entity_labels: true
+    include_relationship_labels: true
+    include_case_narratives: true
+    include_graph: true
+financial_reporting:
+  enabled: true
+  generate_balance_sheet: true
+  generate_income_statement: true
+  generate_cash_flow: false
+  generate_changes_in_equity: true
+  comparative_periods: 2
+  management_kpis: {enabled: true, frequency: quarterly}
+  budgets: {enabled: true, revenue_growth_rate: 0.05, expense_inflation_rate: 0.03, variance_noise: 0.1}
+`;
+    const r = importDatasynth(yaml, { file: "all.yaml" });
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === "SYN5002")).toEqual([]); // every key is the format's
+    expect(undocumented(r.diagnostics)).toEqual([]);
+    atTheirKeys(yaml, r.diagnostics);
+    const reported = r.diagnostics.filter((d) => d.code === "SYN5001").map((d) => d.message.split(/ = | is not/)[0]);
+    expect(reported.sort()).toEqual(
+      [
+        "banking.population.retail_persona_weights", "banking.population.business_persona_weights", "banking.population.household_rate", "banking.population.avg_household_size",
+        "banking.population.period_months", "banking.population.start_date",
+        "banking.products.cash_intensity", "banking.products.cross_border_rate", "banking.products.card_vs_transfer", "banking.products.debit_card_rate", "banking.products.international_rate",
+        "banking.compliance.risk_appetite", "banking.compliance.kyc_completeness", "banking.compliance.high_risk_tolerance", "banking.compliance.edd_threshold",
+        "banking.typologies.detectability", "banking.spoofing",
+        "banking.output.directory", "banking.output.include_accounts", "banking.output.include_case_narratives", "banking.output.include_graph",
+        "financial_reporting.comparative_periods", "financial_reporting.management_kpis.frequency",
+        "financial_reporting.budgets.revenue_growth_rate", "financial_reporting.budgets.expense_inflation_rate", "financial_reporting.budgets.variance_noise",
+      ].sort(),
+    );
+    const p = paramsOf(r.text!, "banking")!;
+    expect(p).toMatchObject({ customers: 1000, business_share: 0.1, trust_share: 0, accounts_per_customer: 1.6, pep_rate: 0.01, suspicious_rate: 0.02 });
+    expect(p.typologies).toEqual(["structuring", "funnel_account", "layering", "money_mule", "account_takeover", "authorised_push_payment", "business_email_compromise", "round_tripping", "trade_based"]);
+    // weights 2:1:1:0 -> shares adding up to 100%, said as approximate
+    expect(p.sophistication).toEqual({ basic: 0.5, standard: 0.25, professional: 0.25, advanced: 0 });
+    // no population: datasynth's default one (10,000 retail, 1,000 business customers, 100 trusts)
+    const defaults = importDatasynth(`${head}banking:\n  enabled: true\n`, { file: "d.yaml" });
+    expect(defaults.diagnostics).toEqual([]);
+    const d = paramsOf(defaults.text!, "banking")!;
+    expect(d.customers).toBe(11_100);
+    expect(d.business_share).toBeCloseTo(1000 / 11100, 6);
+    expect(d.trust_share).toBeCloseTo(100 / 11100, 6);
+    expect(r.diagnostics.find((d) => d.message.startsWith("banking.typologies.sophistication"))?.code).toBe("SYN5003");
+    const f = paramsOf(r.text!, "financial_reporting")!;
+    expect(f.statements).toEqual(["balance_sheet", "income_statement", "comprehensive_income", "equity_changes"]);
+    // KPIs and budgets: the sales_kpis_budgets phase, without quotes (sales_quotes is not in the config)
+    expect(paramsOf(r.text!, "sales_kpis_budgets")).toMatchObject({ quoted_share: 0 });
+  });
+
+  test("financial_reporting maps to the phase's settings; budgets and KPIs turn on sales_kpis_budgets, quotes only with sales_quotes", () => {
+    const only = (fr: string, extra = "") => importDatasynth(`${head}financial_reporting:\n${fr}${extra}`, { file: "fr.yaml" });
+    // everything on (datasynth's defaults): synth's defaults, every statement
+    const all = only("  enabled: true\n  comparative_periods: 1\n");
+    expect(all.diagnostics).toEqual([]);
+    expect(paramsOf(all.text!, "financial_reporting")!.statements).toEqual(["balance_sheet", "income_statement", "comprehensive_income", "cash_flow", "equity_changes"]);
+    expect(paramsOf(all.text!, "sales_kpis_budgets")).toBeUndefined();
+    // only the balance sheet
+    const bs = only("  enabled: true\n  generate_income_statement: false\n  generate_cash_flow: false\n  generate_changes_in_equity: false\n");
+    expect(paramsOf(bs.text!, "financial_reporting")!.statements).toEqual(["balance_sheet"]);
+    // budgets off, KPIs on with the monthly frequency: the phase, nothing reported
+    const kpi = only("  enabled: true\n  management_kpis: {enabled: true, frequency: monthly}\n  budgets: {enabled: false, variance_noise: 0.2}\n", "sales_quotes: {enabled: true, win_rate: 0.4}\n");
+    expect(kpi.diagnostics).toEqual([]);
+    expect(paramsOf(kpi.text!, "sales_kpis_budgets")).toMatchObject({ quote_win_rate: 0.4, quoted_share: 0.6 });
+    // budgets without quotes run: budgets and KPIs written, no quote
+    const budgets = only("  enabled: true\n  budgets: {enabled: true}\n");
+    const ledger = generate(budgets.text!, 1);
+    const t = (name: string) => (ledger.tables.get(name) ?? []) as Row[];
+    expect(t("budgets").length).toBeGreaterThan(0);
+    expect(t("kpis").length).toBeGreaterThan(0);
+    expect(t("financial_statements").length).toBeGreaterThan(0);
+    expect(t("sales_quotes").length).toBe(0);
   });
 });
 
