@@ -21,10 +21,10 @@ import { runIn, tempProject } from "./helpers.ts";
 
 generousTimeout();
 
-const SAMPLES = join(import.meta.dir, "../../../shared/reference/datasynth-configs");
+// The reference system's three sample configs, copied into the fixtures (see their README).
 const FIXTURES = join(import.meta.dir, "../fixtures/datasynth");
 const DOC = readFileSync(join(import.meta.dir, "../../docs/import.md"), "utf8");
-const samplePath = (name: string) => (existsSync(join(SAMPLES, name)) ? join(SAMPLES, name) : join(FIXTURES, name));
+const samplePath = (name: string) => join(FIXTURES, name);
 
 type Row = Record<string, unknown>;
 
