@@ -19,10 +19,6 @@ for f in sorted(glob.glob(os.path.join(out, "*.parquet"))) + sorted(glob.glob(os
     reader = "read_parquet" if f.endswith(".parquet") else "read_csv_auto"
     con.execute(f"CREATE VIEW {name} AS SELECT * FROM {reader}('{f}')")
 
-# Without the anomalies phase nothing is labelled.
-if "anomaly_labels" not in seen:
-    con.execute("CREATE VIEW anomaly_labels AS SELECT NULL::VARCHAR AS company_code, NULL::VARCHAR AS table_name, NULL::VARCHAR AS document_id WHERE false")
-
 blocks = re.findall(r"```sql\n(.*?)```", open(doc).read(), re.S)
 failed = 0
 for sql in blocks:

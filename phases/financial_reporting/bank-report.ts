@@ -17,6 +17,7 @@ import { closedBooks } from "../period_close/index.ts";
 import { bankAccountId, bankAccounts, drain, lastDayOf, newItem, scenarioEnd } from "./bank.ts";
 import { ACCOUNT_FEE, bankDaysAfter, dollars, itemFee, RETURN_FEE, type Method } from "./methods.ts";
 import { financialReportingSpec } from "./spec.ts";
+import { GL_VIEW } from "./gl-view.ts";
 import { REPORTING, type BankItem, type CompanyBank, type PendingLine } from "./state.ts";
 import { bankReconciliations, bankStatementLines, bankStatements, reconcilingItems } from "./tables.ts";
 
@@ -32,7 +33,7 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function bankReport(cx: RunContext, state: RunState, out: TableOut, p: Period): void {
   const s = state.get(REPORTING);
-  drain(cx, s);
+  drain(cx, s, state.get(GL_VIEW));
   const main = cx.chart.one("bank");
   for (const c of cx.companies) {
     const bank = s.banks[c.index]!;
@@ -190,24 +191,48 @@ function reconcile(cx: RunContext, out: TableOut, state: RunState, c: CompanyInf
     if (i.account !== a.index || i.valueDay > end || i.booked) continue;
     items.push({ type: i.amount < 0 ? "unbooked_bank_debit" : "unbooked_bank_credit", amount: Math.abs(i.amount), method: "bank", doc: "", line: i.id, origin: i.valueDay, carried: i.valueDay <= prevEnd, clears: -1 });
   }
+  items.push(...unexplainedItems(bank, a, end, prevEnd));
   items.sort((x, y) => x.origin - y.origin || byId(x.type, y.type) || byId(x.doc + x.line, y.doc + y.line));
   const sum = (t: ItemRow["type"]) => items.reduce((s, i) => s + (i.type === t ? i.amount : 0), 0);
   const adjustedBank = statementBalance - sum("outstanding_payment") + sum("deposit_in_transit");
-  const adjustedBook = gl + sum("unbooked_bank_credit") - sum("unbooked_bank_debit");
+  const adjustedBook = gl + sum("unbooked_bank_credit") - sum("unbooked_bank_debit") - sum("unexplained_difference");
   const w = out.table(bankReconciliations);
   w.id(id); w.id(c.code); w.id(bankAccountId(c, a.number)); w.id(a.number); w.int(p.fiscalYear); w.int(p.fiscalPeriod); w.date(formatIso(end)); w.id(statementId);
-  for (const v of [statementBalance, sum("outstanding_payment"), sum("deposit_in_transit"), adjustedBank, gl, sum("unbooked_bank_credit"), sum("unbooked_bank_debit"), adjustedBook, adjustedBank - adjustedBook]) w.money(v, c.digits);
-  w.int(items.length); w.id(adjustedBank === adjustedBook ? "reconciled" : "difference"); w.id(c.currency);
-  const status = adjustedBank === adjustedBook ? "reconciled" : "differences";
+  for (const v of [statementBalance, sum("outstanding_payment"), sum("deposit_in_transit"), adjustedBank, gl, sum("unbooked_bank_credit"), sum("unbooked_bank_debit"), sum("unexplained_difference"), adjustedBook, adjustedBank - adjustedBook]) w.money(v, c.digits);
+  const investigating = items.some((i) => i.type === "unexplained_difference");
+  const status = adjustedBank !== adjustedBook ? "difference" : investigating ? "under_investigation" : "reconciled";
+  w.int(items.length); w.id(status); w.id(c.currency);
   bank.stats[status] = (bank.stats[status] ?? 0) + 1;
   w.end();
   writeItems(out, c, a, id, end, items);
 }
 
+/**
+ * The journal documents whose lines on the account, up to the month end, differ from what their
+ * postings showed the bank (net per document, ledger minus bank): open until the net is zero.
+ */
+function unexplainedItems(bank: CompanyBank, a: Account, end: number, prevEnd: number): ItemRow[] {
+  const docs = new Map<string, { amount: number; before: number; origin: number }>();
+  for (const u of bank.unexplained ?? []) {
+    if (u.account !== a.index || u.day > end) continue;
+    const d = docs.get(u.documentId) ?? { amount: 0, before: 0, origin: u.day };
+    d.amount += u.amount;
+    if (u.day <= prevEnd) d.before += u.amount;
+    d.origin = Math.min(d.origin, u.day);
+    docs.set(u.documentId, d);
+  }
+  const items: ItemRow[] = [];
+  for (const [doc, d] of docs) {
+    if (d.amount === 0) continue;
+    items.push({ type: "unexplained_difference", amount: d.amount, method: "unmatched", doc, line: "", origin: d.origin, carried: d.before !== 0, clears: -1 });
+  }
+  return items;
+}
+
 interface ItemRow {
-  type: "outstanding_payment" | "deposit_in_transit" | "unbooked_bank_debit" | "unbooked_bank_credit";
+  type: "outstanding_payment" | "deposit_in_transit" | "unbooked_bank_debit" | "unbooked_bank_credit" | "unexplained_difference";
   amount: number;
-  method: Method;
+  method: Method | "unmatched";
   doc: string;
   line: string;
   origin: number;

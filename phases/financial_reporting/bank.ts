@@ -12,6 +12,8 @@ import type { RowWriter } from "../../specs/records/table.ts";
 import { closedBooks } from "../period_close/index.ts";
 import { openingVector } from "./books.ts";
 import { lineRng, methodOf, valueDayOf } from "./methods.ts";
+import type { CashLine } from "../../ledger/cash-lines.ts";
+import { unmatched, type GlView } from "./gl-view.ts";
 import { REPORTING, type BankItem, type BankItemKind, type CompanyBank, type ReportingState } from "./state.ts";
 
 /** Journal events that book a bank item: their cash lines are the item itself, not new statement lines. */
@@ -28,8 +30,16 @@ export function bankAccounts(cx: RunContext) {
 
 export const bankAccountId = (c: CompanyInfo, number: string) => `BA-${c.code}-${number}`;
 
-/** Sorts the cash lines received so far into each company's pending lines, with their value dates. */
-export function drain(cx: RunContext, s: ReportingState): void {
+/** The phase's own bookings of the bank's items (its journal does not pass its own overlay). */
+const own = (l: CashLine) => l.docType === "BK" && (BOOKINGS.has(l.event) || l.event === "payment_representation");
+
+/**
+ * Sorts the cash lines received so far into each company's pending lines, with their value dates,
+ * and matches them with the GL lines of the same postings: what differs is an unexplained difference.
+ */
+export function drain(cx: RunContext, s: ReportingState, gl: GlView): void {
+  for (const u of unmatched(s.incoming, gl.incoming, own)) (s.banks[u.company]!.unexplained ??= []).push(u);
+  gl.incoming = [];
   for (const l of s.incoming) {
     const bank = s.banks[l.company]!;
     if (l.event === "opening_balance") {

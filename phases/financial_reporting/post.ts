@@ -20,6 +20,7 @@ import type { MainStep } from "../api.ts";
 import { bankAccounts, bookDue, bookItem, DailyBalance, drain, lastDayOf, newItem } from "./bank.ts";
 import { bankDaysAfter } from "./methods.ts";
 import { financialReportingSpec } from "./spec.ts";
+import { GL_VIEW } from "./gl-view.ts";
 import { REPORTING, type CompanyBank } from "./state.ts";
 
 /** Direct debit contracts: role, share of the company's direct debit budget, day of the month drawn. */
@@ -33,7 +34,7 @@ export const postStep: MainStep = {
   run(cx, _phase, state, out, period) {
     const p = cx.periods[period!]!;
     const s = state.get(REPORTING);
-    drain(cx, s);
+    drain(cx, s, state.get(GL_VIEW));
     const w = out.table(journalEntries);
     for (const c of cx.companies) {
       const daily = new Map(bankAccounts(cx).map((a) => [a.index, DailyBalance.of(cx, state, c, a.index, p)]));

@@ -8,6 +8,7 @@ import type { RunContext } from "../../ledger/context.ts";
 import type { Slice } from "../../ledger/state.ts";
 import { cashLinesOf, type CashLine, type CashLineDelta } from "../../ledger/cash-lines.ts";
 import type { Method } from "./methods.ts";
+import type { Unexplained } from "./gl-view.ts";
 
 export const SLICE_NAME = "financial_reporting";
 
@@ -50,6 +51,8 @@ export interface CompanyBank {
   items: BankItem[];
   /** The bank's closing balance of each account after the last statement, by account index. */
   balances: Record<number, number>;
+  /** GL lines that differ from what the bank was shown (gl-view.ts): open unexplained differences, never cleared by the bank. */
+  unexplained?: Unexplained[];
   /** Items the company could not book for want of funds (stay unbooked; reported). */
   deferred: number;
   /** Counts for the run report: statements, reconciled, with a difference, bank items by kind. */
@@ -88,7 +91,7 @@ export const REPORTING: Slice<ReportingState, CashLineDelta> = {
   name: SLICE_NAME,
   create: (cx: RunContext) => ({
     incoming: [],
-    banks: cx.companies.map(() => ({ lineSeq: 0, docSeq: 0, pending: [], items: [], balances: {}, deferred: 0, stats: {} })),
+    banks: cx.companies.map(() => ({ lineSeq: 0, docSeq: 0, pending: [], items: [], unexplained: [], balances: {}, deferred: 0, stats: {} })),
     local: cx.companies.map(() => carry(cx.chart.accounts.length)),
     translated: cx.companies.map(() => ({ ...carry(cx.chart.accounts.length), prev: new Array(cx.chart.accounts.length).fill(0) })),
     group: undefined,
