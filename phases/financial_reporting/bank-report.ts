@@ -14,7 +14,7 @@ import { documentNumber } from "../../ledger/journal.ts";
 import type { RowWriter, TableOut } from "../../specs/records/table.ts";
 import { paramsOf } from "../../specs/phase.ts";
 import { closedBooks } from "../period_close/index.ts";
-import { bankAccountId, bankAccounts, drain, lastDayOf, newItem, scenarioEnd } from "./bank.ts";
+import { bankAccountId, bankAccounts, banksAtScenarioBank, drain, lastDayOf, newItem, scenarioEnd } from "./bank.ts";
 import { ACCOUNT_FEE, bankDaysAfter, dollars, itemFee, RETURN_FEE, type Method } from "./methods.ts";
 import { financialReportingSpec } from "./spec.ts";
 import { GL_VIEW } from "./gl-view.ts";
@@ -37,6 +37,10 @@ export function bankReport(cx: RunContext, state: RunState, out: TableOut, p: Pe
   const main = cx.chart.one("bank");
   for (const c of cx.companies) {
     const bank = s.banks[c.index]!;
+    if (banksAtScenarioBank(cx, c)) {
+      fedReport(cx, out, state, c, p);
+      continue;
+    }
     const accounts = bankAccounts(cx).map((a) => ({ a, lines: statementLines(bank, a, p) }));
     // Interest on each account; the charges of all of them debited to the main account.
     let usd = 0;
@@ -57,6 +61,52 @@ export function bankReport(cx: RunContext, state: RunState, out: TableOut, p: Pe
     bank.pending = bank.pending.filter((l) => l.valueDay > end);
     bank.items = bank.items.filter((i) => !(i.valueDay <= end && i.booked));
   }
+}
+
+/**
+ * A company banking at the scenario's bank: each statement line is one of the bank's transactions
+ * on the account (same id, amount, value date, in the bank's booking order); the bank charges and
+ * pays what it decides and nothing else is added. The reconciliation is the same: GL against statement.
+ */
+function fedReport(cx: RunContext, out: TableOut, state: RunState, c: CompanyInfo, p: Period): void {
+  const s = state.get(REPORTING);
+  const bank = s.banks[c.index]!;
+  const end = lastDayOf(p);
+  const fed = s.fed ?? [];
+  for (const a of bankAccounts(cx)) {
+    const mine = fed.filter((l) => l.company === c.index && l.account === a.index && l.valueDay <= end);
+    const statementId = `BST-${c.code}-${a.number}-${ym(p)}`;
+    const opening = bank.balances[a.index] ?? 0;
+    const w = out.table(bankStatementLines);
+    let balance = opening;
+    let credits = 0;
+    let debits = 0;
+    mine.forEach((l, k) => {
+      balance += l.amount;
+      if (l.amount > 0) credits += l.amount;
+      else debits -= l.amount;
+      const company = l.kind === "company";
+      w.id(l.id); w.id(statementId); w.int(k + 1); w.id(c.code); w.id(bankAccountId(c, a.number)); w.date(formatIso(l.valueDay));
+      w.money(l.amount, c.digits); w.id(l.amount >= 0 ? "credit" : "debit");
+      w.id((company ? (l.type === "internal_transfer" ? "internal" : l.type === "cash_deposit" ? "cash_deposit" : "credit_transfer") : "bank") satisfies Method);
+      w.id(company ? "company" : "bank"); w.id(company ? l.type : l.kind);
+      if (l.counterparty) w.id(l.counterparty); else w.empty();
+      w.id(l.documentId || l.id); w.text(l.text || l.type.replaceAll("_", " "));
+      if (l.documentId) w.id(l.documentId); else w.empty();
+      // The bank books the company's lines on their posting date (value date = posting date).
+      if (l.documentId) w.date(formatIso(l.valueDay)); else w.empty();
+      w.money(balance, c.digits);
+      w.end();
+    });
+    const ws = out.table(bankStatements);
+    ws.id(statementId); ws.id(c.code); ws.id(bankAccountId(c, a.number)); ws.id(a.number); ws.int(p.fiscalYear); ws.int(p.fiscalPeriod);
+    ws.date(formatIso(end)); ws.money(opening, c.digits); ws.money(credits, c.digits); ws.money(debits, c.digits);
+    ws.money(balance, c.digits); ws.int(mine.length); ws.id(c.currency); ws.id("scenario_bank");
+    ws.end();
+    bank.balances[a.index] = balance;
+    reconcile(cx, out, state, c, bank, a, p, statementId, balance);
+  }
+  s.fed = fed.filter((l) => l.company !== c.index || l.valueDay > end);
 }
 
 /** What the bank cleared on the account in the month, in value-date order. */

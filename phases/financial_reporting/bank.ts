@@ -13,6 +13,7 @@ import { closedBooks } from "../period_close/index.ts";
 import { openingVector } from "./books.ts";
 import { lineRng, methodOf, valueDayOf } from "./methods.ts";
 import type { CashLine } from "../../ledger/cash-lines.ts";
+import { SCENARIO_BANK, type ScenarioBank } from "../../ledger/bank-link.ts";
 import { unmatched, type GlView } from "./gl-view.ts";
 import { REPORTING, type BankItem, type BankItemKind, type CompanyBank, type ReportingState } from "./state.ts";
 
@@ -22,6 +23,11 @@ const BOOKINGS = new Set(Object.values(BOOKING_EVENTS));
 
 export const lastDayOf = (p: Period) => p.firstDay + p.days - 1;
 export const scenarioEnd = (cx: RunContext) => lastDayOf(cx.periods[cx.periods.length - 1]!);
+
+/** Whether the company banks at the scenario's own bank (banking phase, group_accounts = on): its statements are that bank's transactions. */
+export function banksAtScenarioBank(cx: RunContext, c: CompanyInfo): boolean {
+  return cx.capability<ScenarioBank>(SCENARIO_BANK)?.holds(cx, c) ?? false;
+}
 
 /** The accounts a company banks on: its bank and payroll bank accounts. */
 export function bankAccounts(cx: RunContext) {
@@ -38,7 +44,9 @@ const own = (l: CashLine) => l.docType === "BK" && (BOOKINGS.has(l.event) || l.e
  * and matches them with the GL lines of the same postings: what differs is an unexplained difference.
  */
 export function drain(cx: RunContext, s: ReportingState, gl: GlView): void {
-  for (const u of unmatched(s.incoming, gl.incoming, own)) (s.banks[u.company]!.unexplained ??= []).push(u);
+  // At the scenario's bank the statement is the bank's own record of the journal as written: nothing to match here.
+  const at = cx.companies.map((c) => banksAtScenarioBank(cx, c));
+  for (const u of unmatched(s.incoming.filter((l) => !at[l.company]), gl.incoming.filter((l) => !at[l.company]), own)) (s.banks[u.company]!.unexplained ??= []).push(u);
   gl.incoming = [];
   for (const l of s.incoming) {
     const bank = s.banks[l.company]!;
@@ -47,6 +55,7 @@ export function drain(cx: RunContext, s: ReportingState, gl: GlView): void {
       bank.balances[l.account] = (bank.balances[l.account] ?? 0) + l.amount;
       continue;
     }
+    if (at[l.company]) continue;
     if (BOOKINGS.has(l.event) && l.docType === "BK") continue;
     const c = cx.companies[l.company]!;
     const rng = lineRng(cx, l);

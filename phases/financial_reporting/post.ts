@@ -17,7 +17,7 @@ import { documentNumber } from "../../ledger/journal.ts";
 import { formatIso } from "../../core/calendar.ts";
 import { paramsOf } from "../../specs/phase.ts";
 import type { MainStep } from "../api.ts";
-import { bankAccounts, bookDue, bookItem, DailyBalance, drain, lastDayOf, newItem } from "./bank.ts";
+import { bankAccounts, banksAtScenarioBank, bookDue, bookItem, DailyBalance, drain, lastDayOf, newItem } from "./bank.ts";
 import { bankDaysAfter } from "./methods.ts";
 import { financialReportingSpec } from "./spec.ts";
 import { GL_VIEW } from "./gl-view.ts";
@@ -37,6 +37,8 @@ export const postStep: MainStep = {
     drain(cx, s, state.get(GL_VIEW));
     const w = out.table(journalEntries);
     for (const c of cx.companies) {
+      // At the scenario's bank, the bank decides what it charges and draws (banking phase): nothing of the tariff here.
+      if (banksAtScenarioBank(cx, c)) continue;
       const daily = new Map(bankAccounts(cx).map((a) => [a.index, DailyBalance.of(cx, state, c, a.index, p)]));
       bookDue(cx, state, c, p, daily, w);
       directDebits(cx, state, c, p, daily, w);

@@ -67,5 +67,5 @@ export const financialReportingSpec = {
   layout: perPeriod("periods"),
   checks: [checkAccountLines],
   roles: ["bank", "payroll_bank", "bank_charges", "interest_income", "interest_expense", "telecom", "it_services", "input_tax", "ar_control"],
-  provides: ["cash_lines", "bank_charges"],
+  provides: ["cash_lines", "bank_charges", "bank_statement_feed"],
 } satisfies PhaseSpec<typeof params>;

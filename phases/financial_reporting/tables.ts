@@ -59,11 +59,11 @@ export const bankStatements = table("bank_statements", "one statement per bank a
   closing_balance: c.money("opening + credits - debits"),
   line_count: c.int("lines on the statement"),
   currency: c.id("account currency (the company's)"),
-  source: c.id("derived: lines are the company's cash postings at their value dates plus the items the bank posted itself"),
+  source: c.id("derived: lines are the company's cash postings at their value dates plus the items the bank posted itself; scenario_bank: the company banks at the scenario's bank (banking phase, group_accounts = on) and the lines are that bank's transactions (bank_transactions), one to one"),
 });
 
 export const bankStatementLines = table("bank_statement_lines", "the lines of each bank statement, by value date", {
-  line_id: c.id("BT-<company>-<number>: the bank's transaction id"),
+  line_id: c.id("BT-<company>-<number>: the bank's transaction id (at the scenario's bank: bank_transactions.transaction_id)"),
   statement_id: c.id("statement (bank_statements.statement_id)"),
   line_number: c.int("position on the statement (1-based, value-date order)"),
   company_code: company,

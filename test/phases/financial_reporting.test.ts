@@ -362,7 +362,54 @@ describe("financial reporting with anomalies changing bank lines after posting",
     const flagged = new Set(items.map((i) => key(i.company_code, i.journal_document_id)));
     expect([...flagged].filter((d) => !labelled.has(d))).toEqual([]);
     // And the ledger is untouched by the phase: the GL balance is the journal's.
-    expect(verifyLedger(a, DEFAULT_MODULES.tables()).filter((p) => /bank|reconcil/.test(p))).toEqual([]);
+    expect(verifyLedger(a, DEFAULT_MODULES.tables()).filter((p) => /bank|reconcil/.test(JSON.stringify(p)))).toEqual([]);
+  });
+});
+
+describe("financial reporting for a company banking at the scenario's bank", () => {
+  let b: Tables = new Map();
+  beforeAll(() => {
+    b = tablesOf(source("phase banking { customers = 60 transactions_per_customer = 8 group_accounts = on }\nphase financial_reporting {}", 4));
+  });
+  afterAll(() => {
+    b = new Map();
+    Bun.gc(true);
+  });
+
+  test("its statement lines are the bank's transactions one to one; the bank alone decides charges and interest; reconciliations reach zero", () => {
+    // US1 is in the bank's currency (the first company's country): it banks there; DE1 banks elsewhere.
+    const groupAccounts = rows(b, "bank_accounts").filter((x) => String(x.customer_id).startsWith("BC-G"));
+    expect(groupAccounts.length).toBe(2);
+    const txs = rows(b, "bank_transactions").filter((x) => String(x.customer_id) === "BC-GUS1");
+    expect(txs.length).toBeGreaterThan(100);
+    const lines = rows(b, "bank_statement_lines").filter((l) => l.company_code === "US1");
+    const byId = new Map(lines.map((l) => [String(l.line_id), l]));
+    expect(byId.size).toBe(lines.length);
+    // One to one: the same ids, amounts (signed by direction) and value dates; the account is the one the bank holds for the GL account.
+    expect(lines.length).toBe(txs.length);
+    const glOf = new Map(groupAccounts.map((x) => [String(x.account_id), String(x.ledger_account ?? "")]));
+    for (const x of txs) {
+      const l = byId.get(String(x.transaction_id));
+      expect(l).toBeDefined();
+      expect(minorOf(l!.amount)).toBe((x.direction === "credit" ? 1 : -1) * minorOf(x.amount));
+      expect(String(l!.value_date)).toBe(String(x.value_date));
+      expect(minorOf(l!.balance_after)).toBe(minorOf(x.balance_after));
+    }
+    expect(glOf.size).toBe(2);
+    // Statements say where their lines come from.
+    expect(new Set(rows(b, "bank_statements").filter((s) => s.company_code === "US1").map((s) => s.source))).toEqual(new Set(["scenario_bank"]));
+    expect(new Set(rows(b, "bank_statements").filter((s) => s.company_code === "DE1").map((s) => s.source))).toEqual(new Set(["derived"]));
+    // Charges and interest once: the company books none of the tariff of its own for US1 (the bank charges the group nothing), DE1 still does.
+    const bookings = rows(b, "journal_entries").filter((j) => ["bank_charges", "bank_interest", "direct_debit", "returned_payment"].includes(String(j.business_event)));
+    expect(bookings.filter((j) => j.company_code === "US1").length).toBe(0);
+    expect(bookings.some((j) => j.company_code === "DE1")).toBe(true);
+    expect(lines.every((l) => l.origin === "company")).toBe(true);
+    const fees = rows(b, "bank_transactions").filter((x) => String(x.customer_id) === "BC-GUS1" && ["fee", "interest"].includes(String(x.transaction_type)));
+    expect(fees.length).toBe(0);
+    // Reconciled from the raw tables, both companies.
+    expect(reconciliationProblems(b)).toEqual([]);
+    expect(rows(b, "bank_reconciliations").every((r) => r.status === "reconciled")).toBe(true);
+    expect(verifyLedger(b, DEFAULT_MODULES.tables())).toEqual([]);
   });
 });
 
