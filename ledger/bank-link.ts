@@ -41,3 +41,10 @@ export interface BankFeedLine {
 export interface BankFeedSink {
   record(state: RunState, line: BankFeedLine): void;
 }
+
+/**
+ * The source document type of a journal entry that books a line of the company's bank statement
+ * (its bank's charges, interest): the bank has made that movement already, so a bank that
+ * turns the company's journal into its transactions skips it.
+ */
+export const STATEMENT_BOOKING = "bank_statement_line";

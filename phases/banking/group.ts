@@ -8,7 +8,7 @@ import type { RunContext } from "../../ledger/context.ts";
 import type { RunState } from "../../ledger/state.ts";
 import type { RowWriter, TableOut } from "../../specs/records/table.ts";
 import { customer as mdCustomer, vendor as mdVendor } from "../master_data/index.ts";
-import { bankOf, type Bank } from "./bank.ts";
+import { bankOf, usd, type Bank } from "./bank.ts";
 import { BANK_STATEMENT_FEED, type BankFeedSink, type ScenarioBank } from "../../ledger/bank-link.ts";
 import { BANK_FEED, groupCompanies, type FeedLine, type GroupCompany } from "./feed.ts";
 import { BANK_FLOWS, BANK_LEDGER } from "./gl.ts";
@@ -48,6 +48,15 @@ export function groupFlows(cx: RunContext, bank: Bank, state: RunState, out: Tab
       else flows.post(period, "2000", other, -l.amount);
       rows++;
     }
+    // The bank's tariff for the group's current accounts: a monthly fee per account and a charge per item, debited to the
+    // main account on the month's last day; the accounts pay no interest (rate 0). The company books the charge from its
+    // statement (financial_reporting).
+    const k = Math.max(0, g.accounts.findIndex((a) => a.role === "bank"));
+    const fee = usd(bank, GROUP_TARIFF.account * g.accounts.length + GROUP_TARIFF.item * mine.length);
+    const id = feeRow(bank, out.table(T.bankTransactions), g, k, end - 1, fee, bal, ++led.groupSeq);
+    flows.post(period, "2000", "4100", fee);
+    sink?.record(state, { company: g.company.index, account: g.accounts[k]!.index, id, valueDay: end - 1, amount: -fee, kind: "charges", documentId: "", type: "fee", counterparty: "", text: "Account and transaction charges" });
+    rows++;
     for (const b of bal) if (b < 0) flows.addOverdraft(period, -b);
   });
   flows.count("groupRows", rows);
@@ -99,6 +108,24 @@ function partnerName(cx: RunContext, company: number, partner: string): string |
   } catch {
     return undefined;
   }
+}
+
+/** The bank's tariff for the group's accounts, in US dollars: per account and month, per item. */
+export const GROUP_TARIFF = { account: 25, item: 0.2 };
+
+function feeRow(bank: Bank, w: RowWriter, g: GroupCompany, k: number, day: number, fee: number, bal: number[], seq: number): string {
+  const before = bal[k]!;
+  bal[k] = before - fee;
+  const code = g.company.code;
+  const date = formatIso(day);
+  const id = `BT-G${code}-${pad(seq, 9)}`;
+  w.id(id); w.id(groupAccountId(code, k)); w.id(groupCustomerId(code)); w.date(date); w.id("23:30:00"); w.date(date);
+  w.id("debit"); w.money(fee, bank.digits); w.id(bank.currency); w.money(before, bank.digits); w.money(bal[k]!, bank.digits); w.id("booked");
+  w.id("fee"); w.id("system"); w.id("book"); w.empty();
+  w.empty();
+  w.empty(); w.empty(); w.empty(); w.empty(); w.empty();
+  w.text("Account and transaction charges"); w.empty(); w.id(bank.country); w.empty(); w.empty(); w.empty(); w.end();
+  return id;
 }
 
 /** Holds whether a company banks here (the capability SCENARIO_BANK lends). */

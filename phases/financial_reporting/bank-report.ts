@@ -73,6 +73,15 @@ function fedReport(cx: RunContext, out: TableOut, state: RunState, c: CompanyInf
   const bank = s.banks[c.index]!;
   const end = lastDayOf(p);
   const fed = s.fed ?? [];
+  // The bank's charges (and interest, were it to pay any) become items the company books from the statement, next month.
+  for (const l of fed) {
+    if (l.company !== c.index || l.kind === "company" || l.valueDay > end) continue;
+    const a = cx.chart.accounts[l.account]!;
+    const counter: BankItem["counter"] = l.kind === "charges"
+      ? [[cx.chart.one("bank_charges").index, Math.max(0, -l.amount), Math.max(0, l.amount), ""]]
+      : [[cx.chart.one(l.amount >= 0 ? "interest_income" : "interest_expense").index, Math.max(0, -l.amount), Math.max(0, l.amount), ""]];
+    newItem(cx, c, bank, { id: l.id, account: a.index, kind: l.kind === "charges" ? "charges" : "interest", valueDay: l.valueDay, bookDay: statementBookDay(cx, c, a, p), amount: l.amount, partner: "", text: l.text, reference: l.id, counter });
+  }
   for (const a of bankAccounts(cx)) {
     const mine = fed.filter((l) => l.company === c.index && l.account === a.index && l.valueDay <= end);
     const statementId = `BST-${c.code}-${a.number}-${ym(p)}`;
@@ -92,9 +101,11 @@ function fedReport(cx: RunContext, out: TableOut, state: RunState, c: CompanyInf
       w.id(company ? "company" : "bank"); w.id(company ? l.type : l.kind);
       if (l.counterparty) w.id(l.counterparty); else w.empty();
       w.id(l.documentId || l.id); w.text(l.text || l.type.replaceAll("_", " "));
-      if (l.documentId) w.id(l.documentId); else w.empty();
+      const item = company ? undefined : bank.items.find((i) => i.id === l.id);
+      const doc = company ? l.documentId : item?.booked ? item.documentId : "";
+      if (doc) w.id(doc); else w.empty();
       // The bank books the company's lines on their posting date (value date = posting date).
-      if (l.documentId) w.date(formatIso(l.valueDay)); else w.empty();
+      if (company) w.date(formatIso(l.valueDay)); else if (doc) w.date(formatIso(item!.bookDay)); else w.empty();
       w.money(balance, c.digits);
       w.end();
     });
@@ -104,9 +115,12 @@ function fedReport(cx: RunContext, out: TableOut, state: RunState, c: CompanyInf
     ws.money(balance, c.digits); ws.int(mine.length); ws.id(c.currency); ws.id("scenario_bank");
     ws.end();
     bank.balances[a.index] = balance;
-    reconcile(cx, out, state, c, bank, a, p, statementId, balance);
+    reconcile(cx, out, state, c, bank, a, p, statementId, balance, true);
   }
   s.fed = fed.filter((l) => l.company !== c.index || l.valueDay > end);
+  // The company's postings are on the statement the day they are posted: nothing waits for the bank.
+  bank.pending = bank.pending.filter((l) => l.day > end);
+  bank.items = bank.items.filter((i) => !(i.valueDay <= end && i.booked));
 }
 
 /** What the bank cleared on the account in the month, in value-date order. */
@@ -227,13 +241,13 @@ function describe(l: PendingLine): string {
 }
 
 /** The reconciliation of one account at the month end, and its open items. */
-function reconcile(cx: RunContext, out: TableOut, state: RunState, c: CompanyInfo, bank: CompanyBank, a: Account, p: Period, statementId: string, statementBalance: number): void {
+function reconcile(cx: RunContext, out: TableOut, state: RunState, c: CompanyInfo, bank: CompanyBank, a: Account, p: Period, statementId: string, statementBalance: number, atScenarioBank = false): void {
   const end = lastDayOf(p);
   const prevEnd = p.firstDay - 1;
   const gl = closedBooks(state)[c.index]!.cumulative[a.index]!;
   const id = `BR-${c.code}-${a.number}-${ym(p)}`;
   const items: ItemRow[] = [];
-  for (const l of bank.pending) {
+  for (const l of atScenarioBank ? [] : bank.pending) {
     if (l.account !== a.index || l.day > end || l.valueDay <= end) continue;
     items.push({ type: l.amount < 0 ? "outstanding_payment" : "deposit_in_transit", amount: Math.abs(l.amount), method: l.method, doc: l.documentId, line: "", origin: l.day, carried: l.day <= prevEnd, clears: l.valueDay <= scenarioEnd(cx) ? l.valueDay : -1 });
   }

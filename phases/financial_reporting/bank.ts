@@ -55,7 +55,6 @@ export function drain(cx: RunContext, s: ReportingState, gl: GlView): void {
       bank.balances[l.account] = (bank.balances[l.account] ?? 0) + l.amount;
       continue;
     }
-    if (at[l.company]) continue;
     if (BOOKINGS.has(l.event) && l.docType === "BK") continue;
     const c = cx.companies[l.company]!;
     const rng = lineRng(cx, l);
@@ -105,8 +104,9 @@ export interface NewItem {
 }
 
 /** A bank item with its statement line id and (when the company books it within the scenario) its journal entry id. */
-export function newItem(cx: RunContext, c: CompanyInfo, bank: CompanyBank, x: NewItem): BankItem {
-  const id = documentNumber("BT", c.code, ++bank.lineSeq);
+export function newItem(cx: RunContext, c: CompanyInfo, bank: CompanyBank, x: NewItem & { id?: string }): BankItem {
+  // At the scenario's bank the item is the bank's transaction: its id.
+  const id = x.id ?? documentNumber("BT", c.code, ++bank.lineSeq);
   const documentId = x.bookDay <= scenarioEnd(cx) ? documentNumber("BK", c.code, ++bank.docSeq) : "";
   const item: BankItem = { ...x, id, company: c.index, documentId, booked: false };
   bank.items.push(item);

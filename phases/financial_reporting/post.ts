@@ -37,10 +37,10 @@ export const postStep: MainStep = {
     drain(cx, s, state.get(GL_VIEW));
     const w = out.table(journalEntries);
     for (const c of cx.companies) {
-      // At the scenario's bank, the bank decides what it charges and draws (banking phase): nothing of the tariff here.
-      if (banksAtScenarioBank(cx, c)) continue;
       const daily = new Map(bankAccounts(cx).map((a) => [a.index, DailyBalance.of(cx, state, c, a.index, p)]));
       bookDue(cx, state, c, p, daily, w);
+      // At the scenario's bank, the bank decides what it charges and draws (banking phase): nothing of a tariff or contracts here.
+      if (banksAtScenarioBank(cx, c)) continue;
       directDebits(cx, state, c, p, daily, w);
       returnedPayments(cx, state, c, p, daily, w);
     }
