@@ -50,13 +50,17 @@ export function groupFlows(cx: RunContext, bank: Bank, state: RunState, out: Tab
     }
     // The bank's tariff for the group's current accounts: a monthly fee per account and a charge per item, debited to the
     // main account on the month's last day; the accounts pay no interest (rate 0). The company books the charge from its
-    // statement (financial_reporting).
-    const k = Math.max(0, g.accounts.findIndex((a) => a.role === "bank"));
-    const fee = usd(bank, GROUP_TARIFF.account * g.accounts.length + GROUP_TARIFF.item * mine.length);
-    const id = feeRow(bank, out.table(T.bankTransactions), g, k, end - 1, fee, bal, ++led.groupSeq);
-    flows.post(period, "2000", "4100", fee);
-    sink?.record(state, { company: g.company.index, account: g.accounts[k]!.index, id, valueDay: end - 1, amount: -fee, kind: "charges", documentId: "", type: "fee", counterparty: "", text: "Account and transaction charges" });
-    rows++;
+    // statement (financial_reporting, which takes the bank charges over from the settlements' flat fee).
+    // Only when a phase books the statement (the sink): otherwise the ledger's own bank charges (transactions' settlements)
+    // reach the bank through the feed like any payment, and charging here too would charge twice.
+    if (sink) {
+      const k = Math.max(0, g.accounts.findIndex((a) => a.role === "bank"));
+      const fee = usd(bank, GROUP_TARIFF.account * g.accounts.length + GROUP_TARIFF.item * mine.length);
+      const id = feeRow(bank, out.table(T.bankTransactions), g, k, end - 1, fee, bal, ++led.groupSeq);
+      flows.post(period, "2000", "4100", fee);
+      sink.record(state, { company: g.company.index, account: g.accounts[k]!.index, id, valueDay: end - 1, amount: -fee, kind: "charges", documentId: "", type: "fee", counterparty: "", text: "Account and transaction charges" });
+      rows++;
+    }
     for (const b of bal) if (b < 0) flows.addOverdraft(period, -b);
   });
   flows.count("groupRows", rows);
