@@ -456,7 +456,7 @@ describe("financial reporting runs the same anywhere", () => {
     const { join } = await import("node:path");
     const { run } = await import("../../engine/run.ts");
     const { mergeShards } = await import("../../engine/merge.ts");
-    const text = source("phase financial_reporting { returned_payments = 5% }", 3).replace("phase transactions { volume = 1500 per year }", "phase transactions { volume = 1500 per year block_size = 64 }");
+    const text = source("phase financial_reporting { returned_payments = 5% }\nphase anomalies { rate = 4% types = [duplicate_payment, backdated_entry, wrong_period] }\nphase banking { customers = 40 transactions_per_customer = 8 group_accounts = on }", 3).replace("phase transactions { volume = 1500 per year }", "phase transactions { volume = 1500 per year block_size = 64 }");
     const plan = compile(text, { path: "fr.synth" }).plan!;
     const dir = mkdtempSync(join(tmpdir(), "synth-fr-"));
     const quiet = { progress: "none" as const, formats: ["csv" as const] };
@@ -471,6 +471,10 @@ describe("financial reporting runs the same anywhere", () => {
       const merged = JSON.parse(readFileSync(join(dir, "m", "manifest.json"), "utf8"));
       expect(digests(merged.files)).toEqual(digests(a.files));
       expect(a.files.some((f) => f.table === "bank_statement_lines" && f.rows > 100)).toBe(true);
+      // With the GL view (anomalies change bank lines) and the scenario's bank (US1's statements are its transactions) in play.
+      const items = readFileSync(join(dir, "a", "reconciling_items.csv"), "utf8");
+      expect(items.includes("unexplained_difference")).toBe(true);
+      expect(readFileSync(join(dir, "a", "bank_statements.csv"), "utf8").includes("scenario_bank")).toBe(true);
       // Stopped while transactions post (cash lines in flight) and while the statements are written: resumed, the same files.
       for (const [at, percent] of [["transactions", 30], ["financial_reporting", 0]] as const) {
         const out = join(dir, `r-${at}`);
