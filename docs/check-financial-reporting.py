@@ -19,9 +19,11 @@ for f in sorted(glob.glob(os.path.join(out, "*.parquet"))) + sorted(glob.glob(os
     reader = "read_parquet" if f.endswith(".parquet") else "read_csv_auto"
     con.execute(f"CREATE VIEW {name} AS SELECT * FROM {reader}('{f}')")
 
-# Without the anomalies phase nothing is labelled.
-if "anomaly_labels" not in seen:
-    con.execute("CREATE VIEW anomaly_labels AS SELECT NULL::VARCHAR AS company_code, NULL::VARCHAR AS table_name, NULL::VARCHAR AS document_id WHERE false")
+# Without the banking phase no company banks at the scenario's bank.
+if "bank_transactions" not in seen:
+    con.execute("CREATE VIEW bank_transactions AS SELECT NULL::VARCHAR AS transaction_id, NULL::VARCHAR AS customer_id, NULL::VARCHAR AS direction, NULL::DOUBLE AS amount, NULL::DATE AS value_date, NULL::DOUBLE AS balance_after WHERE false")
+if "bank_customers" not in seen:
+    con.execute("CREATE VIEW bank_customers AS SELECT NULL::VARCHAR AS customer_id, NULL::VARCHAR AS customer_type WHERE false")
 
 blocks = re.findall(r"```sql\n(.*?)```", open(doc).read(), re.S)
 failed = 0

@@ -37,12 +37,13 @@ function groupLink(t: Tables, report: Report): void {
   const key = (doc: string, date: string, amount: number) => `${doc}|${date}|${amount}`;
   const want = new Map<string, number>();
   for (const r of rows(t, "journal_entries")) {
-    if (!linked.has(s(r.company_code)) || !banks.has(s(r.account_number)) || r.document_type === "OB") continue;
+    // The company's bookings of its statement (the bank's charges) are not movements: the bank made them (its fee rows).
+    if (!linked.has(s(r.company_code)) || !banks.has(s(r.account_number)) || r.document_type === "OB" || r.source_document_type === "bank_statement_line") continue;
     const k = key(s(r.document_id), s(r.posting_date), minorOf(r.debit_amount) - minorOf(r.credit_amount));
     want.set(k, (want.get(k) ?? 0) + 1);
   }
   for (const r of rows(t, "bank_transactions")) {
-    if (!s(r.customer_id).startsWith("BC-G")) continue;
+    if (!s(r.customer_id).startsWith("BC-G") || r.transaction_type === "fee") continue;
     const k = key(s(r.reference).split(" ")[0]!, s(r.value_date), r.direction === "credit" ? minorOf(r.amount) : -minorOf(r.amount));
     const n = want.get(k) ?? 0;
     if (n === 0) report("group-link", `${r.transaction_id}: no journal line ${k}`);

@@ -9,6 +9,7 @@ import type { Slice } from "../../ledger/state.ts";
 import { parseIso } from "../../core/calendar.ts";
 import type { OverlayStep } from "../api.ts";
 import { bankOf, type Bank } from "./bank.ts";
+import { STATEMENT_BOOKING } from "../../ledger/bank-link.ts";
 
 export interface FeedLine {
   company: number;
@@ -92,6 +93,8 @@ export const feedStep: OverlayStep = {
     for (const r of at.rows) {
       const g = byCode.get(String(r.company_code));
       if (!g) continue;
+      // The company booking what its statement showed (the bank's own charges): the bank made that movement already.
+      if (r.source_document_type === STATEMENT_BOOKING) continue;
       const k = g.accounts.findIndex((a) => a.number === r.account_number);
       if (k < 0) continue;
       const d = g.company.digits;

@@ -8,7 +8,8 @@ import type { RunContext } from "../../ledger/context.ts";
 import type { RunState } from "../../ledger/state.ts";
 import type { RowWriter, TableOut } from "../../specs/records/table.ts";
 import { customer as mdCustomer, vendor as mdVendor } from "../master_data/index.ts";
-import type { Bank } from "./bank.ts";
+import { bankOf, usd, type Bank } from "./bank.ts";
+import { BANK_STATEMENT_FEED, type BankFeedSink, type ScenarioBank } from "../../ledger/bank-link.ts";
 import { BANK_FEED, groupCompanies, type FeedLine, type GroupCompany } from "./feed.ts";
 import { BANK_FLOWS, BANK_LEDGER } from "./gl.ts";
 import { ownAccount, pad } from "./ids.ts";
@@ -30,6 +31,7 @@ export function groupFlows(cx: RunContext, bank: Bank, state: RunState, out: Tab
   const led = state.get(BANK_LEDGER);
   if (period === 0) openAccounts(bank, state, out, list, now);
   const flows = state.get(BANK_FLOWS);
+  const sink = cx.capability<BankFeedSink>(BANK_STATEMENT_FEED);
   let rows = 0;
   list.forEach((g) => {
     const mine = now.filter((l) => l.company === g.company.index && l.docType !== "OB");
@@ -38,10 +40,25 @@ export function groupFlows(cx: RunContext, bank: Bank, state: RunState, out: Tab
     const internal = internalDocs(mine);
     const bal = (led.group[g.company.code] ??= g.accounts.map(() => 0));
     for (const l of ordered) {
-      writeRow(cx, bank, out.table(T.bankTransactions), g, l, bal, internal.has(l.doc), ++led.groupSeq);
+      const id = writeRow(cx, bank, out.table(T.bankTransactions), g, l, bal, internal.has(l.doc), ++led.groupSeq);
+      // The company's statement (financial_reporting, when it runs) is these transactions, one to one.
+      sink?.record(state, { company: g.company.index, account: g.accounts[l.k]!.index, id, valueDay: l.day, amount: l.amount, kind: "company", documentId: l.doc, type: internal.has(l.doc) ? "internal_transfer" : l.event === "cash_deposit" ? "cash_deposit" : l.amount > 0 ? "transfer_in" : "transfer_out", counterparty: l.partner, text: l.text });
       const other = internal.has(l.doc) ? "2090" : l.event === "cash_deposit" ? "1000" : "1100";
       if (l.amount > 0) flows.post(period, other, "2000", l.amount);
       else flows.post(period, "2000", other, -l.amount);
+      rows++;
+    }
+    // The bank's tariff for the group's current accounts: a monthly fee per account and a charge per item, debited to the
+    // main account on the month's last day; the accounts pay no interest (rate 0). The company books the charge from its
+    // statement (financial_reporting, which takes the bank charges over from the settlements' flat fee).
+    // Only when a phase books the statement (the sink): otherwise the ledger's own bank charges (transactions' settlements)
+    // reach the bank through the feed like any payment, and charging here too would charge twice.
+    if (sink) {
+      const k = Math.max(0, g.accounts.findIndex((a) => a.role === "bank"));
+      const fee = usd(bank, GROUP_TARIFF.account * g.accounts.length + GROUP_TARIFF.item * mine.length);
+      const id = feeRow(bank, out.table(T.bankTransactions), g, k, end - 1, fee, bal, ++led.groupSeq);
+      flows.post(period, "2000", "4100", fee);
+      sink.record(state, { company: g.company.index, account: g.accounts[k]!.index, id, valueDay: end - 1, amount: -fee, kind: "charges", documentId: "", type: "fee", counterparty: "", text: "Account and transaction charges" });
       rows++;
     }
     for (const b of bal) if (b < 0) flows.addOverdraft(period, -b);
@@ -97,7 +114,31 @@ function partnerName(cx: RunContext, company: number, partner: string): string |
   }
 }
 
-function writeRow(cx: RunContext, bank: Bank, w: RowWriter, g: GroupCompany, l: FeedLine, bal: number[], internal: boolean, seq: number): void {
+/** The bank's tariff for the group's accounts, in US dollars: per account and month, per item. */
+export const GROUP_TARIFF = { account: 25, item: 0.2 };
+
+function feeRow(bank: Bank, w: RowWriter, g: GroupCompany, k: number, day: number, fee: number, bal: number[], seq: number): string {
+  const before = bal[k]!;
+  bal[k] = before - fee;
+  const code = g.company.code;
+  const date = formatIso(day);
+  const id = `BT-G${code}-${pad(seq, 9)}`;
+  w.id(id); w.id(groupAccountId(code, k)); w.id(groupCustomerId(code)); w.date(date); w.id("23:30:00"); w.date(date);
+  w.id("debit"); w.money(fee, bank.digits); w.id(bank.currency); w.money(before, bank.digits); w.money(bal[k]!, bank.digits); w.id("booked");
+  w.id("fee"); w.id("system"); w.id("book"); w.empty();
+  w.empty();
+  w.empty(); w.empty(); w.empty(); w.empty(); w.empty();
+  w.text("Account and transaction charges"); w.empty(); w.id(bank.country); w.empty(); w.empty(); w.empty(); w.end();
+  return id;
+}
+
+/** Holds whether a company banks here (the capability SCENARIO_BANK lends). */
+export const scenarioBank: ScenarioBank = {
+  holds: (cx, company) => groupCompanies(cx, bankOf(cx.plan)).some((g) => g.company.index === company.index),
+};
+
+/** Writes the transaction; returns its id. */
+function writeRow(cx: RunContext, bank: Bank, w: RowWriter, g: GroupCompany, l: FeedLine, bal: number[], internal: boolean, seq: number): string {
   const before = bal[l.k]!;
   const after = before + l.amount;
   bal[l.k] = after;
@@ -105,7 +146,8 @@ function writeRow(cx: RunContext, bank: Bank, w: RowWriter, g: GroupCompany, l: 
   const credit = l.amount > 0;
   const type: TxType = internal ? "internal_transfer" : l.event === "cash_deposit" ? "cash_deposit" : credit ? "transfer_in" : "transfer_out";
   const date = formatIso(l.day);
-  w.id(`BT-G${code}-${pad(seq, 9)}`); w.id(groupAccountId(code, l.k)); w.id(groupCustomerId(code)); w.date(date); w.id("00:00:00"); w.date(date);
+  const id = `BT-G${code}-${pad(seq, 9)}`;
+  w.id(id); w.id(groupAccountId(code, l.k)); w.id(groupCustomerId(code)); w.date(date); w.id("00:00:00"); w.date(date);
   w.id(credit ? "credit" : "debit"); w.money(Math.abs(l.amount), bank.digits); w.id(bank.currency); w.money(before, bank.digits); w.money(after, bank.digits); w.id("booked");
   w.id(type); w.id(internal ? "system" : l.event === "cash_deposit" ? "branch" : "online_banking"); w.id(internal ? "internal" : l.event === "cash_deposit" ? "cash" : "domestic"); w.empty();
   const name = l.partner ? partnerName(cx, g.company.index, l.partner) : undefined;
@@ -113,4 +155,5 @@ function writeRow(cx: RunContext, bank: Bank, w: RowWriter, g: GroupCompany, l: 
   else w.empty();
   w.empty(); w.empty(); w.empty(); w.empty(); w.empty();
   w.text(`${l.doc} ${l.text}`); if (internal) w.id(l.doc); else w.empty(); w.id(bank.country); w.empty(); w.empty(); w.empty(); w.end();
+  return id;
 }

@@ -7,11 +7,15 @@ import { BANK_FLOWS, BANK_LEDGER } from "./gl.ts";
 import { BANK_FEED, feedStep } from "./feed.ts";
 import { bankOf } from "./bank.ts";
 import { caseTable } from "./cases.ts";
+import { scenarioBank } from "./group.ts";
+import { SCENARIO_BANK } from "../../ledger/bank-link.ts";
 
 export const bankingPhase: PhaseModule = {
   spec: bankingSpec,
   steps: { records: recordsStep, feed: feedStep, books: booksStep },
   slices: [BANK_FLOWS, BANK_LEDGER, BANK_FEED],
+  // Which of the group's companies bank here (financial_reporting builds their statements from this bank's transactions).
+  implements: { [SCENARIO_BANK]: scenarioBank },
   report(cx, state) {
     const bank = bankOf(cx.plan);
     const cases = caseTable(bank);

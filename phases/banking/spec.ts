@@ -54,4 +54,5 @@ export const bankingSpec = {
     ]);
   },
   checks: [checkShares],
+  provides: ["scenario_bank"],
 } satisfies PhaseSpec<typeof params>;

@@ -14,9 +14,10 @@ import { documentNumber } from "../../ledger/journal.ts";
 import type { RowWriter, TableOut } from "../../specs/records/table.ts";
 import { paramsOf } from "../../specs/phase.ts";
 import { closedBooks } from "../period_close/index.ts";
-import { bankAccountId, bankAccounts, drain, lastDayOf, newItem, scenarioEnd } from "./bank.ts";
+import { bankAccountId, bankAccounts, banksAtScenarioBank, drain, lastDayOf, newItem, scenarioEnd } from "./bank.ts";
 import { ACCOUNT_FEE, bankDaysAfter, dollars, itemFee, RETURN_FEE, type Method } from "./methods.ts";
 import { financialReportingSpec } from "./spec.ts";
+import { GL_VIEW } from "./gl-view.ts";
 import { REPORTING, type BankItem, type CompanyBank, type PendingLine } from "./state.ts";
 import { bankReconciliations, bankStatementLines, bankStatements, reconcilingItems } from "./tables.ts";
 
@@ -32,10 +33,14 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function bankReport(cx: RunContext, state: RunState, out: TableOut, p: Period): void {
   const s = state.get(REPORTING);
-  drain(cx, s);
+  drain(cx, s, state.get(GL_VIEW));
   const main = cx.chart.one("bank");
   for (const c of cx.companies) {
     const bank = s.banks[c.index]!;
+    if (banksAtScenarioBank(cx, c)) {
+      fedReport(cx, out, state, c, p);
+      continue;
+    }
     const accounts = bankAccounts(cx).map((a) => ({ a, lines: statementLines(bank, a, p) }));
     // Interest on each account; the charges of all of them debited to the main account.
     let usd = 0;
@@ -56,6 +61,66 @@ export function bankReport(cx: RunContext, state: RunState, out: TableOut, p: Pe
     bank.pending = bank.pending.filter((l) => l.valueDay > end);
     bank.items = bank.items.filter((i) => !(i.valueDay <= end && i.booked));
   }
+}
+
+/**
+ * A company banking at the scenario's bank: each statement line is one of the bank's transactions
+ * on the account (same id, amount, value date, in the bank's booking order); the bank charges and
+ * pays what it decides and nothing else is added. The reconciliation is the same: GL against statement.
+ */
+function fedReport(cx: RunContext, out: TableOut, state: RunState, c: CompanyInfo, p: Period): void {
+  const s = state.get(REPORTING);
+  const bank = s.banks[c.index]!;
+  const end = lastDayOf(p);
+  const fed = s.fed ?? [];
+  // The bank's charges (and interest, were it to pay any) become items the company books from the statement, next month.
+  for (const l of fed) {
+    if (l.company !== c.index || l.kind === "company" || l.valueDay > end) continue;
+    const a = cx.chart.accounts[l.account]!;
+    const counter: BankItem["counter"] = l.kind === "charges"
+      ? [[cx.chart.one("bank_charges").index, Math.max(0, -l.amount), Math.max(0, l.amount), ""]]
+      : [[cx.chart.one(l.amount >= 0 ? "interest_income" : "interest_expense").index, Math.max(0, -l.amount), Math.max(0, l.amount), ""]];
+    newItem(cx, c, bank, { id: l.id, account: a.index, kind: l.kind === "charges" ? "charges" : "interest", valueDay: l.valueDay, bookDay: statementBookDay(cx, c, a, p), amount: l.amount, partner: "", text: l.text, reference: l.id, counter });
+  }
+  for (const a of bankAccounts(cx)) {
+    const mine = fed.filter((l) => l.company === c.index && l.account === a.index && l.valueDay <= end);
+    const statementId = `BST-${c.code}-${a.number}-${ym(p)}`;
+    const opening = bank.balances[a.index] ?? 0;
+    const w = out.table(bankStatementLines);
+    let balance = opening;
+    let credits = 0;
+    let debits = 0;
+    mine.forEach((l, k) => {
+      balance += l.amount;
+      if (l.amount > 0) credits += l.amount;
+      else debits -= l.amount;
+      const company = l.kind === "company";
+      w.id(l.id); w.id(statementId); w.int(k + 1); w.id(c.code); w.id(bankAccountId(c, a.number)); w.date(formatIso(l.valueDay));
+      w.money(l.amount, c.digits); w.id(l.amount >= 0 ? "credit" : "debit");
+      w.id((company ? (l.type === "internal_transfer" ? "internal" : l.type === "cash_deposit" ? "cash_deposit" : "credit_transfer") : "bank") satisfies Method);
+      w.id(company ? "company" : "bank"); w.id(company ? l.type : l.kind);
+      if (l.counterparty) w.id(l.counterparty); else w.empty();
+      w.id(l.documentId || l.id); w.text(l.text || l.type.replaceAll("_", " "));
+      const item = company ? undefined : bank.items.find((i) => i.id === l.id);
+      const doc = company ? l.documentId : item?.booked ? item.documentId : "";
+      if (doc) w.id(doc); else w.empty();
+      // The bank books the company's lines on their posting date (value date = posting date).
+      if (company) w.date(formatIso(l.valueDay)); else if (doc) w.date(formatIso(item!.bookDay)); else w.empty();
+      w.money(balance, c.digits);
+      w.end();
+    });
+    const ws = out.table(bankStatements);
+    ws.id(statementId); ws.id(c.code); ws.id(bankAccountId(c, a.number)); ws.id(a.number); ws.int(p.fiscalYear); ws.int(p.fiscalPeriod);
+    ws.date(formatIso(end)); ws.money(opening, c.digits); ws.money(credits, c.digits); ws.money(debits, c.digits);
+    ws.money(balance, c.digits); ws.int(mine.length); ws.id(c.currency); ws.id("scenario_bank");
+    ws.end();
+    bank.balances[a.index] = balance;
+    reconcile(cx, out, state, c, bank, a, p, statementId, balance, true);
+  }
+  s.fed = fed.filter((l) => l.company !== c.index || l.valueDay > end);
+  // The company's postings are on the statement the day they are posted: nothing waits for the bank.
+  bank.pending = bank.pending.filter((l) => l.day > end);
+  bank.items = bank.items.filter((i) => !(i.valueDay <= end && i.booked));
 }
 
 /** What the bank cleared on the account in the month, in value-date order. */
@@ -176,13 +241,13 @@ function describe(l: PendingLine): string {
 }
 
 /** The reconciliation of one account at the month end, and its open items. */
-function reconcile(cx: RunContext, out: TableOut, state: RunState, c: CompanyInfo, bank: CompanyBank, a: Account, p: Period, statementId: string, statementBalance: number): void {
+function reconcile(cx: RunContext, out: TableOut, state: RunState, c: CompanyInfo, bank: CompanyBank, a: Account, p: Period, statementId: string, statementBalance: number, atScenarioBank = false): void {
   const end = lastDayOf(p);
   const prevEnd = p.firstDay - 1;
   const gl = closedBooks(state)[c.index]!.cumulative[a.index]!;
   const id = `BR-${c.code}-${a.number}-${ym(p)}`;
   const items: ItemRow[] = [];
-  for (const l of bank.pending) {
+  for (const l of atScenarioBank ? [] : bank.pending) {
     if (l.account !== a.index || l.day > end || l.valueDay <= end) continue;
     items.push({ type: l.amount < 0 ? "outstanding_payment" : "deposit_in_transit", amount: Math.abs(l.amount), method: l.method, doc: l.documentId, line: "", origin: l.day, carried: l.day <= prevEnd, clears: l.valueDay <= scenarioEnd(cx) ? l.valueDay : -1 });
   }
@@ -190,24 +255,48 @@ function reconcile(cx: RunContext, out: TableOut, state: RunState, c: CompanyInf
     if (i.account !== a.index || i.valueDay > end || i.booked) continue;
     items.push({ type: i.amount < 0 ? "unbooked_bank_debit" : "unbooked_bank_credit", amount: Math.abs(i.amount), method: "bank", doc: "", line: i.id, origin: i.valueDay, carried: i.valueDay <= prevEnd, clears: -1 });
   }
+  items.push(...unexplainedItems(bank, a, end, prevEnd));
   items.sort((x, y) => x.origin - y.origin || byId(x.type, y.type) || byId(x.doc + x.line, y.doc + y.line));
   const sum = (t: ItemRow["type"]) => items.reduce((s, i) => s + (i.type === t ? i.amount : 0), 0);
   const adjustedBank = statementBalance - sum("outstanding_payment") + sum("deposit_in_transit");
-  const adjustedBook = gl + sum("unbooked_bank_credit") - sum("unbooked_bank_debit");
+  const adjustedBook = gl + sum("unbooked_bank_credit") - sum("unbooked_bank_debit") - sum("unexplained_difference");
   const w = out.table(bankReconciliations);
   w.id(id); w.id(c.code); w.id(bankAccountId(c, a.number)); w.id(a.number); w.int(p.fiscalYear); w.int(p.fiscalPeriod); w.date(formatIso(end)); w.id(statementId);
-  for (const v of [statementBalance, sum("outstanding_payment"), sum("deposit_in_transit"), adjustedBank, gl, sum("unbooked_bank_credit"), sum("unbooked_bank_debit"), adjustedBook, adjustedBank - adjustedBook]) w.money(v, c.digits);
-  w.int(items.length); w.id(adjustedBank === adjustedBook ? "reconciled" : "difference"); w.id(c.currency);
-  const status = adjustedBank === adjustedBook ? "reconciled" : "differences";
+  for (const v of [statementBalance, sum("outstanding_payment"), sum("deposit_in_transit"), adjustedBank, gl, sum("unbooked_bank_credit"), sum("unbooked_bank_debit"), sum("unexplained_difference"), adjustedBook, adjustedBank - adjustedBook]) w.money(v, c.digits);
+  const investigating = items.some((i) => i.type === "unexplained_difference");
+  const status = adjustedBank !== adjustedBook ? "difference" : investigating ? "under_investigation" : "reconciled";
+  w.int(items.length); w.id(status); w.id(c.currency);
   bank.stats[status] = (bank.stats[status] ?? 0) + 1;
   w.end();
   writeItems(out, c, a, id, end, items);
 }
 
+/**
+ * The journal documents whose lines on the account, up to the month end, differ from what their
+ * postings showed the bank (net per document, ledger minus bank): open until the net is zero.
+ */
+function unexplainedItems(bank: CompanyBank, a: Account, end: number, prevEnd: number): ItemRow[] {
+  const docs = new Map<string, { amount: number; before: number; origin: number }>();
+  for (const u of bank.unexplained ?? []) {
+    if (u.account !== a.index || u.day > end) continue;
+    const d = docs.get(u.documentId) ?? { amount: 0, before: 0, origin: u.day };
+    d.amount += u.amount;
+    if (u.day <= prevEnd) d.before += u.amount;
+    d.origin = Math.min(d.origin, u.day);
+    docs.set(u.documentId, d);
+  }
+  const items: ItemRow[] = [];
+  for (const [doc, d] of docs) {
+    if (d.amount === 0) continue;
+    items.push({ type: "unexplained_difference", amount: d.amount, method: "unmatched", doc, line: "", origin: d.origin, carried: d.before !== 0, clears: -1 });
+  }
+  return items;
+}
+
 interface ItemRow {
-  type: "outstanding_payment" | "deposit_in_transit" | "unbooked_bank_debit" | "unbooked_bank_credit";
+  type: "outstanding_payment" | "deposit_in_transit" | "unbooked_bank_debit" | "unbooked_bank_credit" | "unexplained_difference";
   amount: number;
-  method: Method;
+  method: Method | "unmatched";
   doc: string;
   line: string;
   origin: number;

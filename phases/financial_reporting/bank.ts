@@ -12,6 +12,9 @@ import type { RowWriter } from "../../specs/records/table.ts";
 import { closedBooks } from "../period_close/index.ts";
 import { openingVector } from "./books.ts";
 import { lineRng, methodOf, valueDayOf } from "./methods.ts";
+import type { CashLine } from "../../ledger/cash-lines.ts";
+import { SCENARIO_BANK, type ScenarioBank } from "../../ledger/bank-link.ts";
+import { unmatched, type GlView } from "./gl-view.ts";
 import { REPORTING, type BankItem, type BankItemKind, type CompanyBank, type ReportingState } from "./state.ts";
 
 /** Journal events that book a bank item: their cash lines are the item itself, not new statement lines. */
@@ -21,6 +24,11 @@ const BOOKINGS = new Set(Object.values(BOOKING_EVENTS));
 export const lastDayOf = (p: Period) => p.firstDay + p.days - 1;
 export const scenarioEnd = (cx: RunContext) => lastDayOf(cx.periods[cx.periods.length - 1]!);
 
+/** Whether the company banks at the scenario's own bank (banking phase, group_accounts = on): its statements are that bank's transactions. */
+export function banksAtScenarioBank(cx: RunContext, c: CompanyInfo): boolean {
+  return cx.capability<ScenarioBank>(SCENARIO_BANK)?.holds(cx, c) ?? false;
+}
+
 /** The accounts a company banks on: its bank and payroll bank accounts. */
 export function bankAccounts(cx: RunContext) {
   return cx.chart.posting.filter((a) => a.liquid === 0);
@@ -28,8 +36,18 @@ export function bankAccounts(cx: RunContext) {
 
 export const bankAccountId = (c: CompanyInfo, number: string) => `BA-${c.code}-${number}`;
 
-/** Sorts the cash lines received so far into each company's pending lines, with their value dates. */
-export function drain(cx: RunContext, s: ReportingState): void {
+/** The phase's own bookings of the bank's items (its journal does not pass its own overlay). */
+const own = (l: CashLine) => l.docType === "BK" && (BOOKINGS.has(l.event) || l.event === "payment_representation");
+
+/**
+ * Sorts the cash lines received so far into each company's pending lines, with their value dates,
+ * and matches them with the GL lines of the same postings: what differs is an unexplained difference.
+ */
+export function drain(cx: RunContext, s: ReportingState, gl: GlView): void {
+  // At the scenario's bank the statement is the bank's own record of the journal as written: nothing to match here.
+  const at = cx.companies.map((c) => banksAtScenarioBank(cx, c));
+  for (const u of unmatched(s.incoming.filter((l) => !at[l.company]), gl.incoming.filter((l) => !at[l.company]), own)) (s.banks[u.company]!.unexplained ??= []).push(u);
+  gl.incoming = [];
   for (const l of s.incoming) {
     const bank = s.banks[l.company]!;
     if (l.event === "opening_balance") {
@@ -86,8 +104,9 @@ export interface NewItem {
 }
 
 /** A bank item with its statement line id and (when the company books it within the scenario) its journal entry id. */
-export function newItem(cx: RunContext, c: CompanyInfo, bank: CompanyBank, x: NewItem): BankItem {
-  const id = documentNumber("BT", c.code, ++bank.lineSeq);
+export function newItem(cx: RunContext, c: CompanyInfo, bank: CompanyBank, x: NewItem & { id?: string }): BankItem {
+  // At the scenario's bank the item is the bank's transaction: its id.
+  const id = x.id ?? documentNumber("BT", c.code, ++bank.lineSeq);
   const documentId = x.bookDay <= scenarioEnd(cx) ? documentNumber("BK", c.code, ++bank.docSeq) : "";
   const item: BankItem = { ...x, id, company: c.index, documentId, booked: false };
   bank.items.push(item);

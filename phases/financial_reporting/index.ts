@@ -8,8 +8,10 @@ import { financialReportingSpec } from "./spec.ts";
 import { mappingOf, statementsReport } from "./report.ts";
 import { bankReport } from "./bank-report.ts";
 import { postStep } from "./post.ts";
-import { CASH_SINK, REPORTING } from "./state.ts";
+import { CASH_SINK, FEED_SINK, REPORTING } from "./state.ts";
+import { BANK_STATEMENT_FEED } from "../../ledger/bank-link.ts";
 import { statementLines } from "./tables.ts";
+import { GL_VIEW, glViewStep } from "./gl-view.ts";
 
 const mappingStep: MainStep = {
   kind: "main",
@@ -49,9 +51,9 @@ function dropping(out: TableOut): TableOut {
 
 export const financialReportingPhase: PhaseModule = {
   spec: financialReportingSpec,
-  steps: { mapping: mappingStep, bank_bookings: postStep, statements: statementsStep },
-  slices: [REPORTING],
-  implements: { [CASH_LINES]: CASH_SINK },
+  steps: { mapping: mappingStep, gl_view: glViewStep, bank_bookings: postStep, statements: statementsStep },
+  slices: [REPORTING, GL_VIEW],
+  implements: { [CASH_LINES]: CASH_SINK, [BANK_STATEMENT_FEED]: FEED_SINK },
   // What the run report shows: per company, the reconciliations and the bank's items.
   report: (cx, state) => (state ? Object.fromEntries(cx.companies.map((c) => [c.code, { ...state.get(REPORTING).banks[c.index]!.stats, deferredBookings: state.get(REPORTING).banks[c.index]!.deferred }])) : {}),
 };

@@ -17,9 +17,10 @@ import { documentNumber } from "../../ledger/journal.ts";
 import { formatIso } from "../../core/calendar.ts";
 import { paramsOf } from "../../specs/phase.ts";
 import type { MainStep } from "../api.ts";
-import { bankAccounts, bookDue, bookItem, DailyBalance, drain, lastDayOf, newItem } from "./bank.ts";
+import { bankAccounts, banksAtScenarioBank, bookDue, bookItem, DailyBalance, drain, lastDayOf, newItem } from "./bank.ts";
 import { bankDaysAfter } from "./methods.ts";
 import { financialReportingSpec } from "./spec.ts";
+import { GL_VIEW } from "./gl-view.ts";
 import { REPORTING, type CompanyBank } from "./state.ts";
 
 /** Direct debit contracts: role, share of the company's direct debit budget, day of the month drawn. */
@@ -33,11 +34,13 @@ export const postStep: MainStep = {
   run(cx, _phase, state, out, period) {
     const p = cx.periods[period!]!;
     const s = state.get(REPORTING);
-    drain(cx, s);
+    drain(cx, s, state.get(GL_VIEW));
     const w = out.table(journalEntries);
     for (const c of cx.companies) {
       const daily = new Map(bankAccounts(cx).map((a) => [a.index, DailyBalance.of(cx, state, c, a.index, p)]));
       bookDue(cx, state, c, p, daily, w);
+      // At the scenario's bank, the bank decides what it charges and draws (banking phase): nothing of a tariff or contracts here.
+      if (banksAtScenarioBank(cx, c)) continue;
       directDebits(cx, state, c, p, daily, w);
       returnedPayments(cx, state, c, p, daily, w);
     }

@@ -54,6 +54,9 @@ export const financialReportingSpec = {
   steps: [
     // The account-to-line mapping, once.
     { name: "mapping", stage: "setup", kind: "main" },
+    // The journal's bank-account lines as written (after the overlays before it, such as anomalies'), matched to the
+    // cash lines the postings reported: a document that differs is an unexplained difference on the reconciliation.
+    { name: "gl_view", stage: "posting", kind: "overlay", posts: ["journal_entries"] },
     // Before the close, after every posting that moves cash (it reads liquidity, not the period's ledger: postings
     // that move no cash, such as accounting_standards' recognition and allowances, may follow it): the company
     // books what its bank statements showed.
@@ -64,5 +67,5 @@ export const financialReportingSpec = {
   layout: perPeriod("periods"),
   checks: [checkAccountLines],
   roles: ["bank", "payroll_bank", "bank_charges", "interest_income", "interest_expense", "telecom", "it_services", "input_tax", "ar_control"],
-  provides: ["cash_lines", "bank_charges"],
+  provides: ["cash_lines", "bank_charges", "bank_statement_feed"],
 } satisfies PhaseSpec<typeof params>;

@@ -8,6 +8,8 @@ import type { RunContext } from "../../ledger/context.ts";
 import type { Slice } from "../../ledger/state.ts";
 import { cashLinesOf, type CashLine, type CashLineDelta } from "../../ledger/cash-lines.ts";
 import type { Method } from "./methods.ts";
+import type { Unexplained } from "./gl-view.ts";
+import type { BankFeedLine, BankFeedSink } from "../../ledger/bank-link.ts";
 
 export const SLICE_NAME = "financial_reporting";
 
@@ -50,6 +52,8 @@ export interface CompanyBank {
   items: BankItem[];
   /** The bank's closing balance of each account after the last statement, by account index. */
   balances: Record<number, number>;
+  /** GL lines that differ from what the bank was shown (gl-view.ts): open unexplained differences, never cleared by the bank. */
+  unexplained?: Unexplained[];
   /** Items the company could not book for want of funds (stay unbooked; reported). */
   deferred: number;
   /** Counts for the run report: statements, reconciled, with a difference, bank items by kind. */
@@ -75,6 +79,8 @@ export interface GroupCarry extends Carry {
 export interface ReportingState {
   /** Cash lines received and not yet sorted by company. */
   incoming: CashLine[];
+  /** Transactions the scenario's bank booked on the accounts of companies banking there, not yet on a statement (ledger/bank-link.ts). */
+  fed?: BankFeedLine[];
   banks: CompanyBank[];
   /** Per company: local statements' carry, and the translated balances after the last period. */
   local: Carry[];
@@ -88,7 +94,8 @@ export const REPORTING: Slice<ReportingState, CashLineDelta> = {
   name: SLICE_NAME,
   create: (cx: RunContext) => ({
     incoming: [],
-    banks: cx.companies.map(() => ({ lineSeq: 0, docSeq: 0, pending: [], items: [], balances: {}, deferred: 0, stats: {} })),
+    fed: [],
+    banks: cx.companies.map(() => ({ lineSeq: 0, docSeq: 0, pending: [], items: [], unexplained: [], balances: {}, deferred: 0, stats: {} })),
     local: cx.companies.map(() => carry(cx.chart.accounts.length)),
     translated: cx.companies.map(() => ({ ...carry(cx.chart.accounts.length), prev: new Array(cx.chart.accounts.length).fill(0) })),
     group: undefined,
@@ -99,6 +106,7 @@ export const REPORTING: Slice<ReportingState, CashLineDelta> = {
   // Shards run only block steps: what they carry is the cash lines their blocks posted.
   add: (into, from) => {
     for (const l of from.incoming) into.incoming.push(l);
+    for (const l of from.fed ?? []) (into.fed ??= []).push(l);
   },
   toJSON: (s) => s,
   fromJSON: (_cx, json) => json as ReportingState,
@@ -109,4 +117,9 @@ export const REPORTING: Slice<ReportingState, CashLineDelta> = {
 export const CASH_SINK = {
   slice: SLICE_NAME,
   record: (state: { get<S>(s: Slice<S, never>): S }, line: CashLine) => state.get(REPORTING as unknown as Slice<ReportingState, never>).incoming.push(line),
+};
+
+/** Records a transaction the scenario's bank booked on a company's account (the sink lent under BANK_STATEMENT_FEED). */
+export const FEED_SINK: BankFeedSink = {
+  record: (state, line) => void (state.get(REPORTING as unknown as Slice<ReportingState, never>).fed ??= []).push(line),
 };
