@@ -1,6 +1,7 @@
 // Ghost employees (needs hr): per company, the planned number of fictitious salaried employees,
-// each hired on a day of the scenario with no manager and paid by hr through its normal pay
-// runs until the end. The phase lends them to hr (capability payroll_extras), so the pay lines,
+// each in the position of a master employee who left before the scenario (one per such
+// position: the count is capped by them), numbered as a hire there would be, hired on a day of
+// the scenario with no manager and paid by hr through its normal pay runs until the end. The phase lends them to hr (capability payroll_extras), so the pay lines,
 // run totals, postings and payroll payables hr writes include them and still reconcile: the
 // fraud is in the master data and the pay, not in broken books. The overlay labels what the
 // scheme added: the employee record, its events and every pay line, and runs the detection
@@ -39,27 +40,27 @@ export function ghostEmployees(cx: RunContext, c: CompanyInfo): GhostEmployee[] 
 
 function plan(cx: RunContext, c: CompanyInfo): GhostEmployee[] {
   const n = masterParams(cx).employees;
-  const wanted = Math.min(n, plannedCounts(cx).get(`${c.code}|${TYPE}`) ?? 0);
+  const wanted = plannedCounts(cx).get(`${c.code}|${TYPE}`) ?? 0;
   if (wanted === 0) return [];
+  // Positions of the master whose employee left before the scenario: hr pays no one there and
+  // hires no replacement, so the ghost takes the number a hire there would get (after the master).
+  const free: number[] = [];
+  for (let i = 1; i < n; i++) if (!employeeRecord(cx.plan, c.index, i).isActive) free.push(i);
   const rng = streamFor(cx, hash32(c.code), hash32(TYPE));
-  const taken = new Set<number>();
   const months = cx.periods.length;
   const out: GhostEmployee[] = [];
-  for (let k = 0; k < wanted; k++) {
-    // Listed under a position of the master: hr pays it in the block that holds that position.
-    let position = rng.int(n);
-    while (taken.has(position)) position = (position + 1) % n;
-    taken.add(position);
+  for (let k = 0; k < wanted && free.length > 0; k++) {
+    const position = free.splice(rng.int(free.length), 1)[0]!;
     // Hired in any period but the last (paid at least a run or two), on one of its first 20 days.
     const period = cx.periods[months > 1 ? rng.int(months - 1) : 0]!;
     const hireDay = period.firstDay + rng.int(Math.min(20, period.days));
-    // A record no generator lays out (beyond the master and its replacements): a full-time staff member's name, job and pay.
-    const index = 2 * n + k;
-    let fresh = employeeRecord(cx.plan, c.index, 2 * n + 64 * k);
-    for (let j = 1; j < 64 && !(fresh.level === "staff" && fresh.employmentType === "full_time"); j++) fresh = employeeRecord(cx.plan, c.index, 2 * n + 64 * k + j);
+    // The left employee's job, cost center and pay; a new name (the record a hire at this position would be named from).
+    const old = employeeRecord(cx.plan, c.index, position);
+    const index = n + position;
+    const fresh = employeeRecord(cx.plan, c.index, index);
     const record: Employee = {
-      ...fresh, id: employeeId(c.code, index), index, level: "staff", employmentType: "full_time", managerIndex: null, managerId: null,
-      hireDate: formatIso(hireDay), terminationDate: null, isActive: true,
+      ...old, id: employeeId(c.code, index), index, firstName: fresh.firstName, lastName: fresh.lastName, email: fresh.email,
+      employmentType: "full_time", managerIndex: null, managerId: null, hireDate: formatIso(hireDay), terminationDate: null, isActive: true,
     };
     const tag = String(k + 1).padStart(4, "0");
     out.push({ id: `AN-${c.code}-GE-${tag}`, scheme: `SC-${c.code}-GE-${k + 1}`, position, record, hireDay });

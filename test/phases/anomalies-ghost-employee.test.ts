@@ -24,13 +24,13 @@ scenario "Ghosts" { seed = 11  industry = manufacturing  start = 2024-01-01  mon
 chart_of_accounts { size = small }
 company A1 { currency = USD }
 company B1 { country = DE  currency = EUR }
-phase master_data { vendors = 60 customers = 40 materials = 20 fixed_assets = 5 employees = 40 cost_centers = 5 }
+phase master_data { vendors = 60 customers = 40 materials = 20 fixed_assets = 5 employees = 100 cost_centers = 5 }
 phase transactions { volume = 6k per year  block_size = 256  users = 8 }
 process procure_to_pay { volume = 600 per year }
 ${hr}
 ${anomalies}
 `;
-const GHOSTS = `phase anomalies { types = [ghost_employee, self_approval]  rates { ghost_employee = 5%  self_approval = 1% } }`;
+const GHOSTS = `phase anomalies { types = [ghost_employee, self_approval]  rates { ghost_employee = 2%  self_approval = 1% } }`;
 const plan = planOf(scenario(GHOSTS));
 const dirty = generateInMemory(plan);
 const clean = generateInMemory(planOf(scenario("phase anomalies { enabled = false }")));
@@ -41,7 +41,7 @@ const isGhost = (r: Row) => ghostIds.has(`${r.company_code}|${r.employee_id}`);
 const key = (...xs: unknown[]) => xs.join("|");
 
 describe("ghost_employee", () => {
-  test("the planned count per company: 5% of 40 employees, each a new record hired during the scenario without a manager", () => {
+  test("the planned count per company: 2% of 100 employees, each a new record hired during the scenario without a manager", () => {
     for (const c of ["A1", "B1"]) expect([...ghostIds].filter((k) => k.startsWith(`${c}|`)).length).toBe(2);
     const start = plan.scenario.startDate;
     for (const id of ghostIds) {
@@ -50,6 +50,13 @@ describe("ghost_employee", () => {
       expect(recs[0]!.manager_id).toBeNull();
       expect(String(recs[0]!.hire_date) >= start).toBe(true);
       expect(recs[0]!.employment_type).toBe("full_time");
+      // Numbered as a hire into a position whose employee left before the scenario: that record is inactive.
+      const n = Number(String(recs[0]!.employee_id).slice(-6));
+      expect(n).toBeGreaterThan(100);
+      expect(n).toBeLessThanOrEqual(200);
+      const left = employees.find((e) => e.company_code === recs[0]!.company_code && Number(String(e.employee_id).slice(-6)) === n - 100)!;
+      expect(left.is_active).toBe(false);
+      expect([left.department, left.cost_center_id, left.job_title]).toEqual([recs[0]!.department, recs[0]!.cost_center_id, recs[0]!.job_title]);
       // Not in the run without the fraud.
       expect(rows(clean, "employees").some((e) => `${e.company_code}|${e.employee_id}` === id)).toBe(false);
     }
