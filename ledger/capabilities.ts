@@ -197,3 +197,23 @@ export interface ReceiptLot {
   day: number;
   qty: number;
 }
+
+/**
+ * People on the payroll beyond the master (the anomalies phase's ghost employees): hr asks and
+ * pays them through its normal pay runs, postings and payables, at the position of the master
+ * they are listed under; they keep no time entries and file no expense reports. Without a
+ * provider hr pays the master and its replacements only.
+ */
+export const PAYROLL_EXTRAS = "payroll_extras";
+
+export interface PayrollExtra<E> {
+  /** The employee record (master data's Employee), as the employees table shows it: an index beyond the master and its replacements. */
+  record: E;
+  /** First day paid (the record's hire date). */
+  hireDay: number;
+}
+
+export interface PayrollExtras<E> {
+  /** The extra people listed under position `position` of a company's master (usually none). */
+  extras(cx: RunContext, c: CompanyInfo, position: number): readonly PayrollExtra<E>[];
+}

@@ -8,9 +8,10 @@ export type Category = (typeof CATEGORIES)[number];
 /**
  * What carries a type: standalone journal entries of the transactions phase (`entries`),
  * purchased-service chains (`procure_to_pay`: order, service entry, invoice, payment), or the
- * data-quality copy of the journal (`dirty`: integrity-breaking errors, never in the clean tables).
+ * data-quality copy of the journal (`dirty`: integrity-breaking errors, never in the clean tables),
+ * or the hr phase's payroll (`payroll`: a share of the employee master, only when hr runs).
  */
-export type Carrier = "entries" | "procure_to_pay" | "dirty";
+export type Carrier = "entries" | "procure_to_pay" | "dirty" | "payroll";
 
 /** Fields a mutation changes: two anomalies share a document only when these do not overlap. */
 export type Touch = "amounts" | "accounts" | "dates" | "time" | "approval" | "poster" | "text" | "cost_center" | "structure" | "partner" | "source";
@@ -81,6 +82,9 @@ export const ANOMALY_CATALOG: readonly AnomalyType[] = [
   T({ id: "ghost_vendor", category: "fraud", severity: 5, carrier: "procure_to_pay", weight: 0.5, cap: 0.02, scheme: true, touches: ["structure", "partner"], difficulty: "medium", impact: "total", reference: "FictitiousVendor",
     mutation: "an unused (inactive) vendor record becomes a new active vendor with a new name and a new bank account; service purchases of 1-3 periods are ordered from, invoiced by and paid to it (one scheme per ghost vendor)",
     detection: "purchases from a vendor the master data created inactive: reactivated, renamed and paid to a new bank account, with no purchase before its first invoice (new_counterparty shares the first half of the signal)" }),
+  T({ id: "ghost_employee", category: "fraud", severity: 5, carrier: "payroll", weight: 0.5, cap: 0.02, scheme: true, touches: ["structure"], difficulty: "easy", impact: "total", reference: "GhostEmployee",
+    mutation: "a fictitious salaried employee is hired during the scenario into the position of an employee who left before it (that job, cost center and pay, a new name, the number a hire there gets, no manager) and paid through the normal pay runs until the end: pay lines, run totals, payroll postings and payables include it and still reconcile; it keeps no time entries and files no expense reports (needs hr; a share of the employee master, at most one per position left before the scenario; none without hr)",
+    detection: "an employee hired during the scenario without a manager (and paid every run with no time entries and no expense reports; salaried even where the department's frontline staff are paid by the hour)" }),
   T({ id: "revenue_manipulation", category: "fraud", severity: 5, carrier: "entries", weight: 0.5, cap: 0.02, quarterEnd: 3, touches: ["structure"], difficulty: "easy", impact: "total", reference: "RevenueManipulation",
     mutation: "an entry's place is taken by a manual entry in the last three working days of the period booking revenue (2-6 times the replaced event's median) against accrued income (prepaid expenses and accrued income), with no customer and no cash",
     detection: "a manual entry (document type SA) crediting a revenue account" }),
@@ -244,8 +248,8 @@ export function anomalyType(id: string): AnomalyType {
   return t;
 }
 
-/** Types that go into the clean ledger by default (integrity-breaking ones need the data-quality copy). */
-export const DEFAULT_TYPES = ANOMALY_CATALOG.filter((t) => t.carrier !== "dirty").map((t) => t.id);
+/** Types that go into the clean ledger by default (integrity-breaking ones need the data-quality copy; payroll ones need hr and are listed explicitly). */
+export const DEFAULT_TYPES = ANOMALY_CATALOG.filter((t) => t.carrier !== "dirty" && t.carrier !== "payroll").map((t) => t.id);
 
 /** Vague line texts (vague_description and its detection predicate). */
 export const VAGUE_TEXTS = ["Misc", "Adjustment", "Per discussion", "See attached", "Correction", "Various", "Reclass", "As agreed", "Sundry", "Other"];

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { ANOMALY_CATALOG, CATEGORIES } from "./catalog.ts";
 import { PRESET_RATES, QUALITY_PRESETS } from "./params.ts";
 
-const CARRIER: Record<string, string> = { entries: "standalone entries", procure_to_pay: "service purchases", dirty: "as-extracted copy" };
+const CARRIER: Record<string, string> = { entries: "standalone entries", procure_to_pay: "service purchases", dirty: "as-extracted copy", payroll: "payroll (hr)" };
 const cell = (s: string) => s.replaceAll("|", "\\|");
 
 /** One table per category: type, carrier, mutation, detection predicate, difficulty, what it breaks on purpose. */

@@ -4,6 +4,8 @@ import type { PhaseModule } from "../api.ts";
 import { anomaliesSpec } from "./spec.ts";
 import { injectStep } from "./inject.ts";
 import { usersStep } from "./users.ts";
+import { payrollExtras } from "./ghost-employees.ts";
+import { PAYROLL_EXTRAS } from "../../ledger/capabilities.ts";
 import { ANOMALY_STATS, anomalyReport } from "./stats.ts";
 
 export const anomaliesPhase: PhaseModule = {
@@ -11,4 +13,5 @@ export const anomaliesPhase: PhaseModule = {
   steps: { users: usersStep, inject: injectStep },
   slices: [ANOMALY_STATS],
   report: anomalyReport,
+  implements: { [PAYROLL_EXTRAS]: payrollExtras },
 };

@@ -20,6 +20,7 @@ import { BlockView, PREDICATES } from "./predicates.ts";
 import { anomalyType, type Carrier } from "./catalog.ts";
 import { chainJournal, chainTable, vendorTable, type ChainState } from "./chains.ts";
 import { writeDirty } from "./quality.ts";
+import { ghostEmployeeRows } from "./ghost-employees.ts";
 
 /** What the journal step of a block decided, for the other tables of the same block. */
 let pending: { key: string; chain: ChainState } | undefined;
@@ -31,6 +32,7 @@ export const injectStep: OverlayStep = {
   transform(cx, at) {
     if (at.table.name === "journal_entries") return journal(cx, at);
     if (at.table.name === "vendors") return vendorTable(cx, at);
+    if (at.table.name === "employees" || at.table.name === "employee_events" || at.table.name === "payroll_lines") return ghostEmployeeRows(cx, at);
     if (pending?.key === keyOf(at)) chainTable(cx, at, pending.chain);
   },
 };

@@ -30,7 +30,7 @@ const dataQuality = z
   .meta({ doc: "the data-quality layer: an as-extracted copy of the journal (dirty_journal_entries) with every changed cell in quality_labels" });
 
 const rates = z
-  .object(Object.fromEntries(ANOMALY_CATALOG.map((t) => [t.id, f.percent(`share of ${t.carrier === "procure_to_pay" ? "purchase orders (placed on service purchases)" : "standalone entries"} that carry ${t.id}`).optional()])))
+  .object(Object.fromEntries(ANOMALY_CATALOG.map((t) => [t.id, f.percent(t.carrier === "payroll" ? `share of the employee master added as ${t.id} (needs hr)` : `share of ${t.carrier === "procure_to_pay" ? "purchase orders (placed on service purchases)" : "standalone entries"} that carry ${t.id}`).optional()])))
   .meta({ doc: "per-type shares that replace the type's part of `rate`" });
 
 export const params = z.object({

@@ -47,7 +47,9 @@ export function streamFor(cx: RunContext, ...key: number[]): Rng {
 /** Each listed type's count per company, as the plan lays it out. */
 export function plannedCounts(cx: RunContext): Map<string, number> {
   const m = new Map<string, number>();
-  for (const s of cx.phase(ID).layout.segments) m.set(`${s.company}|${s.table}`, s.units);
+  // Payroll types need hr (the phase that takes payroll postings over when it runs): none without it.
+  const hr = cx.provides("hr", "payroll_postings");
+  for (const s of cx.phase(ID).layout.segments) m.set(`${s.company}|${s.table}`, !hr && ANOMALY_CATALOG.find((t) => t.id === s.table)?.carrier === "payroll" ? 0 : s.units);
   return m;
 }
 
@@ -116,7 +118,7 @@ function allocateAll(cx: RunContext): Map<number, Quota[]> {
   for (const c of cx.companies) {
     for (const t of ANOMALY_CATALOG) {
       const count = counts.get(`${c.code}|${t.id}`) ?? 0;
-      if (count === 0) continue;
+      if (count === 0 || t.carrier === "payroll") continue;
       const slots = slotsOf(cx, tx, c.code, t.carrier).filter((s) => periodAllowed(t, s.period, cx.periods.length, cx.periods[s.period]!.isQuarterEnd));
       const { weights, cluster } = clusterWeights(cx, p, c.code, t, slots, count);
       const caps = slots.map((s) => Math.ceil(s.units * t.cap));

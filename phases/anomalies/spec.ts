@@ -47,6 +47,11 @@ export function anomalyCounts(cx: LayoutContext): { company: string; type: strin
       let base = 0;
       // A partner company's side needs a second company.
       if (t.pairs === "partner_company" && cx.companies.length < 2) continue;
+      // Payroll types: a share of the employee master (the run places none when hr is off).
+      if (t.carrier === "payroll") {
+        out.push({ company: c.code, type: t.id, count: roundHalfEven(rate * ((cx.params.master_data as { employees?: number }).employees ?? 0)) });
+        continue;
+      }
       for (let period = 0; period < cx.months; period++) {
         const quarterEnd = periodAt(cx.startDate, cx.fiscalStartMonth, period).isQuarterEnd;
         if (periodAllowed(t, period, cx.months, quarterEnd)) base += carrierUnits(segments, c.code, t.carrier, period);
@@ -88,8 +93,10 @@ export const anomaliesSpec = {
   steps: [
     { name: "users", stage: "setup", kind: "main" },
     // Inside the blocks that write these tables: the journal first, then the documents a chain anomaly touches.
-    { name: "inject", stage: "posting", kind: "overlay", posts: ["journal_entries", "payments", "vendor_invoices", "purchase_orders", "document_references", "ap_open_items", "vendors"] },
+    { name: "inject", stage: "posting", kind: "overlay", posts: ["journal_entries", "payments", "vendor_invoices", "purchase_orders", "document_references", "ap_open_items", "vendors", "employees", "employee_events", "payroll_lines"] },
   ],
   layout,
+  // Ghost employees: hr pays the fictitious people this phase lends it (ghost-employees.ts).
+  provides: ["payroll_extras"],
   checks: [checkRates],
 } satisfies PhaseSpec<typeof params>;

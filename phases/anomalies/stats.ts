@@ -67,5 +67,5 @@ export function anomalyReport(cx: RunContext, state: RunState | undefined): Reco
   }
   const quality = Object.fromEntries([...s].filter(([k]) => k.startsWith("dq|")).map(([k, v]) => [k.slice(3), v]));
   const total = Object.values(byCategory).reduce((a, b) => a + b.injected, 0);
-  return { planned: [...planned.values()].reduce((a, b) => a + b, 0), injected: total, byType, byCategory, byCompany, cleanDocuments: { entries: get("clean|entries"), procure_to_pay: get("clean|procure_to_pay") }, quality };
+  return { planned: [...planned.values()].reduce((a, b) => a + b, 0), injected: total, byType, byCategory, byCompany, cleanDocuments: { entries: get("clean|entries"), procure_to_pay: get("clean|procure_to_pay"), payroll: get("clean|payroll") }, quality };
 }

@@ -59,6 +59,7 @@ const MEALS_LIMIT_USD = 75;
 
 /** The expense report of a person in a period, or null (most people claim nothing in a month). */
 export function expenseReport(cx: RunContext, c: CompanyInfo, p: Person, period: number, frequency: PayFrequency): ExpenseReport | null {
+  if (p.payOnly) return null;
   const per = cx.periods[period]!;
   const rng = new Rng(cx.seed, hash32("hr_expenses"), c.index, p.e.index, period);
   const chance = p.e.level !== "staff" ? 0.35 : TRAVELLERS.has(p.e.department) ? 0.3 : 0.05;

@@ -10,6 +10,7 @@ import { dexp, dlog } from "../../core/detmath.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import { employeeId, employeeRecord, masterParams, type Employee } from "../master_data/index.ts";
 import { paramsOf } from "../../specs/phase.ts";
+import { PAYROLL_EXTRAS, type PayrollExtras } from "../../ledger/capabilities.ts";
 import { hrSpec } from "./spec.ts";
 
 export interface PayEvent {
@@ -31,6 +32,8 @@ export interface Person {
   firstDay: number;
   lastDay: number;
   events: PayEvent[];
+  /** On the payroll only (a provider's extra person): no time entries, no expense reports. */
+  payOnly?: boolean;
 }
 
 /** Departments whose frontline staff are paid by the hour. */
@@ -44,9 +47,21 @@ const cache = new WeakMap<RunContext, Map<number, (Person | null)[]>>();
  */
 export function peopleOf(cx: RunContext, c: CompanyInfo, i: number): Person[] {
   const first = person(cx, c, i);
-  if (!first) return [];
+  const extra = extrasOf(cx, c, i);
+  if (!first) return extra;
   const next = replacement(cx, c, i);
-  return next ? [first, next] : [first];
+  return [first, ...(next ? [next] : []), ...extra];
+}
+
+/** People a provider of payroll_extras lists under position i (salaried, full time, paid from their hire day). */
+function extrasOf(cx: RunContext, c: CompanyInfo, i: number): Person[] {
+  const provider = cx.capability<PayrollExtras<Employee>>(PAYROLL_EXTRAS);
+  if (!provider) return [];
+  return provider.extras(cx, c, i).map((x) => {
+    const p = withEvents(cx, c, x.record, false, 1, x.hireDay, false);
+    p.events[0]!.reason = "hired";
+    return { ...p, payOnly: true };
+  });
 }
 
 /** The person behind employee i of a company; null when not employed during the scenario. */

@@ -20,6 +20,7 @@ export interface TimeEntry {
 
 /** The time entries of a person in a period, in day order (overtime after the day's regular hours). */
 export function timeEntries(cx: RunContext, c: CompanyInfo, p: Person, period: number): TimeEntry[] {
+  if (p.payOnly) return [];
   const per = cx.periods[period]!;
   const rng = new Rng(cx.seed, hash32("hr_time"), c.index, p.e.index, period);
   const base = Math.round(800 * p.fte);

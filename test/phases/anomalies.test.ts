@@ -45,7 +45,8 @@ describe("counts", () => {
       const t = anomalyType(s.table!);
       const table = t.carrier === "procure_to_pay" ? "procure_to_pay" : undefined;
       const quarterEnd = (p: number) => (p + 1) % 3 === 0;
-      const base = tx.filter((x) => x.company === s.company && x.table === table && periodAllowed(t, x.period!, plan.scenario.months, quarterEnd(x.period!))).reduce((a, x) => a + x.units, 0);
+      // Payroll types (ghost_employee): a share of the employee master.
+      const base = t.carrier === "payroll" ? (plan.phases.find((p) => p.id === "master_data")!.params.employees as number) : tx.filter((x) => x.company === s.company && x.table === table && periodAllowed(t, x.period!, plan.scenario.months, quarterEnd(x.period!))).reduce((a, x) => a + x.units, 0);
       expect(s.units).toBe(roundHalfEven(rates[t.id]! * base));
     }
     expect(planned.length).toBe(ANOMALY_CATALOG.length * plan.companies.length);
