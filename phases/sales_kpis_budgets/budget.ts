@@ -7,7 +7,6 @@
 // budgeted result. Balance-sheet lines are period-end balances (receivables, stock, payables)
 // from the plan's DSO, stock days and DPO, never costs. The plan year's sums equal the plan
 // figures of plan_vs_actual.
-import { allocate } from "../../core/allocate.ts";
 import type { Account } from "../../ledger/chart.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import { companyTargets, periodShare, planYear } from "../../ledger/business.ts";
@@ -21,6 +20,7 @@ import { departmentAccount } from "../transactions/payroll.ts";
 import { purchasedOpexShares } from "../transactions/p2p.ts";
 import { openingSheet } from "../opening_balances/sheet.ts";
 import type { BUDGET_DRIVERS } from "./tables.ts";
+import { planImpliedLines } from "./plan-lines.ts";
 
 export type Driver = keyof typeof BUDGET_DRIVERS;
 
@@ -115,15 +115,21 @@ function build(cx: RunContext, c: CompanyInfo): BudgetLine[] {
   flow("service_revenue", "revenue_plan", (p) => plans[p]!.services);
   flow("cogs", "cost_of_sales_plan", (p) => plans[p]!.cogs);
   lines.push(...payroll(cx, c, n));
-  const ccCount = Math.max(1, masterParams(cx).cost_centers);
   for (const role of COST_CENTER_ROLES) {
     const g = budgetAccount(cx, [role]);
     if (!g || plans.every((q) => !q.costs.get(role))) continue;
-    // Insurance and licences are expensed on the first cost center (the prepaid amortisation posts there).
-    const weights = Array.from({ length: ccCount }, (_, cc) => (role !== "insurance" || cc === 0 ? 1 : 0));
-    const parts = plans.map((q) => allocate(Math.round(q.costs.get(role) ?? 0), weights));
-    for (let cc = 0; cc < ccCount; cc++) if (weights[cc]) lines.push({ ...g, cc, type: "flow", driver: "cost_plan", amounts: parts.map((x) => x[cc]!) });
+    // Insurance and licences are expensed on the first cost center (the prepaid amortisation
+    // posts there). The other operating costs have no cost-center key: generation books each
+    // entry on a cost center drawn at random and reallocates amounts between random pairs of
+    // cost centers, so they are budgeted over all cost centers (a per-cost-center budget would
+    // only measure the draw).
+    if (role === "insurance") {
+      lines.push({ ...g, cc: 0, type: "flow", driver: "cost_plan", amounts: plans.map((q) => Math.round(q.costs.get(role) ?? 0)) });
+      continue;
+    }
+    lines.push({ ...g, cc: -1, type: "flow", driver: "cost_plan", amounts: plans.map((q) => Math.round(q.costs.get(role) ?? 0)) });
   }
+  lines.push(...planImpliedLines(cx, c, plans));
   lines.push(...depreciation(cx, c));
   flow("interest_expense", "loan_plan", (p) => plans[p]!.interest);
   const rate = c.incomeTaxRate ?? (cx.params("period_close").tax_rate as number);
