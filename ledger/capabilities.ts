@@ -187,6 +187,8 @@ export interface Production {
    * returned to the vendor (0 when accepted). Undefined when the receipt is not inspected.
    */
   inspectReceipt(env: FlowEnv, c: CompanyInfo, lot: ReceiptLot): { id: string; returned: number } | undefined;
+  /** The conversion cost (labour and machine time at standard) production plans to absorb in plan year 0, company minor units (budgets ask it). */
+  plannedConversion?(cx: RunContext, c: CompanyInfo): number;
 }
 
 /** A goods receipt offered to the incoming inspection. */

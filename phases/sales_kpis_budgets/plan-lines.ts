@@ -12,8 +12,8 @@
 // - FX gains and losses: a documented allowance of 0.25% of revenue each when the company deals
 //   in another currency (rates move both ways: the two lines net to about zero);
 // - interest income: the cash buffer the treasury keeps at the bank's deposit rate;
-// - manufacturing: the planned conversion cost (the made goods' yearly units x their routings'
-//   conversion with the planned scrap) is what is absorbed: production labour 55%, overhead 45%,
+// - manufacturing (capability production's plannedConversion): the planned conversion cost (the
+//   made goods' yearly units x their routings' conversion with the planned scrap) is what is absorbed: production labour 55%, overhead 45%,
 //   each with the expected 1% under-absorption, production costs absorbed its negative, and an
 //   allowance of 0.5% of conversion for production variances; count differences an allowance
 //   of 0.1% of the budgeted cost of sales (shrinkage outweighs surplus).
@@ -21,10 +21,9 @@ import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import { companyTargets, cashBuffer, periodShare, planYear } from "../../ledger/business.ts";
 import { vatRate } from "../../ledger/tax.ts";
 import type { AccountRole } from "../../specs/accounts.ts";
-import { counts, material, vendor } from "../master_data/index.ts";
-import { assortment } from "../master_data/assortment.ts";
+import { PRODUCTION, type Production } from "../../ledger/capabilities.ts";
+import { counts, vendor } from "../master_data/index.ts";
 import { segmentUnits } from "../transactions/chains.ts";
-import { production } from "../manufacturing/bom.ts";
 import { budgetAccount, type BudgetLine, type Driver, type PeriodPlan } from "./budget.ts";
 
 /** Share of planned revenue recharged to the group a year (intercompany's RECHARGE_SHARE). */
@@ -101,8 +100,9 @@ export function planImpliedLines(cx: RunContext, c: CompanyInfo, plans: PeriodPl
     flow("fx_gain", "fx_allowance", (p) => revenue(p) * FX_ALLOWANCE * month(p));
     flow("fx_loss", "fx_allowance", (p) => revenue(p) * FX_ALLOWANCE * month(p));
   }
-  if (phaseOn(cx, "manufacturing")) {
-    const conversion = plannedConversion(cx, c);
+  const planned = cx.capability<Production>(PRODUCTION)?.plannedConversion;
+  if (planned) {
+    const conversion = planned(cx, c);
     const o2c = (p: number) => segmentUnits(cx, c, p, "order_to_cash");
     const share = (p: number) => (running(cx, "order_to_cash") ? periodShare(cx, o2c, p) : month(p));
     const conv = (p: number) => conversion * share(p);
@@ -113,23 +113,4 @@ export function planImpliedLines(cx: RunContext, c: CompanyInfo, plans: PeriodPl
     flow("inventory_adjustment", "count_allowance", (p) => plans[p]!.cogs * COUNT_ALLOWANCE);
   }
   return out;
-}
-
-/** The made goods' planned yearly conversion: units sold a year x conversion per unit through semi-finished components, with the planned scrap. */
-function plannedConversion(cx: RunContext, c: CompanyInfo): number {
-  const prod = production(cx, c);
-  const a = assortment(cx, c);
-  const scrap = Number(phaseParams(cx, "manufacturing").scrap_rate ?? 0.02);
-  const perUnit = (m: number, depth: number): number => {
-    const r = prod.recipes.get(m);
-    if (!r || depth > 4) return 0;
-    let x = r.conversionCost;
-    for (const comp of r.components) if (material(cx, c.index, comp.material).type === "semi_finished") x += comp.quantity * perUnit(comp.material, depth + 1);
-    return x * (1 + scrap);
-  };
-  let total = 0;
-  a.goods.forEach((g, k) => {
-    if (prod.made.has(g)) total += a.yearlyUnits[k]! * perUnit(g, 0);
-  });
-  return total;
 }
