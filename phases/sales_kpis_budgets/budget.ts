@@ -21,6 +21,7 @@ import { purchasedOpexShares } from "../transactions/p2p.ts";
 import { openingSheet } from "../opening_balances/sheet.ts";
 import type { BUDGET_DRIVERS } from "./tables.ts";
 import { planImpliedLines } from "./plan-lines.ts";
+import { REVENUE_RECOGNITION, type RevenueRecognition } from "../../ledger/capabilities.ts";
 
 export type Driver = keyof typeof BUDGET_DRIVERS;
 
@@ -69,6 +70,7 @@ export function periodPlans(cx: RunContext, c: CompanyInfo): PeriodPlan[] {
   const loan = -(openingSheet(cx, c).sheet.get(cx.chart.one("loans_payable")) ?? 0);
   const direct = otherOpexSplit(t);
   const purchased = purchasedOpexShares(cx, c);
+  const bundleShare = cx.capability<RevenueRecognition>(REVENUE_RECOGNITION)?.plannedBundleShare?.(cx, c) ?? 0;
   return cx.periods.map((q) => {
     const y = planYear(q.index);
     const byO2c = periodShare(cx, o2c, q.index);
@@ -77,8 +79,11 @@ export function periodPlans(cx: RunContext, c: CompanyInfo): PeriodPlan[] {
     const invoiced = t.invoiced(y) * byO2c;
     // Order-to-cash sells services for their share of revenue, goods for the rest (its own split).
     const serviceValue = t.invoiced(y) > 0 ? Math.min(1, (t.revenue(y) * t.serviceShare) / t.invoiced(y)) : 0;
-    const goods = invoiced * (1 - serviceValue) + t.cashSales(y) * byEntries;
-    const services = invoiced * serviceValue + t.serviceFees(y) * byEntries;
+    // Services bundled with goods orders (accounting_standards' multi-element deals) take their
+    // expected part of the goods orders' value: fewer goods, no cost of goods.
+    const bundled = invoiced * (1 - serviceValue) * bundleShare;
+    const goods = invoiced * (1 - serviceValue) - bundled + t.cashSales(y) * byEntries;
+    const services = invoiced * serviceValue + bundled + t.serviceFees(y) * byEntries;
     const cogs = goods * (1 - b.goods_margin);
     const costs = new Map<AccountRole, number>([
       ["rent", t.cost("rent", y) * month],
