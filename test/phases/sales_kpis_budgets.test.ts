@@ -224,8 +224,8 @@ describe("defect rate (manufacturing on)", () => {
   });
 });
 
-describe("plan-implied budgets (manufacturing, intercompany, bank statements on)", () => {
-  const full = generateInMemory(planOf(BASE(`${PHASE}\nphase manufacturing { production_orders = 400 per year }\nphase financial_reporting { }`, 12))).tables as Tables;
+describe("plan-implied budgets (manufacturing, intercompany, bank statements, accounting standards on)", () => {
+  const full = generateInMemory(planOf(BASE(`${PHASE}\nphase manufacturing { production_orders = 400 per year }\nphase financial_reporting { }\nphase accounting_standards { bundles = 30% }`, 12))).tables as Tables;
   const chart = new Map(t("chart_of_accounts", full).map((a) => [String(a.account_number), a]));
   const roleOf = (n: unknown) => String(chart.get(String(n))!.role);
   const ancestors = (n: string) => {
