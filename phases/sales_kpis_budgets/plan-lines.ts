@@ -11,7 +11,7 @@
 //   planned document volume) when statements book them, else transactions' 0.04% of revenue;
 // - FX gains and losses: a documented allowance of 0.25% of revenue each when the company deals
 //   in another currency (rates move both ways: the two lines net to about zero);
-// - interest income: the cash buffer the treasury keeps at the bank's deposit rate;
+// - interest income: the opening cash (or the treasury's cash buffer if more) at the deposit rate;
 // - manufacturing (capability production's plannedConversion): the planned conversion cost (the
 //   made goods' yearly units x their routings' conversion with the planned scrap) is what is absorbed: production labour 55%, overhead 45%,
 //   each with the expected 1% under-absorption, production costs absorbed its negative, and an
@@ -24,6 +24,7 @@ import type { AccountRole } from "../../specs/accounts.ts";
 import { PRODUCTION, type Production } from "../../ledger/capabilities.ts";
 import { counts, vendor } from "../master_data/index.ts";
 import { segmentUnits } from "../transactions/chains.ts";
+import { openingSheet } from "../opening_balances/sheet.ts";
 import { budgetAccount, type BudgetLine, type Driver, type PeriodPlan } from "./budget.ts";
 
 /** Share of planned revenue recharged to the group a year (intercompany's RECHARGE_SHARE). */
@@ -89,11 +90,14 @@ export function planImpliedLines(cx: RunContext, c: CompanyInfo, plans: PeriodPl
   if (phaseOn(cx, "financial_reporting")) {
     const usd = cx.plan.scenario.groupCurrency === "USD" || cx.plan.fx.rates.some((r) => r.currency === "USD") ? cx.rate("USD", c.currency) : cx.rate(cx.plan.scenario.groupCurrency, c.currency);
     const toMinor = (x: number) => x * usd * 10 ** c.digits;
-    if (phaseParams(cx, "financial_reporting").bank_fees !== false) flow("bank_charges", "bank_tariff", (p) => toMinor(ACCOUNT_FEES_USD * month(p) * 12 / 12 + ITEM_FEE_USD * segmentUnits(cx, c, p)));
+    if (phaseParams(cx, "financial_reporting").bank_fees !== false) flow("bank_charges", "bank_tariff", (p) => toMinor(ACCOUNT_FEES_USD * 12 * month(p) + ITEM_FEE_USD * segmentUnits(cx, c, p)));
     const deposit = Number(phaseParams(cx, "financial_reporting").deposit_rate ?? 0.005);
-    flow("interest_income", "bank_tariff", (p) => cashBuffer(cx, c, p) * deposit * month(p));
+    // Interest on every bank account's balance: the opening cash of the plan's balance sheet, or the treasury's buffer if that is more.
+    const sheet = openingSheet(cx, c).sheet;
+    const cash = cx.chart.roles(["bank", "payroll_bank"]).reduce((s, a) => s + Math.max(0, sheet.get(a) ?? 0), 0);
+    flow("interest_income", "bank_tariff", (p) => Math.max(cash, cashBuffer(cx, c, p)) * deposit * month(p));
   } else {
-    flow("bank_charges", "bank_tariff", (p) => Math.max(10 ** c.digits * month(p), revenue(p) * FEE_SHARE * month(p)));
+    flow("bank_charges", "bank_tariff", (p) => Math.max(10 ** c.digits * 12 * month(p), revenue(p) * FEE_SHARE * month(p)));
   }
   const foreign = cx.companies.some((o) => o.currency !== c.currency) || cx.plan.fx.rates.length > 0;
   if (foreign) {
