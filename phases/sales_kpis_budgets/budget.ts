@@ -2,9 +2,10 @@
 // plan (ledger/business.ts) with the seasonality the business runs on. Revenue follows the
 // period's order-to-cash and till activity; cost of sales the goods revenue at the goods
 // margin; payroll the employees on the payroll at the start (by department account and cost
-// center); rent, utilities, marketing and other operating costs a twelfth a month spread over
-// the cost centers; depreciation the asset register; interest the opening loan; income tax the
-// budgeted result. Balance-sheet lines are period-end balances (receivables, stock, payables)
+// center); rent, utilities, marketing and other operating costs a twelfth a month over all cost
+// centers (generation books them on random cost centers; insurance on the first); depreciation
+// the asset register; the other P&L lines the plan implies (plan-lines.ts); interest the opening
+// loan; income tax the budgeted result. Balance-sheet lines are period-end balances (receivables, stock, payables)
 // from the plan's DSO, stock days and DPO, never costs. The plan year's sums equal the plan
 // figures of plan_vs_actual.
 import type { Account } from "../../ledger/chart.ts";

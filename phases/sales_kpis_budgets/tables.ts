@@ -58,7 +58,7 @@ export const BUDGET_DRIVERS = {
   revenue_plan: "the plan year's revenue by activity (order-to-cash and till volumes of the period)",
   cost_of_sales_plan: "goods revenue of the period at the plan's goods margin",
   payroll_roster: "monthly gross of the employees on the payroll at the start, by department account and cost center, plus employer costs",
-  cost_plan: "the plan year's cost line a twelfth a month (other opex: direct expenses by category, purchased services by the vendors' roles, prepaid items as insurance), split evenly over the cost centers (insurance: the first)",
+  cost_plan: "the plan year's cost line a twelfth a month (other opex: direct expenses by category, purchased services by the vendors' roles, prepaid items as insurance), over all cost centers (insurance: on the first)",
   asset_register: "scheduled depreciation of the fixed assets, by their cost center",
   loan_plan: "interest on the opening term loan at the plan's loan rate",
   tax_plan: "the budgeted result before tax at the company's income tax rate",
