@@ -71,6 +71,8 @@ export const REVENUE_RECOGNITION = "revenue_recognition";
 export interface RevenueRecognition {
   /** The contract book of one order-to-cash block, or undefined when this run recognises no revenue through contracts. */
   book(env: FlowEnv, c: CompanyInfo): ContractBook | undefined;
+  /** The share of invoiced goods orders' value the plan expects sold as bundled services (budgets ask it; 0 when none are sold). */
+  plannedBundleShare?(cx: RunContext, c: CompanyInfo): number;
 }
 
 /** A service line sold with a goods order (multi-element deal), priced from the service master in company minor units. */
@@ -187,6 +189,8 @@ export interface Production {
    * returned to the vendor (0 when accepted). Undefined when the receipt is not inspected.
    */
   inspectReceipt(env: FlowEnv, c: CompanyInfo, lot: ReceiptLot): { id: string; returned: number } | undefined;
+  /** The conversion cost (labour and machine time at standard) production plans to absorb in plan year 0, company minor units (budgets ask it). */
+  plannedConversion?(cx: RunContext, c: CompanyInfo): number;
 }
 
 /** A goods receipt offered to the incoming inspection. */

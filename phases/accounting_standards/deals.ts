@@ -111,3 +111,14 @@ export function addMonths(day: number, months: number): number {
   const month = (index % 12) + 1;
   return daysFromCivil(year, month, Math.min(d, daysInMonth(year, month)));
 }
+
+/**
+ * The share of a goods order's value its bundle is expected to take: `bundles` of the orders
+ * carry installation (3-8% of the deal) and support (4-10% a year over the subscription's
+ * term), both at a 10-25% discount on list; 0 without service items to bundle.
+ */
+export function plannedBundleShare(cx: RunContext, c: CompanyInfo): number {
+  const p = paramsOf(accountingStandardsSpec, cx);
+  if (!p.revenue_recognition || serviceItems(cx, c).install.length === 0) return 0;
+  return p.bundles * (0.055 + 0.07 * Math.min(1, p.subscription_months / 12)) * (1 - 0.175);
+}

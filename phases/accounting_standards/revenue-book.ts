@@ -10,7 +10,7 @@ import type { Lines } from "../../ledger/lines.ts";
 import type { Deltas } from "../../ledger/state.ts";
 import { paramsOf } from "../../specs/phase.ts";
 import { accountingStandardsSpec } from "./spec.ts";
-import { bundleFor, timingOf } from "./deals.ts";
+import { bundleFor, plannedBundleShare, timingOf } from "./deals.ts";
 import { balancesAt, planContract, type Balances, type ContractPlan } from "./revenue-contract.ts";
 import { frameworkOf, revenueLabel, revenueStandard } from "./frameworks.ts";
 import { CONTRACT_ROWS, contractRows, type ContractRows } from "./revenue-rows.ts";
@@ -28,6 +28,7 @@ const FIELD: Record<BalanceType, keyof Balances> = { contract_liability: "liabil
 
 export const revenueRecognition: RevenueRecognition = {
   book: (env, c) => (paramsOf(accountingStandardsSpec, env.cx).revenue_recognition ? new Book(env, c) : undefined),
+  plannedBundleShare,
 };
 
 class Contract implements OpenContract {

@@ -207,3 +207,26 @@ function routing(rng: Rng, conversion: number, wcs: WorkCenter[], semi: boolean)
     return { number: (i + 1) * 10, workCenter: k, description: OPERATION(wc.name), setupMinutes: 10 + rng.int(36), runMinutes: cost / perMinute, cost };
   });
 }
+
+/**
+ * The conversion production plans to absorb in plan year 0: the made finished goods' yearly
+ * units (the assortment's sales plan) x their routings' conversion per unit, through
+ * semi-finished components, with the planned scrap.
+ */
+export function plannedConversion(cx: RunContext, c: CompanyInfo): number {
+  const prod = production(cx, c);
+  const a = assortment(cx, c);
+  const scrap = paramsOf(manufacturingSpec, cx).scrap_rate;
+  const perUnit = (m: number, depth: number): number => {
+    const r = prod.recipes.get(m);
+    if (!r || depth > 4) return 0;
+    let x = r.conversionCost;
+    for (const comp of r.components) if (material(cx, c.index, comp.material).type === "semi_finished") x += comp.quantity * perUnit(comp.material, depth + 1);
+    return x * (1 + scrap);
+  };
+  let total = 0;
+  a.goods.forEach((g, k) => {
+    if (prod.made.has(g)) total += a.yearlyUnits[k]! * perUnit(g, 0);
+  });
+  return total;
+}

@@ -9,11 +9,13 @@ import { productionStep } from "./steps.ts";
 import { countsStep } from "./counts.ts";
 import { reconcileStep } from "./reconcile.ts";
 import { inspectReceipt } from "./inspections.ts";
+import { plannedConversion } from "./bom.ts";
 
 const makes: ProductionCapability = {
   makes: (cx, c) => production(cx, c).made,
   components: (cx, c) => production(cx, c).components,
   inspectReceipt,
+  plannedConversion,
 };
 
 export const manufacturingPhase: PhaseModule = {

@@ -2,12 +2,12 @@
 // plan (ledger/business.ts) with the seasonality the business runs on. Revenue follows the
 // period's order-to-cash and till activity; cost of sales the goods revenue at the goods
 // margin; payroll the employees on the payroll at the start (by department account and cost
-// center); rent, utilities, marketing and other operating costs a twelfth a month spread over
-// the cost centers; depreciation the asset register; interest the opening loan; income tax the
-// budgeted result. Balance-sheet lines are period-end balances (receivables, stock, payables)
+// center); rent, utilities, marketing and other operating costs a twelfth a month over all cost
+// centers (generation books them on random cost centers; insurance on the first); depreciation
+// the asset register; the other P&L lines the plan implies (plan-lines.ts); interest the opening
+// loan; income tax the budgeted result. Balance-sheet lines are period-end balances (receivables, stock, payables)
 // from the plan's DSO, stock days and DPO, never costs. The plan year's sums equal the plan
 // figures of plan_vs_actual.
-import { allocate } from "../../core/allocate.ts";
 import type { Account } from "../../ledger/chart.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import { companyTargets, periodShare, planYear } from "../../ledger/business.ts";
@@ -21,6 +21,8 @@ import { departmentAccount } from "../transactions/payroll.ts";
 import { purchasedOpexShares } from "../transactions/p2p.ts";
 import { openingSheet } from "../opening_balances/sheet.ts";
 import type { BUDGET_DRIVERS } from "./tables.ts";
+import { planImpliedLines } from "./plan-lines.ts";
+import { REVENUE_RECOGNITION, type RevenueRecognition } from "../../ledger/capabilities.ts";
 
 export type Driver = keyof typeof BUDGET_DRIVERS;
 
@@ -69,6 +71,7 @@ export function periodPlans(cx: RunContext, c: CompanyInfo): PeriodPlan[] {
   const loan = -(openingSheet(cx, c).sheet.get(cx.chart.one("loans_payable")) ?? 0);
   const direct = otherOpexSplit(t);
   const purchased = purchasedOpexShares(cx, c);
+  const bundleShare = cx.capability<RevenueRecognition>(REVENUE_RECOGNITION)?.plannedBundleShare?.(cx, c) ?? 0;
   return cx.periods.map((q) => {
     const y = planYear(q.index);
     const byO2c = periodShare(cx, o2c, q.index);
@@ -77,8 +80,11 @@ export function periodPlans(cx: RunContext, c: CompanyInfo): PeriodPlan[] {
     const invoiced = t.invoiced(y) * byO2c;
     // Order-to-cash sells services for their share of revenue, goods for the rest (its own split).
     const serviceValue = t.invoiced(y) > 0 ? Math.min(1, (t.revenue(y) * t.serviceShare) / t.invoiced(y)) : 0;
-    const goods = invoiced * (1 - serviceValue) + t.cashSales(y) * byEntries;
-    const services = invoiced * serviceValue + t.serviceFees(y) * byEntries;
+    // Services bundled with goods orders (accounting_standards' multi-element deals) take their
+    // expected part of the goods orders' value: fewer goods, no cost of goods.
+    const bundled = invoiced * (1 - serviceValue) * bundleShare;
+    const goods = invoiced * (1 - serviceValue) - bundled + t.cashSales(y) * byEntries;
+    const services = invoiced * serviceValue + bundled + t.serviceFees(y) * byEntries;
     const cogs = goods * (1 - b.goods_margin);
     const costs = new Map<AccountRole, number>([
       ["rent", t.cost("rent", y) * month],
@@ -115,15 +121,21 @@ function build(cx: RunContext, c: CompanyInfo): BudgetLine[] {
   flow("service_revenue", "revenue_plan", (p) => plans[p]!.services);
   flow("cogs", "cost_of_sales_plan", (p) => plans[p]!.cogs);
   lines.push(...payroll(cx, c, n));
-  const ccCount = Math.max(1, masterParams(cx).cost_centers);
   for (const role of COST_CENTER_ROLES) {
     const g = budgetAccount(cx, [role]);
     if (!g || plans.every((q) => !q.costs.get(role))) continue;
-    // Insurance and licences are expensed on the first cost center (the prepaid amortisation posts there).
-    const weights = Array.from({ length: ccCount }, (_, cc) => (role !== "insurance" || cc === 0 ? 1 : 0));
-    const parts = plans.map((q) => allocate(Math.round(q.costs.get(role) ?? 0), weights));
-    for (let cc = 0; cc < ccCount; cc++) if (weights[cc]) lines.push({ ...g, cc, type: "flow", driver: "cost_plan", amounts: parts.map((x) => x[cc]!) });
+    // Insurance and licences are expensed on the first cost center (the prepaid amortisation
+    // posts there). The other operating costs have no cost-center key: generation books each
+    // entry on a cost center drawn at random and reallocates amounts between random pairs of
+    // cost centers, so they are budgeted over all cost centers (a per-cost-center budget would
+    // only measure the draw).
+    if (role === "insurance") {
+      lines.push({ ...g, cc: 0, type: "flow", driver: "cost_plan", amounts: plans.map((q) => Math.round(q.costs.get(role) ?? 0)) });
+      continue;
+    }
+    lines.push({ ...g, cc: -1, type: "flow", driver: "cost_plan", amounts: plans.map((q) => Math.round(q.costs.get(role) ?? 0)) });
   }
+  lines.push(...planImpliedLines(cx, c, plans));
   lines.push(...depreciation(cx, c));
   flow("interest_expense", "loan_plan", (p) => plans[p]!.interest);
   const rate = c.incomeTaxRate ?? (cx.params("period_close").tax_rate as number);

@@ -58,13 +58,20 @@ export const BUDGET_DRIVERS = {
   revenue_plan: "the plan year's revenue by activity (order-to-cash and till volumes of the period)",
   cost_of_sales_plan: "goods revenue of the period at the plan's goods margin",
   payroll_roster: "monthly gross of the employees on the payroll at the start, by department account and cost center, plus employer costs",
-  cost_plan: "the plan year's cost line a twelfth a month (other opex: direct expenses by category, purchased services by the vendors' roles, prepaid items as insurance), split evenly over the cost centers (insurance: the first)",
+  cost_plan: "the plan year's cost line a twelfth a month (other opex: direct expenses by category, purchased services by the vendors' roles, prepaid items as insurance), over all cost centers (insurance: on the first)",
   asset_register: "scheduled depreciation of the fixed assets, by their cost center",
   loan_plan: "interest on the opening term loan at the plan's loan rate",
   tax_plan: "the budgeted result before tax at the company's income tax rate",
   dso: "closing receivables: the period's invoiced sales (with output tax) per day x the plan's DSO",
   stock_days: "closing stock: the period's budgeted cost of sales per day x the plan's stock days",
   dpo: "closing payables: the period's budgeted purchases (with recoverable tax) per day x the plan's DPO",
+  credit_loss_plan: "the period's invoiced sales at order-to-cash's bad-debt rate (the expected credit loss)",
+  discount_plan: "budgeted purchases with recoverable tax at procure-to-pay's early-discount share and the vendors' average cash discount",
+  intercompany_plan: "the 1% of planned revenue each company recharges to the group a year: revenue of the seller, charges of the buyers (evenly over the other companies)",
+  bank_tariff: "the bank's tariff (account fees a month and a fee per planned payment item) or transactions' fee share of revenue; interest income: the cash buffer at the deposit rate",
+  fx_allowance: "a documented allowance of 0.25% of planned revenue each way for companies dealing in another currency",
+  conversion_plan: "manufacturing's planned conversion cost (made goods' yearly units x their routings' conversion, with planned scrap): labour 55% and overhead 45% with the expected 1% under-absorption, absorbed its negative, variances an allowance of 0.5%",
+  count_allowance: "an allowance of 0.1% of the budgeted cost of sales for cycle-count differences",
 } as const;
 
 export const LINE_TYPES = {

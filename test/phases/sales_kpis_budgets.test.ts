@@ -224,6 +224,86 @@ describe("defect rate (manufacturing on)", () => {
   });
 });
 
+describe("plan-implied budgets (manufacturing, intercompany, bank statements, accounting standards on)", () => {
+  const full = generateInMemory(planOf(BASE(`${PHASE}\nphase manufacturing { production_orders = 400 per year }\nphase financial_reporting { }\nphase accounting_standards { bundles = 30% }`, 12))).tables as Tables;
+  const chart = new Map(t("chart_of_accounts", full).map((a) => [String(a.account_number), a]));
+  const roleOf = (n: unknown) => String(chart.get(String(n))!.role);
+  const ancestors = (n: string) => {
+    const out: string[] = [];
+    for (let x: Row | undefined = chart.get(n); x; x = x.parent_number == null ? undefined : chart.get(String(x.parent_number))) out.push(String(x.account_number));
+    return out;
+  };
+  /** P&L actuals per company and posting account over the scenario, natural sign, from the journal (without the year-end closing). */
+  const actuals = new Map<string, number>();
+  for (const l of t("journal_entries", full)) {
+    if (l.business_event === "year_end_close") continue;
+    const a = chart.get(String(l.account_number))!;
+    if (a.account_type !== "revenue" && a.account_type !== "expense") continue;
+    const k = `${l.company_code}|${l.account_number}`;
+    actuals.set(k, (actuals.get(k) ?? 0) + (a.account_type === "revenue" ? -1 : 1) * (minorOf(l.debit_amount) - minorOf(l.credit_amount)));
+  }
+  const budgeted = new Map<string, number>();
+  for (const b of t("budgets", full)) if (b.line_type === "flow") budgeted.set(`${b.company_code}|${b.account_number}`, (budgeted.get(`${b.company_code}|${b.account_number}`) ?? 0) + minorOf(b.budget_amount));
+  // Unplanned by definition (docs: "Not budgeted"): purchase price variances against standard prices.
+  const UNPLANNED = ["price_variance"];
+
+  test("every P&L account with actuals has a non-zero budget (on it or the summary account over it)", () => {
+    const missing = [...actuals].filter(([k, a]) => {
+      const [company, account] = k.split("|") as [string, string];
+      return a !== 0 && !UNPLANNED.includes(roleOf(account)) && !ancestors(account).some((n) => (budgeted.get(`${company}|${n}`) ?? 0) !== 0);
+    }).map(([k, a]) => `${k} (${roleOf(k.split("|")[1])}): actual ${a}, no budget`);
+    expect(missing).toEqual([]);
+    // The lines this test needs the plan-implied budget for are there (it fails without them).
+    const drivers = new Set(t("budgets", full).map((b) => b.driver));
+    for (const d of ["credit_loss_plan", "discount_plan", "intercompany_plan", "bank_tariff", "fx_allowance", "conversion_plan", "count_allowance"]) expect(drivers).toContain(d);
+  });
+
+  test("company totals over the scenario: budget / actual within a plausible band per account family", () => {
+    const FAMILY: [string, string[], number, number][] = [
+      ["revenue", ["revenue", "service_revenue"], 0.85, 1.2],
+      ["cost of goods", ["cogs"], 0.8, 1.25],
+      ["payroll", ["salaries", "social_security"], 0.85, 1.2],
+      ["operating costs", ["rent", "utilities", "marketing", "office_supplies", "travel", "it_services", "professional_fees", "repairs", "telecom", "insurance"], 0.8, 1.25],
+      ["conversion spent", ["production_labour", "production_overhead"], 0.75, 1.35],
+      ["conversion absorbed", ["production_absorbed"], 0.75, 1.35],
+      ["intercompany", ["ic_revenue", "ic_expense"], 0.6, 1.6],
+      ["credit losses and discounts", ["bad_debt_expense", "discount_received"], 0.2, 5],
+      ["bank and FX", ["bank_charges", "fx_gain", "fx_loss", "interest_income"], 0.2, 5],
+    ];
+    const off: string[] = [];
+    for (const company of ["US1", "DE1"]) {
+      for (const [name, roles, lo, hi] of FAMILY) {
+        const inFamily = (k: string, top: boolean) => k.startsWith(`${company}|`) && (top ? ancestors(k.split("|")[1]!).some((n) => [...chart.values()].some((a) => roles.includes(String(a.role)) && ancestors(String(a.account_number)).includes(n) && n === k.split("|")[1])) : roles.includes(roleOf(k.split("|")[1])));
+        const actual = [...actuals].filter(([k]) => inFamily(k, false)).reduce((s, [, a]) => s + a, 0);
+        const budget = [...budgeted].filter(([k]) => inFamily(k, true)).reduce((s, [, b]) => s + b, 0);
+        if (actual === 0 && budget === 0) continue;
+        const r = budget / actual;
+        if (!(r >= lo && r <= hi)) off.push(`${company} ${name}: budget ${budget} / actual ${actual} = ${r.toFixed(2)}`);
+      }
+    }
+    expect(off).toEqual([]);
+  });
+
+  test("production spending, absorption and variances are budgeted to net to about nothing, as they do in the books", () => {
+    for (const company of ["US1", "DE1"]) {
+      const sum = (roles: string[]) => [...budgeted].filter(([k]) => k.startsWith(`${company}|`) && roles.includes(roleOf(k.split("|")[1]))).reduce((s, [, b]) => s + b, 0);
+      const absorbed = -sum(["production_absorbed"]);
+      expect(absorbed).toBeGreaterThan(0);
+      const net = sum(["production_labour", "production_overhead", "production_absorbed", "production_variance"]);
+      expect(Math.abs(net)).toBeLessThanOrEqual(0.02 * absorbed);
+    }
+  });
+
+  test("per cost center, few variance rows are significant: only costs the generators book by a cost-center key are budgeted per cost center", () => {
+    const rows = t("budget_variances", full).filter((v) => v.cost_center_id !== null);
+    expect(rows.length).toBeGreaterThan(50);
+    const share = rows.filter((v) => v.significant).length / rows.length;
+    expect(share).toBeLessThan(0.35);
+    const perCc = new Set(t("budgets", full).filter((b) => b.cost_center_id !== null).map((b) => String(b.driver)));
+    expect([...perCc].sort()).toEqual(["asset_register", "cost_plan", "payroll_roster"]);
+  });
+});
+
 describe("properties", () => {
   test("for any seed and quote settings: won quotes are their orders, validity holds, variances and KPIs recompute", () => {
     fc.assert(
@@ -460,6 +540,8 @@ function kpisFromSql(tables: Tables): { mismatches: string[]; compared: number; 
   return { mismatches: mismatches.slice(0, 20), compared, exact };
 }
 
+const FINANCE_TAX = ["interest_income", "interest_expense", "fx_gain", "fx_loss", "bank_charges", "income_tax_expense"];
+
 /** Targets from the budgets table (and the plan settings), trend and on-target from the published values. */
 function targetsFromBudgets(tables: Tables): string[] {
   const bad: string[] = [];
@@ -483,12 +565,14 @@ function targetsFromBudgets(tables: Tables): string[] {
   const budgetOf = (company: unknown, i: number) => {
     const rows = t("budgets", tables).filter((b) => b.company_code === company && b.fiscal_year === periods[i]!.fiscal_year && b.fiscal_period === periods[i]!.fiscal_period);
     const sum = (pick: (b: Row) => boolean) => rows.filter(pick).reduce((s, b) => s + minorOf(b.budget_amount), 0);
-    const expense = (b: Row) => chart.get(String(b.account_number))!.account_type === "expense" && b.line_type === "flow";
+    // Every flow line in its natural sign (revenue-type lines such as discounts received, intercompany and FX gains included).
+    const signed = (pick: (b: Row) => boolean) => rows.filter((b) => b.line_type === "flow" && pick(b)).reduce((s, b) => s + (chart.get(String(b.account_number))!.account_type === "revenue" ? 1 : -1) * minorOf(b.budget_amount), 0);
+    const financeTax = (b: Row) => FINANCE_TAX.includes(String(chart.get(String(b.account_number))!.role));
     const revenue = sum((b) => b.driver === "revenue_plan");
     return {
       revenue, cos: sum((b) => b.driver === "cost_of_sales_plan"),
-      operating: revenue - sum((b) => expense(b) && b.driver !== "loan_plan" && b.driver !== "tax_plan"),
-      net: revenue - sum(expense),
+      operating: signed((b) => !financeTax(b)),
+      net: signed(() => true),
       ar: sum((b) => b.driver === "dso"), ap: sum((b) => b.driver === "dpo"), stock: sum((b) => b.driver === "stock_days"),
     };
   };
