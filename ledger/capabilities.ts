@@ -19,7 +19,7 @@ export const BANK_CHARGES = "bank_charges";
  * Keeps GL actuals per cost center (ledger/cost-centers.ts): a phase that needs them (budgets
  * by cost center) provides it and lends the COST_CENTERS slice; without it nothing is kept.
  */
-export const COST_CENTER_ACTUALS = "cost_center_actuals";
+export { COST_CENTER_ACTUALS } from "./cost-centers.ts";
 
 /** Prices purchase orders from contracts: the source-to-contract phase provides it, procure-to-pay asks. */
 export const PURCHASE_PRICING = "purchase_pricing";

@@ -6,7 +6,9 @@
 import type { Account } from "./chart.ts";
 import type { RunContext } from "./context.ts";
 import type { Slice } from "./state.ts";
-import { COST_CENTER_ACTUALS } from "./capabilities.ts";
+
+/** The capability that keeps these actuals (named here, re-exported by capabilities.ts, so the ledger has no import circle). */
+export const COST_CENTER_ACTUALS = "cost_center_actuals";
 
 /** Keys pack (account, cost center): cost center indices stay below this. */
 const CC_SPAN = 1 << 20;

@@ -9,7 +9,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { join } from "node:path";
-import { VERSION } from "../cli/help.ts";
+import pkg from "../package.json";
 import { analyze, fileOf, type Analysis } from "./analysis.ts";
 import { completionAt } from "./completion.ts";
 import { lspDiagnostics } from "./diagnostics.ts";
@@ -78,7 +78,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeActionProvider: true,
         semanticTokensProvider: { legend: LEGEND, full: true },
       },
-      serverInfo: { name: "synth", version: VERSION },
+      serverInfo: { name: "synth", version: pkg.version },
     }),
   );
 

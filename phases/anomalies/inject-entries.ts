@@ -17,27 +17,12 @@ import { SCHEME_MUTATIONS } from "./entries-schemes.ts";
 import { BlockStats, thresholdOf, type EntryEnv, type EntryMutation } from "./entry-env.ts";
 import type { Quota } from "./plan.ts";
 import { streamFor } from "./plan.ts";
-import { changesOf } from "./labels.ts";
+import { changesOf, type Injected } from "./labels.ts";
+export type { Injected } from "./labels.ts";
 import { anomaliesSpec } from "./spec.ts";
 
 export const ENTRY_MUTATIONS: Readonly<Record<string, EntryMutation>> = { ...AMOUNT_MUTATIONS, ...PROCESS_MUTATIONS, ...STRUCTURE_MUTATIONS, ...SCHEME_MUTATIONS };
 
-/** One injected anomaly: its type, cluster, the documents it changed and who else is involved. */
-export interface Injected {
-  type: AnomalyType;
-  cluster: string;
-  docs: Doc[];
-  related: string[];
-  scheme?: string;
-  /** The second part of a paired type (its first part counts the anomaly). */
-  part?: 1 | 2;
-  /** The period whose ml split its documents take (a scheme's first), when not their own. */
-  splitPeriod?: number;
-  /** Its id in anomaly_labels (set when the block labels it). */
-  id?: string;
-  /** Documents it changed that are not anomalous themselves (a paid invoice's first payment, renumbered). */
-  touched?: Doc[];
-}
 
 interface Saved {
   rows: Doc["rows"];

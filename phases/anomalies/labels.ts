@@ -3,8 +3,25 @@
 import type { RowWriter } from "../../specs/records/table.ts";
 import type { RunContext } from "../../ledger/context.ts";
 import { minor, periodOf, type Doc, type Row } from "./doc.ts";
-import type { Injected } from "./inject-entries.ts";
+import type { AnomalyType } from "./catalog.ts";
 import { splitOf } from "./plan.ts";
+
+/** One injected anomaly: its type, cluster, the documents it changed and who else is involved. */
+export interface Injected {
+  type: AnomalyType;
+  cluster: string;
+  docs: Doc[];
+  related: string[];
+  scheme?: string;
+  /** The second part of a paired type (its first part counts the anomaly). */
+  part?: 1 | 2;
+  /** The period whose ml split its documents take (a scheme's first), when not their own. */
+  splitPeriod?: number;
+  /** Its id in anomaly_labels (set when the block labels it). */
+  id?: string;
+  /** Documents it changed that are not anomalous themselves (a paid invoice's first payment, renumbered). */
+  touched?: Doc[];
+}
 
 export interface Change {
   field: string;

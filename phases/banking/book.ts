@@ -12,7 +12,7 @@ import { caseId } from "./cases.ts";
 import type { Ev, Rail, TxType } from "./events.ts";
 import { pad, txPrefix } from "./ids.ts";
 import type { CustomerRecord } from "./record.ts";
-import { monthIndex } from "./simulate.ts";
+import { monthIndex } from "./months.ts";
 
 export interface SimIO {
   tx: RowWriter;

@@ -3,6 +3,7 @@
 // The reserve of each account (what its scheduled items still need, computed backwards over
 // the scenario) decides which discretionary debits are declined, so scheduled and case items,
 // including transfers to and from other blocks, always find the funds the plan promised.
+import { monthIndex } from "./months.ts";
 import { hash32, Rng } from "../../core/rng.ts";
 import { H_BANK, type Bank } from "./bank.ts";
 import type { Account } from "./accounts.ts";
@@ -163,18 +164,4 @@ function budgetOf(bank: Bank, s: Sched, scheduled: Ev[], booker: Booker, m: numb
   }
   const ratio = 0.7 + 0.25 * rng.next();
   return { earn: Math.round(s.h.income * 0.04), spend: Math.max(Math.round(s.h.income * 0.05), Math.round((inn - out) * ratio + spare * 0.2)) };
-}
-
-const monthCache = new WeakMap<Bank, Int16Array>();
-
-/** The scenario month of a day (days outside the scenario: the nearest month). */
-export function monthIndex(bank: Bank, day: number): number {
-  let a = monthCache.get(bank);
-  if (!a) {
-    a = new Int16Array(bank.endDay - bank.firstDay);
-    bank.periods.forEach((p, m) => a!.fill(m, p.firstDay - bank.firstDay, p.firstDay - bank.firstDay + p.days));
-    monthCache.set(bank, a);
-  }
-  const d = day - bank.firstDay;
-  return d < 0 ? 0 : d >= a.length ? bank.periods.length - 1 : a[d]!;
 }

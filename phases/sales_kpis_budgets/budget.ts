@@ -8,7 +8,6 @@
 // loan; income tax the budgeted result. Balance-sheet lines are period-end balances (receivables, stock, payables)
 // from the plan's DSO, stock days and DPO, never costs. The plan year's sums equal the plan
 // figures of plan_vs_actual.
-import type { Account } from "../../ledger/chart.ts";
 import type { CompanyInfo, RunContext } from "../../ledger/context.ts";
 import { companyTargets, periodShare, planYear } from "../../ledger/business.ts";
 import { vatRate } from "../../ledger/tax.ts";
@@ -20,23 +19,12 @@ import { CATEGORIES } from "../transactions/categories.ts";
 import { departmentAccount } from "../transactions/payroll.ts";
 import { purchasedOpexShares } from "../transactions/p2p.ts";
 import { openingSheet } from "../opening_balances/sheet.ts";
-import type { BUDGET_DRIVERS } from "./tables.ts";
 import { planImpliedLines } from "./plan-lines.ts";
+import { budgetAccount, type BudgetLine, type Driver, type PeriodPlan } from "./lines.ts";
+export type { BudgetLine, Driver, PeriodPlan } from "./lines.ts";
 import { REVENUE_RECOGNITION, type RevenueRecognition } from "../../ledger/capabilities.ts";
 
-export type Driver = keyof typeof BUDGET_DRIVERS;
 
-export interface BudgetLine {
-  /** The budgeted account: a posting account, or the summary account over `covers`. */
-  account: Account;
-  covers: Account[];
-  /** Cost center index, or -1: the account over all cost centers. */
-  cc: number;
-  type: "flow" | "balance";
-  driver: Driver;
-  /** Per period, natural sign (revenue and liabilities credit-positive). */
-  amounts: number[];
-}
 
 /** Roles budgeted per cost center, and the rest of the P&L budget's roles. */
 const COST_CENTER_ROLES: AccountRole[] = ["rent", "utilities", "marketing", "office_supplies", "travel", "it_services", "professional_fees", "repairs", "telecom", "insurance"];
@@ -51,17 +39,6 @@ export function budgetOf(cx: RunContext, c: CompanyInfo): BudgetLine[] {
   return (list[c.index] ??= build(cx, c));
 }
 
-/** The plan's figures per period (before they are split into lines). */
-export interface PeriodPlan {
-  goods: number;
-  services: number;
-  invoiced: number;
-  cogs: number;
-  /** Cost lines per role (rent, utilities, marketing and the other operating costs). */
-  costs: Map<AccountRole, number>;
-  purchases: number;
-  interest: number;
-}
 
 export function periodPlans(cx: RunContext, c: CompanyInfo): PeriodPlan[] {
   const t = companyTargets(cx, c);
@@ -145,16 +122,6 @@ function build(cx: RunContext, c: CompanyInfo): BudgetLine[] {
   return lines;
 }
 
-/** The account a budget line of some roles sits on: the one posting account, or their nearest common summary account. */
-export function budgetAccount(cx: RunContext, roles: readonly AccountRole[]): { account: Account; covers: Account[] } | undefined {
-  const covers = cx.chart.roles(roles);
-  if (covers.length === 0) return undefined;
-  if (covers.length === 1) return { account: covers[0]!, covers };
-  const chain = (a: Account): Account[] => (a.parent ? [a, ...chain(cx.chart.get(a.parent)!)] : [a]);
-  const first = chain(covers[0]!).slice(1);
-  const common = first.find((anc) => covers.every((a) => chain(a).includes(anc)));
-  return { account: common ?? covers[0]!, covers };
-}
 
 /** Salaries and employer costs of the payroll at the start, by department account and cost center. */
 function payroll(cx: RunContext, c: CompanyInfo, n: number): BudgetLine[] {

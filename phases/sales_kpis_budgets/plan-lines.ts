@@ -25,7 +25,7 @@ import { PRODUCTION, type Production } from "../../ledger/capabilities.ts";
 import { counts, vendor } from "../master_data/index.ts";
 import { segmentUnits } from "../transactions/chains.ts";
 import { openingSheet } from "../opening_balances/sheet.ts";
-import { budgetAccount, type BudgetLine, type Driver, type PeriodPlan } from "./budget.ts";
+import { budgetAccount, type BudgetLine, type Driver, type PeriodPlan } from "./lines.ts";
 
 /** Share of planned revenue recharged to the group a year (intercompany's RECHARGE_SHARE). */
 export const RECHARGE_SHARE = 0.01;
