@@ -20,7 +20,7 @@ import { anomalyType } from "./catalog.ts";
 import { minor, money, type Doc } from "./doc.ts";
 import type { Injected } from "./inject-entries.ts";
 import { changesOf, writeAnomalyLabel, writeTableLabel, type Change } from "./labels.ts";
-import { quotasOf, streamFor } from "./plan.ts";
+import { allClusters, clusterStart, quotasOf, streamFor } from "./plan.ts";
 import { anomalyLabels } from "./tables.ts";
 
 const TYPE = "kickback";
@@ -40,10 +40,18 @@ export function kickbackScheme(cx: RunContext, c: CompanyInfo): KickbackScheme {
   if (!list) schemes.set(cx, (list = []));
   return (list[c.index] ??= (() => {
     const rng = streamFor(cx, hash32(c.code), hash32(TYPE), 1);
-    const pool = vendorPools(cx, c).services;
+    // A vendor billing in the company's currency where the pool has one.
+    const all = vendorPools(cx, c).services;
+    const own = all.filter((i) => vendor(cx, c.index, i).currency === c.currency);
+    const pool = own.length ? own : all;
     const vendorIndex = pool[rng.int(pool.length)]!;
     return { vendorIndex, vendorId: vendor(cx, c.index, vendorIndex).id, approver: approverId(c.code, APPROVERS[rng.int(APPROVERS.length)]!), scheme: `SC-${c.code}-KB-1` };
   })());
+}
+
+/** The first period the company's scheme has a kickback in. */
+function firstPeriod(cx: RunContext, c: CompanyInfo): number {
+  return Math.min(...allClusters(cx, c.code, TYPE).map((cl) => clusterStart(cx, cl)));
 }
 
 const listed = (cx: RunContext) => (cx.phase("anomalies").params.types as string[]).includes(TYPE);
@@ -126,7 +134,8 @@ export function kickbackJournal(cx: RunContext, at: OverlayContext, docs: readon
     if (vi.length === 0) continue;
     const py = docs.filter((d) => d.id.startsWith(`JE-PY-${m.base}-`));
     const id = `AN-${c.code}-KB-${String(m.seq).padStart(9, "0")}`;
-    const inj: Injected = { type: t, cluster: m.cluster, docs: [...vi, ...py], related: [s.vendorId, s.approver], scheme: s.scheme, id };
+    // The scheme's documents take the ml split of its first period.
+    const inj: Injected = { type: t, cluster: m.cluster, docs: [...vi, ...py], related: [s.vendorId, s.approver], scheme: s.scheme, id, splitPeriod: firstPeriod(cx, c) };
     m.inj = inj;
     bases.add(m.base);
     for (const d of vi) {

@@ -52,7 +52,7 @@ export interface Purchase {
   /** The contract the order falls under (source_to_contract), priced from it unless off contract. */
   contract?: ContractTerms;
   vendorIndex: number;
-  /** A provider's kickback: the invoice is priced this fraction above the order, unblocked, paid in full without discount on its due day; `drawn` is the vendor the order's draws were made for. */
+  /** A provider's kickback: the invoice is priced this fraction above the order and not blocked; `drawn` is the vendor the order was drawn for (its currency, terms and draws stay). */
   kickback?: { markup: number; drawn: Vendor };
 }
 
@@ -178,12 +178,11 @@ export function servicePurchasesBlock(env: FlowEnv, c: CompanyInfo, ref: BlockRe
     const list = k === 1 ? pool.marketing : pool.services;
     const drawn = list[rng.int(list.length)]!;
     const v = vendor(cx, c.index, drawn);
-    let role = k === 1 ? "marketing" : SERVICE_ROLE[v.category] ?? rng.pick(OTHER_OPEX);
-    // A marked-up order goes to the colluding vendor (for its category's expense); the draws stay those of the drawn one.
+    const role = k === 1 ? "marketing" : SERVICE_ROLE[v.category] ?? rng.pick(OTHER_OPEX);
+    // A marked-up order goes to the colluding vendor; the service, its draws and currency stay those of the drawn one.
     const kick = kickbacks?.get(seq);
     const vi = kick ? kick.vendorIndex : drawn;
     const kv = kick ? vendor(cx, c.index, vi) : v;
-    if (kick) role = SERVICE_ROLE[kv.category] ?? role;
     const accounts = cx.chart.role(role === "marketing" && k === 0 ? "it_services" : role);
     const received = activityDay(cx, c, period, rng);
     const { ordered, promised } = orderDates(env, c, drawn, received, p);
@@ -211,7 +210,8 @@ export function purchase(env: FlowEnv, c: CompanyInfo, pu: Purchase, p: P2PParam
   const { cx, rng } = env;
   const m = material(cx, c.index, pu.materialIndex);
   // A contract is in the buyer's currency: orders priced from it are too.
-  const vendorCurrency = cx.plan.fx.rates.some((r) => r.currency === pu.vendor.currency) || pu.vendor.currency === c.currency ? pu.vendor.currency : c.currency;
+  const billing = pu.kickback?.drawn.currency ?? pu.vendor.currency;
+  const vendorCurrency = cx.plan.fx.rates.some((r) => r.currency === billing) || billing === c.currency ? billing : c.currency;
   const doc = moneyOf(pu.contract && !pu.contract.offContract ? c.currency : vendorCurrency);
   // Stock is bought at its standard cost within a few percent (the difference is the purchase
   // price variance); a service at the price agreed for it.
@@ -402,7 +402,8 @@ function invoiceReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, da
     env.totals.subledger(c.index, period, SOURCING_KINDS.invoices(pu.vendorIndex), 1);
     if (vr.type === "price") env.totals.subledger(c.index, period, SOURCING_KINDS.priceDeviations(pu.vendorIndex), 1);
   }
-  const terms = pu.vendor.terms;
+  // A kickback keeps the terms of the order it replaces (its payment plan then gives nothing away).
+  const terms = pu.kickback?.drawn.terms ?? pu.vendor.terms;
   const inv: OpenInvoice = {
     side: "ap", company: c, id, partner: pu.vendor.id, invoiceDay: day, dueDay: dueDay(day, terms), doc, gross, booked: apC, control: ap,
     paymentBlock: vr.blocked, releaseDay: vr.blocked ? workDayOnOrAfter(cx, c, day + rng.range(7, 30)) : undefined, inSubledger: true,
@@ -416,14 +417,13 @@ function invoiceReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, da
 }
 
 /**
- * A kickback's payment: one full payment on the due day, no discount. The draws are those the
- * invoice it replaces would have made (its vendor's terms, its block), so the rest of the block
- * is what it would be without the kickback.
+ * A kickback's payments: the plan the invoice it replaces would have had (its terms, its draws:
+ * early with discount, on time, late or in two parts, never blocked), for the higher gross; so
+ * its ids and the rest of the block are what they would be without the kickback.
  */
 function kickbackPayment(env: FlowEnv, inv: OpenInvoice, drawn: Vendor, blocked: boolean, p: P2PParams): Settlement[] {
   if (blocked) env.rng.range(7, 30);
-  planPayments(env, { ...inv, dueDay: dueDay(inv.invoiceDay, drawn.terms), paymentBlock: blocked, releaseDay: blocked ? inv.invoiceDay : undefined }, drawn.terms, p);
-  return within(env, [{ day: bankDayOnOrAfter(inv.company, inv.dueDay), amount: inv.gross, discount: 0, kind: "full", id: inv.id.replace(/^VI-/, "PY-") }]);
+  return planPayments(env, { ...inv, releaseDay: blocked ? inv.invoiceDay : undefined }, drawn.terms, p);
 }
 
 /** Payment days (bank days) from terms and behaviour: early with discount, on time, late, or in two parts; never before a block is released. */
