@@ -117,6 +117,10 @@ describe("kickback", () => {
     }
     const p2pJe = (g: typeof dirty) => rows(g, "journal_entries").filter((j) => /^JE-(GR|VI|PY)-/.test(String(j.document_id))).map((r) => JSON.stringify(r));
     expect(p2pJe(other)).toEqual(p2pJe(clean));
+    // And without the phase in the scenario at all.
+    const none = generateInMemory(planOf(scenario("")));
+    for (const t of P2P) expect(rows(none, t).map((r) => JSON.stringify(r))).toEqual(rows(clean, t).map((r) => JSON.stringify(r)));
+    expect(p2pJe(none)).toEqual(p2pJe(clean));
     for (const t of ["sourcing_contracts", "vendor_scorecards"]) if (clean.tables.has(t)) expect(rows(other, t)).toEqual(rows(clean, t));
   });
 
