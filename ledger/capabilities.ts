@@ -221,3 +221,24 @@ export interface PayrollExtras<E> {
   /** The extra people listed under position `position` of a company's master (usually none). */
   extras(cx: RunContext, c: CompanyInfo, position: number): readonly PayrollExtra<E>[];
 }
+
+/**
+ * Service orders a colluding vendor takes at an inflated invoice price (the anomalies phase's
+ * kickback scheme): transactions asks once per block of purchased services, orders the listed
+ * ones from the named vendor and invoices them above the order price by the markup, unblocked
+ * and paid in one full payment without cash discount, through its normal posting, payment and
+ * open-item code. Without a provider no order is marked up.
+ */
+export const PURCHASE_KICKBACKS = "purchase_kickbacks";
+
+export interface KickbackOrder {
+  /** The colluding vendor (index in the company's vendor master). */
+  vendorIndex: number;
+  /** Invoice price over the order price, as a fraction (0.05 = 5% above). */
+  markup: number;
+}
+
+export interface PurchaseKickbacks {
+  /** Of a block's service orders (order numbers, in order), the ones marked up, by order number. */
+  orders(cx: RunContext, c: CompanyInfo, block: number, seqs: readonly number[]): ReadonlyMap<number, KickbackOrder>;
+}

@@ -82,6 +82,9 @@ export const ANOMALY_CATALOG: readonly AnomalyType[] = [
   T({ id: "ghost_vendor", category: "fraud", severity: 5, carrier: "procure_to_pay", weight: 0.5, cap: 0.02, scheme: true, touches: ["structure", "partner"], difficulty: "medium", impact: "total", reference: "FictitiousVendor",
     mutation: "an unused (inactive) vendor record becomes a new active vendor with a new name and a new bank account; service purchases of 1-3 periods are ordered from, invoiced by and paid to it (one scheme per ghost vendor)",
     detection: "purchases from a vendor the master data created inactive: reactivated, renamed and paid to a new bank account, with no purchase before its first invoice (new_counterparty shares the first half of the signal)" }),
+  T({ id: "kickback", category: "fraud", severity: 5, carrier: "procure_to_pay", weight: 0.5, cap: 0.05, periods: "not_last", scheme: true, touches: ["amounts", "partner"], difficulty: "medium", impact: "delta", reference: "Kickback",
+    mutation: "one colluding vendor per company (a services vendor) and one approver: service orders spread over the scenario go to that vendor and are invoiced 5-15% above the order price; the invoice is let through unblocked (the approver named in the labels) and paid as the order it replaces would have been (its currency, terms and payment plan), through the normal posting, payment and open-item code: the invoice entry carries the price-variance line and the larger AP credit, the payment, vendor_invoices, payments, ap_open_items, the AP subledger and ageing and source_to_contract's price deviations all include it and still reconcile (listed explicitly, not a default type)",
+    detection: "a vendor invoice with an upward price variance beyond the match tolerance that is not payment-blocked (repeatedly from the same vendor)" }),
   T({ id: "ghost_employee", category: "fraud", severity: 5, carrier: "payroll", weight: 0.5, cap: 0.02, scheme: true, touches: ["structure"], difficulty: "easy", impact: "total", reference: "GhostEmployee",
     mutation: "a fictitious salaried employee is hired during the scenario into the position of an employee who left before it (that job, cost center and pay, a new name, the number a hire there gets, no manager) and paid through the normal pay runs until the end: pay lines, run totals, payroll postings and payables include it and still reconcile; it keeps no time entries and files no expense reports (needs hr; a share of the employee master, at most one per position left before the scenario; none without hr)",
     detection: "an employee hired during the scenario without a manager (and paid every run with no time entries and no expense reports; salaried even where the department's frontline staff are paid by the hour)" }),
@@ -248,8 +251,8 @@ export function anomalyType(id: string): AnomalyType {
   return t;
 }
 
-/** Types that go into the clean ledger by default (integrity-breaking ones need the data-quality copy; payroll ones need hr and are listed explicitly). */
-export const DEFAULT_TYPES = ANOMALY_CATALOG.filter((t) => t.carrier !== "dirty" && t.carrier !== "payroll").map((t) => t.id);
+/** Types that go into the clean ledger by default (integrity-breaking ones need the data-quality copy; payroll ones need hr and, like kickback, are listed explicitly). */
+export const DEFAULT_TYPES = ANOMALY_CATALOG.filter((t) => t.carrier !== "dirty" && t.carrier !== "payroll" && t.id !== "kickback").map((t) => t.id);
 
 /** Vague line texts (vague_description and its detection predicate). */
 export const VAGUE_TEXTS = ["Misc", "Adjustment", "Per discussion", "See attached", "Correction", "Various", "Reclass", "As agreed", "Sundry", "Other"];

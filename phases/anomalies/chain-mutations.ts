@@ -268,6 +268,15 @@ export const PREDICATES_P2P: Record<string, (ch: Chain, c: CompanyInfo, cx: RunC
   missing_documentation: (ch) => ch.vi.some((d) => d.rows[0]!.source_document_id === null),
   new_counterparty: (ch, c, cx) => inactive(cx, c, vendorOfChain(ch)),
   ghost_vendor: (ch, c, cx) => inactive(cx, c, vendorOfChain(ch)),
+  // Priced above the order beyond the match tolerance (an upward price variance on the invoice entry).
+  kickback: (ch, _c, cx) => {
+    const tolerance = Number((cx.plan.processes.find((x) => x.id === "procure_to_pay")?.params as { match_tolerance?: number } | undefined)?.match_tolerance ?? 0.02);
+    return ch.vi.some((d) => {
+      const grir = d.rows.filter((r) => d.role(r) === "gr_ir").reduce((s, r) => s + minor(r.debit_amount), 0);
+      const up = d.rows.filter((r) => !["gr_ir", "input_tax", "ap_control", "fx_loss", "fx_gain"].includes(d.role(r))).reduce((s, r) => s + minor(r.debit_amount) - minor(r.credit_amount), 0);
+      return grir > 0 && up > tolerance * grir;
+    });
+  },
 };
 
 function inactive(cx: RunContext, c: CompanyInfo, id: string): boolean {

@@ -35,8 +35,14 @@ function chainsOf(docs: readonly Doc[]): Chain[] {
   return [...byBase.values()];
 }
 
-export function chainJournal(cx: RunContext, at: OverlayContext, docs: Doc[], quotas: Quota[], c: CompanyInfo, rng: Rng, short: (q: Quota, n: number) => void): ChainState {
+export function chainJournal(cx: RunContext, at: OverlayContext, docs: Doc[], quotas: Quota[], c: CompanyInfo, rng: Rng, short: (q: Quota, n: number) => void, kickbacks: ReadonlySet<string> = new Set()): ChainState {
   const chains = chainsOf(docs);
+  // Chains the transactions phase already marked up (kickbacks): taken, and evaluated as such.
+  for (const ch of chains) {
+    if (!kickbacks.has(ch.base)) continue;
+    ch.types.push("kickback");
+    for (const d of [...ch.vi, ...ch.py]) d.types.push("kickback");
+  }
   const edits: TableEdit[] = [];
   const injected: Injected[] = [];
   const deltas = new DeltaEdit(cx, at.deltas);

@@ -5,7 +5,8 @@ import { anomaliesSpec } from "./spec.ts";
 import { injectStep } from "./inject.ts";
 import { usersStep } from "./users.ts";
 import { payrollExtras } from "./ghost-employees.ts";
-import { PAYROLL_EXTRAS } from "../../ledger/capabilities.ts";
+import { PAYROLL_EXTRAS, PURCHASE_KICKBACKS } from "../../ledger/capabilities.ts";
+import { purchaseKickbacks } from "./kickbacks.ts";
 import { ANOMALY_STATS, anomalyReport } from "./stats.ts";
 
 export const anomaliesPhase: PhaseModule = {
@@ -13,5 +14,5 @@ export const anomaliesPhase: PhaseModule = {
   steps: { users: usersStep, inject: injectStep },
   slices: [ANOMALY_STATS],
   report: anomalyReport,
-  implements: { [PAYROLL_EXTRAS]: payrollExtras },
+  implements: { [PAYROLL_EXTRAS]: payrollExtras, [PURCHASE_KICKBACKS]: purchaseKickbacks },
 };

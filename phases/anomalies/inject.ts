@@ -21,6 +21,7 @@ import { anomalyType, type Carrier } from "./catalog.ts";
 import { chainJournal, chainTable, vendorTable, type ChainState } from "./chains.ts";
 import { writeDirty } from "./quality.ts";
 import { ghostEmployeeRows } from "./ghost-employees.ts";
+import { kickbackJournal, kickbackTable } from "./kickbacks.ts";
 
 /** What the journal step of a block decided, for the other tables of the same block. */
 let pending: { key: string; chain: ChainState } | undefined;
@@ -33,6 +34,7 @@ export const injectStep: OverlayStep = {
     if (at.table.name === "journal_entries") return journal(cx, at);
     if (at.table.name === "vendors") return vendorTable(cx, at);
     if (at.table.name === "employees" || at.table.name === "employee_events" || at.table.name === "payroll_lines") return ghostEmployeeRows(cx, at);
+    if (at.table.name === "vendor_invoices" || at.table.name === "payments" || at.table.name === "ap_open_items" || at.table.name === "purchase_orders") kickbackTable(cx, at);
     if (pending?.key === keyOf(at)) chainTable(cx, at, pending.chain);
   },
 };
@@ -61,7 +63,10 @@ function journal(cx: RunContext, at: OverlayContext): void {
       const own = quotas.filter((q) => q.type.carrier === "entries");
       injected.push(...injectEntries(cx, docs, own, company, period, rng, short));
     } else {
-      const chain = chainJournal(cx, at, docs, quotas.filter((q) => q.type.carrier === "procure_to_pay"), company, rng, short);
+      // Kickbacks were placed by the transactions phase itself (purchase_kickbacks): their chains carry no other anomaly.
+      const kick = kickbackJournal(cx, at, docs, company, (n) => count(at.deltas, `short|${company.code}|kickback`, n));
+      injected.push(...kick.injected);
+      const chain = chainJournal(cx, at, docs, quotas.filter((q) => q.type.carrier === "procure_to_pay" && q.type.id !== "kickback"), company, rng, short, kick.bases);
       injected.push(...chain.injected);
       pending = { key: keyOf(at), chain };
     }

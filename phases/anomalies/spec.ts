@@ -97,6 +97,7 @@ export const anomaliesSpec = {
   ],
   layout,
   // Ghost employees: hr pays the fictitious people this phase lends it (ghost-employees.ts).
-  provides: ["payroll_extras"],
+  // Kickbacks: the transactions phase orders and prices the marked-up purchases this phase names (kickbacks.ts).
+  provides: ["payroll_extras", "purchase_kickbacks"],
   checks: [checkRates],
 } satisfies PhaseSpec<typeof params>;

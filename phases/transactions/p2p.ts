@@ -10,7 +10,7 @@ import { goodsReceipts, purchaseOrders } from "../../specs/records/flows.ts";
 import { bankDayOnOrAfter, type BlockRef, type CompanyInfo, type RunContext } from "../../ledger/context.ts";
 import { rateText } from "../../ledger/fx.ts";
 import { hash32 } from "../../core/rng.ts";
-import { PRODUCTION, PURCHASE_PRICING, SOURCING_KINDS, type ContractTerms, type Production, type PurchasePricing } from "../../ledger/capabilities.ts";
+import { PRODUCTION, PURCHASE_KICKBACKS, PURCHASE_PRICING, SOURCING_KINDS, type ContractTerms, type Production, type PurchaseKickbacks, type PurchasePricing } from "../../ledger/capabilities.ts";
 import { formatMinor } from "../../output/writers.ts";
 import { foreign, moneyOf, newLines, openItems, periodOfDay, post, reference, settle, type FlowEnv, type Money, type OpenInvoice, type Settlement } from "../../ledger/flows.ts";
 import { counts, inventoryAccount, material, vendor, type Material, type Vendor } from "../master_data/index.ts";
@@ -52,6 +52,8 @@ export interface Purchase {
   /** The contract the order falls under (source_to_contract), priced from it unless off contract. */
   contract?: ContractTerms;
   vendorIndex: number;
+  /** A provider's kickback: the invoice is priced this fraction above the order and not blocked; `drawn` is the vendor the order was drawn for (its currency, terms and draws stay). */
+  kickback?: { markup: number; drawn: Vendor };
 }
 
 /**
@@ -167,20 +169,26 @@ export function servicePurchasesBlock(env: FlowEnv, c: CompanyInfo, ref: BlockRe
   const next = [0, 0];
   const pool = vendorPools(cx, c);
   const a = assortment(cx, c);
+  // Other opex orders a provider of purchase_kickbacks marks up go to its colluding vendor.
+  const kickbacks = cx.capability<PurchaseKickbacks>(PURCHASE_KICKBACKS)?.orders(cx, c, ref.index, seqs.filter((q) => kindOf(q) === 0));
   for (const seq of seqs) {
     const k = kindOf(seq);
     const value = values[k]![next[k]!++]!;
     if (value <= 0) continue;
     const list = k === 1 ? pool.marketing : pool.services;
-    const vi = list[rng.int(list.length)]!;
-    const v = vendor(cx, c.index, vi);
+    const drawn = list[rng.int(list.length)]!;
+    const v = vendor(cx, c.index, drawn);
     const role = k === 1 ? "marketing" : SERVICE_ROLE[v.category] ?? rng.pick(OTHER_OPEX);
+    // A marked-up order goes to the colluding vendor; the service, its draws and currency stay those of the drawn one.
+    const kick = kickbacks?.get(seq);
+    const vi = kick ? kick.vendorIndex : drawn;
+    const kv = kick ? vendor(cx, c.index, vi) : v;
     const accounts = cx.chart.role(role === "marketing" && k === 0 ? "it_services" : role);
     const received = activityDay(cx, c, period, rng);
-    const { ordered, promised } = orderDates(env, c, vi, received, p);
+    const { ordered, promised } = orderDates(env, c, drawn, received, p);
     const hours = role === "professional_fees" && value > 200 * 10 ** c.digits ? Math.round(value / (150 * 10 ** c.digits)) : 1;
     const mi = a.services.length ? a.services[rng.int(a.services.length)]! : rng.int(counts(cx).materials);
-    purchase(env, c, { seq, vendor: v, vendorIndex: vi, materialIndex: mi, quantity: Math.max(1, hours), unitPrice: Math.max(1, Math.round(value / Math.max(1, hours))), orderDay: ordered, promisedDay: promised, receiptDays: [received], stock: false, expense: accounts[rng.int(accounts.length)]! }, p);
+    purchase(env, c, { seq, vendor: kv, vendorIndex: vi, materialIndex: mi, quantity: Math.max(1, hours), unitPrice: Math.max(1, Math.round(value / Math.max(1, hours))), orderDay: ordered, promisedDay: promised, receiptDays: [received], stock: false, expense: accounts[rng.int(accounts.length)]!, ...(kick ? { kickback: { markup: kick.markup, drawn: v } } : {}) }, p);
   }
 }
 
@@ -202,7 +210,8 @@ export function purchase(env: FlowEnv, c: CompanyInfo, pu: Purchase, p: P2PParam
   const { cx, rng } = env;
   const m = material(cx, c.index, pu.materialIndex);
   // A contract is in the buyer's currency: orders priced from it are too.
-  const vendorCurrency = cx.plan.fx.rates.some((r) => r.currency === pu.vendor.currency) || pu.vendor.currency === c.currency ? pu.vendor.currency : c.currency;
+  const billing = pu.kickback?.drawn.currency ?? pu.vendor.currency;
+  const vendorCurrency = cx.plan.fx.rates.some((r) => r.currency === billing) || billing === c.currency ? billing : c.currency;
   const doc = moneyOf(pu.contract && !pu.contract.offContract ? c.currency : vendorCurrency);
   // Stock is bought at its standard cost within a few percent (the difference is the purchase
   // price variance); a service at the price agreed for it.
@@ -357,7 +366,9 @@ function variance(env: FlowEnv, r: Receipt, priceDoc: number, p: P2PParams): Var
 function invoiceReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, day: number, pu: Purchase, priceDoc: number, doc: Money, p: P2PParams): void {
   const { cx, fx, rng } = env;
   const id = `VI-${po.slice(3)}-${r.id.slice(-1)}`;
-  const vr = variance(env, r, priceDoc, p);
+  const drawnVr = variance(env, r, priceDoc, p);
+  // A kickback: the colluding vendor bills above the order price and the invoice goes through unblocked.
+  const vr: Variance = pu.kickback === undefined ? drawnVr : { type: "price", price: Math.max(priceDoc + 1, Math.round(priceDoc * (1 + pu.kickback.markup))), qty: r.qty, blocked: false };
   const net = vr.qty * vr.price;
   // US sales tax is not charged on goods bought for resale (resale certificate) nor, in most
   // states, on services: under it purchases carry no tax, and nothing is recovered.
@@ -391,17 +402,28 @@ function invoiceReceipt(env: FlowEnv, c: CompanyInfo, po: string, r: Receipt, da
     env.totals.subledger(c.index, period, SOURCING_KINDS.invoices(pu.vendorIndex), 1);
     if (vr.type === "price") env.totals.subledger(c.index, period, SOURCING_KINDS.priceDeviations(pu.vendorIndex), 1);
   }
-  const terms = pu.vendor.terms;
+  // A kickback keeps the terms of the order it replaces (its payment plan then gives nothing away).
+  const terms = pu.kickback?.drawn.terms ?? pu.vendor.terms;
   const inv: OpenInvoice = {
     side: "ap", company: c, id, partner: pu.vendor.id, invoiceDay: day, dueDay: dueDay(day, terms), doc, gross, booked: apC, control: ap,
     paymentBlock: vr.blocked, releaseDay: vr.blocked ? workDayOnOrAfter(cx, c, day + rng.range(7, 30)) : undefined, inSubledger: true,
     rate: doc.currency === c.currency ? undefined : rateText(rate),
   };
-  const settlements = planPayments(env, inv, terms, p);
+  const settlements = pu.kickback ? kickbackPayment(env, inv, pu.kickback.drawn, drawnVr.blocked, p) : planPayments(env, inv, terms, p);
   settle(env, inv, settlements, cx.chart.one("bank"), { docType: "ZP", event: "vendor_payment", text: "Payment run", sourceType: "payment" }, cx.chart.one("discount_received"));
   openItems(env, inv, settlements);
   writeVendorInvoice(env, inv, po, r.id, terms, net, tax, vr, varianceDoc);
   for (const s of settlements) writePayment(env, inv, s);
+}
+
+/**
+ * A kickback's payments: the plan the invoice it replaces would have had (its terms, its draws:
+ * early with discount, on time, late or in two parts, never blocked), for the higher gross; so
+ * its ids and the rest of the block are what they would be without the kickback.
+ */
+function kickbackPayment(env: FlowEnv, inv: OpenInvoice, drawn: Vendor, blocked: boolean, p: P2PParams): Settlement[] {
+  if (blocked) env.rng.range(7, 30);
+  return planPayments(env, { ...inv, releaseDay: blocked ? inv.invoiceDay : undefined }, drawn.terms, p);
 }
 
 /** Payment days (bank days) from terms and behaviour: early with discount, on time, late, or in two parts; never before a block is released. */

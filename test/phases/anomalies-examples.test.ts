@@ -38,7 +38,7 @@ describe("examples with anomalies", () => {
     const g = generateInMemory(example("fraud-training.synth", 0.1));
     const schemes = new Map<string, Set<string>>();
     for (const l of g.tables.get("anomaly_labels")!) if (l.scheme_id) schemes.set(String(l.anomaly_type), (schemes.get(String(l.anomaly_type)) ?? new Set()).add(String(l.scheme_id)));
-    expect([...schemes.keys()].sort()).toEqual(["channel_stuffing", "ghost_vendor", "round_tripping"]);
+    expect([...schemes.keys()].sort()).toEqual(["channel_stuffing", "ghost_vendor", "kickback", "round_tripping"]);
     const fraud = g.tables.get("ml_labels")!.filter((m) => m.is_fraud).length;
     expect(fraud / g.tables.get("ml_labels")!.length).toBeGreaterThan(0.01);
   });

@@ -129,6 +129,14 @@ const CHECKS: Record<string, (c: Case) => boolean> = {
     const periods = new Set(parts.map((d) => `${d[0]!.fiscal_year}-${d[0]!.fiscal_period}`));
     return parts.length === 4 && companies.size === 2 && [...companies].every((c) => ic(c) === 0) && periods.size === 1 && parts.every((d) => d.some((r) => role(r) === "bank"));
   },
+  // The invoice entry (a price-variance debit, AP credited to the colluding vendor) or its payment (to that vendor).
+  kickback: ({ doc, label }) => {
+    const vendor = String(label.related_entities).split(" ")[0];
+    const ap = doc.find((r) => role(r) === "ap_control");
+    if (ap?.partner_id !== vendor) return false;
+    if (String(label.document_id).startsWith("JE-VI-")) return doc.some((r) => !["gr_ir", "input_tax", "ap_control", "fx_loss", "fx_gain"].includes(role(r)) && minor(r.debit_amount) > 0);
+    return doc.some((r) => role(r) === "bank" && minor(r.credit_amount) > 0);
+  },
   duplicate_payment: ({ doc, label }) => {
     const invoice = String(label.related_entities).split(" ")[0];
     const pays = rows(dirty, "payments").filter((p) => p.invoice_id === invoice);
