@@ -57,7 +57,7 @@ export function makeOrder(o: OrderEnv, m: number, need: number, start: number, f
     if (!sub || material(cx, c.index, i.m).type !== "semi_finished") continue;
     const short = i.qty - Math.max(0, availableFrom(o.state, c, i.m, o.period, cx.periods[o.period]!.firstDay, start));
     if (short <= 0) continue;
-    const subStart = Math.max(cx.periods[o.period]!.firstDay, workDayOnOrBefore(cx, c, start - sub.leadDays));
+    const subStart = Math.max(workDayOnOrAfter(cx, c, cx.periods[o.period]!.firstDay), workDayOnOrBefore(cx, c, start - sub.leadDays));
     makeOrder(o, i.m, short, subStart, start, o.nextExtra(), id);
   }
   const lines = newLines(env);

@@ -50,7 +50,8 @@ export const productionStep: MainStep = {
       needs.forEach((n, i) => {
         if (i % 200 === 199) out.flush?.();
         const r = prod.recipes.get(n.material)!;
-        const first = p.firstDay;
+        // Production starts on a working day: the period's first one at the earliest.
+        const first = workDayOnOrAfter(cx, c, p.firstDay);
         const start = n.urgent ? Math.max(first, workDayOnOrBefore(cx, c, n.day - r.leadDays)) : n.day;
         const finish = n.urgent ? n.day : workDayOnOrAfter(cx, c, n.day + r.leadDays);
         makeOrder(o, n.material, n.qty, Math.min(start, finish), finish, i < budget ? firstSeq + i : o.nextExtra());

@@ -209,6 +209,14 @@ describe("manufacturing", () => {
     expect(rated).toBeGreaterThan(0);
   });
 
+  test("production orders start and finish on weekdays, and so do the goods receipts their components need", () => {
+    const weekend = (d: unknown) => [0, 6].includes(new Date(`${String(d)}T00:00:00Z`).getUTCDay());
+    const orders = t("production_orders");
+    expect(orders.length).toBeGreaterThan(0);
+    expect(orders.filter((o) => weekend(o.start_date) || weekend(o.finish_date))).toEqual([]);
+    expect(t("goods_receipts").filter((g) => weekend(g.receipt_date))).toEqual([]);
+  });
+
   test("sampling plans: the sample never exceeds the lot and grows with it", () => {
     fc.assert(fc.property(fc.integer({ min: 2, max: 1_000_000 }), fc.integer({ min: 2, max: 1_000_000 }), (x, y) => {
       const [small, large] = x <= y ? [x, y] : [y, x];
