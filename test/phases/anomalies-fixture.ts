@@ -5,6 +5,11 @@ import { compile } from "../../compiler/compile.ts";
 import { generateInMemory, type GeneratedLedger } from "../../testing/arbitraries.ts";
 import { ANOMALY_CATALOG } from "../../phases/anomalies/catalog.ts";
 import type { Plan } from "../../specs/plan.ts";
+import { expect } from "bun:test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { run } from "../../engine/run.ts";
+import { mergeShards } from "../../engine/merge.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -70,3 +75,24 @@ export function minor(v: unknown): number {
 }
 
 export const debits = (doc: Row[]) => doc.reduce((s, r) => s + minor(r.debit_amount), 0);
+
+/**
+ * Runs the plan with 0 and 2 workers and as 2 shards merged under `root`, expects the same
+ * files and anomaly figures from each, and returns the figures (run-report.json).
+ */
+export async function sameEverywhere(plan: Plan, root: string): Promise<{ byType: Record<string, unknown> }> {
+  const quiet = { progress: "none" as const, formats: ["csv" as const] };
+  const files = (dir: string) => JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")).files.map((f: { path: string; sha256: string }) => `${f.path}:${f.sha256}`);
+  const figures = (dir: string) => JSON.parse(readFileSync(join(dir, "run-report.json"), "utf8")).figures.anomalies;
+  const [a, b] = [join(root, "w0"), join(root, "w2")];
+  await run(plan, { ...quiet, out: a, workers: 0 }).done;
+  await run(plan, { ...quiet, out: b, workers: 2, batchSize: 1 }).done;
+  expect(files(b)).toEqual(files(a));
+  expect(figures(b)).toEqual(figures(a));
+  const dirs = [0, 1].map((i) => join(root, `shard-${i}`));
+  for (let i = 0; i < 2; i++) await run(plan, { ...quiet, out: dirs[i]!, workers: 0, shard: { index: i, count: 2 } }).done;
+  const merged = join(root, "merged");
+  await mergeShards(dirs, { out: merged, progress: "none" });
+  expect(files(merged)).toEqual(files(a));
+  return figures(a);
+}
